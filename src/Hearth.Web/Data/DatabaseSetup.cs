@@ -1,0 +1,124 @@
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Data;
+
+public static class DatabaseSetup
+{
+    public static bool IsPostgres(this DatabaseOptions options) =>
+        string.Equals(options.Provider, "postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(options.Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Registers <see cref="HearthDbContext"/> for the configured provider.</summary>
+    public static IServiceCollection AddHearthDatabase(this IServiceCollection services, HearthOptions options, HearthPaths paths)
+    {
+        var db = options.Database;
+        if (db.IsPostgres())
+        {
+            if (string.IsNullOrWhiteSpace(db.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Hearth:Database:Provider is 'postgres' but Hearth:Database:ConnectionString is empty. " +
+                    "Set it, e.g. Hearth__Database__ConnectionString='Host=127.0.0.1;Database=hearth;Username=hearth;Password=...'.");
+            }
+
+            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>(o => o.UseNpgsql(db.ConnectionString));
+        }
+        else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
+                ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
+                : db.ConnectionString;
+            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>(o => o.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Hearth:Database:Provider must be 'sqlite' or 'postgres', not '{db.Provider}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Applies migrations (backing up an existing SQLite file first), switches SQLite to WAL, and
+    /// checks that the key ring can unlock the stored data keys: without it Hearth refuses to start.
+    /// </summary>
+    public static async Task PrepareHearthDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HearthOptions>>().Value;
+        var paths = scope.ServiceProvider.GetRequiredService<HearthPaths>();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Hearth.Database");
+        var isSqlite = db.Database.IsSqlite();
+
+        if (options.Database.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                if (isSqlite && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+                {
+                    BackupSqlite(db, paths, pending[0], log);
+                }
+
+                log.LogInformation("Applying {Count} database migration(s)", pending.Count);
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+
+        if (isSqlite)
+        {
+            // WAL: readers do not block the writer, and a killed process loses no committed write.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await CheckKeyRingAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), ct);
+    }
+
+    private static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)
+    {
+        Directory.CreateDirectory(paths.Backups);
+        var target = Path.Combine(paths.Backups, $"hearth-{DateTime.UtcNow:yyyyMMdd-HHmmss}-before-{nextMigration}.db");
+        var source = (SqliteConnection)db.Database.GetDbConnection();
+        var wasOpen = source.State == System.Data.ConnectionState.Open;
+        if (!wasOpen)
+        {
+            source.Open();
+        }
+
+        using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
+        {
+            destination.Open();
+            source.BackupDatabase(destination);
+        }
+
+        if (!wasOpen)
+        {
+            source.Close();
+        }
+
+        log.LogInformation("Backed up the database to {Backup} before migrating", target);
+    }
+
+    private static async Task CheckKeyRingAsync(HearthDbContext db, IDataProtectionProvider dataProtection, CancellationToken ct)
+    {
+        var sample = await db.MemberKeys.AsNoTracking().OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(ct);
+        if (sample is null)
+        {
+            return;
+        }
+
+        try
+        {
+            dataProtection.CreateProtector(MemberKeyring.Purpose).Unprotect(sample.WrappedKey);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new KeyRingMissingException(ex);
+        }
+    }
+}

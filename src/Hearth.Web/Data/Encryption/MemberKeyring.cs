@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Data.Encryption;
+
+/// <summary>
+/// Per-member data keys: 32 random bytes each, stored only wrapped by the Data Protection key ring
+/// (purpose <see cref="Purpose"/>). Without the key ring nothing decrypts: restoring a database
+/// without its keys fails closed. Scoped: unwrapped keys live only for one request.
+/// </summary>
+public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider dataProtection, TimeProvider clock)
+{
+    public const string Purpose = "Hearth.MemberDataKey.v1";
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector(Purpose);
+    private readonly Dictionary<Guid, byte[]> unwrapped = [];
+
+    /// <summary>
+    /// The member's key, created if they have none yet. A new key is added to the unit of work and
+    /// saved with the caller's own SaveChanges, so the key and the first data under it land together.
+    /// </summary>
+    public async Task<byte[]> GetOrCreateAsync(Guid userId, CancellationToken ct = default)
+    {
+        var existing = await FindAsync(userId, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        db.MemberKeys.Add(new MemberKey
+        {
+            UserId = userId,
+            WrappedKey = protector.Protect(key),
+            CreatedAt = clock.GetUtcNow(),
+        });
+        unwrapped[userId] = key;
+        return key;
+    }
+
+    /// <summary>The member's key, or null when it never existed or was destroyed.</summary>
+    public async Task<byte[]?> FindAsync(Guid userId, CancellationToken ct = default)
+    {
+        if (unwrapped.TryGetValue(userId, out var cached))
+        {
+            return cached;
+        }
+
+        var pending = db.ChangeTracker.Entries<MemberKey>().FirstOrDefault(e => e.Entity.UserId == userId && e.State == EntityState.Added);
+        var row = pending?.Entity ?? await db.MemberKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == userId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        byte[] key;
+        try
+        {
+            key = protector.Unprotect(row.WrappedKey);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new KeyRingMissingException(ex);
+        }
+
+        unwrapped[userId] = key;
+        return key;
+    }
+}
+
+/// <summary>
+/// The data keys cannot be unwrapped: the Data Protection key ring is not the one this database was
+/// written with (restored without its keys, or the keys folder was lost). We stop rather than guess.
+/// </summary>
+public sealed class KeyRingMissingException(Exception inner)
+    : InvalidOperationException(
+        "Hearth cannot unlock its data keys. The key ring in the keys folder does not match this database. " +
+        "Restore the keys folder that was backed up with the database (see docs/operations.md).",
+        inner);

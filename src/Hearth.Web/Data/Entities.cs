@@ -1,0 +1,116 @@
+using Hearth.Core.Spaces;
+using Microsoft.AspNetCore.Identity;
+
+namespace Hearth.Web.Data;
+
+/// <summary>A person with an account. E-mail and display name are kept in clear (needed to sign in and to greet).</summary>
+public sealed class HearthUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Failed sign-ins in a row, for <see cref="Hearth.Core.Accounts.SignInThrottle"/>.</summary>
+    public int ConsecutiveFailedSignIns { get; set; }
+
+    public DateTimeOffset? LastFailedSignInAt { get; set; }
+}
+
+/// <summary>Marks relationship data: every such row belongs to exactly one space.</summary>
+public interface ISpaceScoped
+{
+    Guid SpaceId { get; }
+}
+
+/// <summary>A relationship space shared by at most two people.</summary>
+public sealed class Space
+{
+    public Guid Id { get; set; }
+
+    public RelationshipKind Kind { get; set; }
+
+    public Guid CreatedByUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when a member leaves. A closed space never reopens.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public List<Membership> Memberships { get; set; } = [];
+}
+
+/// <summary>One person's place in a space.</summary>
+public sealed class Membership : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Space? Space { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public HearthUser? User { get; set; }
+
+    public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>
+    /// Set when this person leaves the space, or dismisses it after the other person left.
+    /// From then on they cannot reach it at all.
+    /// </summary>
+    public DateTimeOffset? LeftAt { get; set; }
+
+    /// <summary>
+    /// The member's private name for this space ("Sam", "Mum", "Us"), encrypted with the member's
+    /// data key and bound to this row. The other member never sees it.
+    /// </summary>
+    public byte[]? LabelCiphertext { get; set; }
+}
+
+/// <summary>A single-use invitation into a space. The link carries a signed token naming this row.</summary>
+public sealed class Invitation : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Guid InviterUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public Guid? AcceptedByUserId { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>
+/// A member's data key (32 random bytes) wrapped by the Data Protection key ring. Deleting this row
+/// makes everything encrypted under it unreadable, in backups too (crypto-shredding).
+/// </summary>
+public sealed class MemberKey
+{
+    public Guid UserId { get; set; }
+
+    public byte[] WrappedKey { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A signed-in browser or app. The cookie names this row; deleting the row signs that device out.</summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>A short description of the device ("Chrome on Android"), never the full user agent.</summary>
+    public string ClientLabel { get; set; } = "";
+}

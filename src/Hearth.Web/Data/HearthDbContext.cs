@@ -1,0 +1,107 @@
+using Hearth.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Data;
+
+/// <summary>
+/// The one database of Hearth. Provider-specific subclasses (<see cref="SqliteHearthDbContext"/>,
+/// <see cref="PostgresHearthDbContext"/>) carry their own migrations (docs/adr/0002).
+/// Relationship data is filtered to the spaces the current person is an active member of: a
+/// second wall behind the per-object checks in the services. Code that must look past it (joining
+/// by invitation, the space list with closed spaces) says so with IgnoreQueryFilters().
+/// </summary>
+public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope)
+    : IdentityDbContext<HearthUser, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
+{
+    public DbSet<Space> Spaces => Set<Space>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<MemberKey> MemberKeys => Set<MemberKey>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>Read by the query filters at query time; empty (so nothing is visible) until loaded.</summary>
+    internal IReadOnlyList<Guid> ScopeSpaceIds => scope.SpaceIds;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<HearthUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(Limits.DisplayName).IsRequired();
+        });
+
+        builder.Entity<Space>(b =>
+        {
+            b.ToTable("Spaces");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Kind).HasConversion<int>();
+            b.HasQueryFilter(s => ScopeSpaceIds.Contains(s.Id));
+        });
+
+        builder.Entity<Membership>(b =>
+        {
+            b.ToTable("Memberships");
+            b.HasKey(m => m.Id);
+            b.HasOne(m => m.Space).WithMany(s => s.Memberships).HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(m => new { m.UserId, m.LeftAt });
+            b.HasIndex(m => new { m.SpaceId, m.UserId }).IsUnique();
+            b.Property(m => m.LabelCiphertext).HasMaxLength(Limits.CiphertextFor(Limits.SpaceLabel));
+            b.HasQueryFilter(m => ScopeSpaceIds.Contains(m.SpaceId));
+        });
+
+        builder.Entity<Invitation>(b =>
+        {
+            b.ToTable("Invitations");
+            b.HasKey(i => i.Id);
+            b.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(i => i.SpaceId);
+            b.HasQueryFilter(i => ScopeSpaceIds.Contains(i.SpaceId));
+        });
+
+        builder.Entity<MemberKey>(b =>
+        {
+            b.ToTable("MemberKeys");
+            b.HasKey(k => k.UserId);
+            b.HasOne<HearthUser>().WithOne().HasForeignKey<MemberKey>(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(k => k.WrappedKey).IsRequired();
+        });
+
+        builder.Entity<UserSession>(b =>
+        {
+            b.ToTable("UserSessions");
+            b.HasKey(s => s.Id);
+            b.HasOne<HearthUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => s.UserId);
+            b.Property(s => s.ClientLabel).HasMaxLength(80);
+        });
+    }
+}
+
+/// <summary>SQLite: the embedded default. Instants are stored as sortable integers (UTC ticks).</summary>
+public sealed class SqliteHearthDbContext(DbContextOptions<SqliteHearthDbContext> options, SpaceScope scope)
+    : HearthDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+/// <summary>PostgreSQL: for larger installations and more than one Hearth instance.</summary>
+public sealed class PostgresHearthDbContext(DbContextOptions<PostgresHearthDbContext> options, SpaceScope scope)
+    : HearthDbContext(options, scope);
+
+/// <summary>Stores an instant as UTC ticks so SQLite can sort and compare it; reads it back as UTC.</summary>
+public sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,0 +1,252 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using Hearth.Core.Accounts;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Email;
+using Hearth.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Hearth.Web.Features.Accounts;
+
+public sealed record RegisterInput(string? Email, string? Password, string? DisplayName);
+
+public sealed record SignInInput(string? Email, string? Password);
+
+public sealed record ForgotPasswordInput(string? Email);
+
+public sealed record ResetPasswordInput(Guid UserId, string? Token, string? NewPassword);
+
+public sealed record AccountView(Guid Id, string Email, string DisplayName);
+
+/// <summary>Accounts: sign-up, sign-in with per-account throttling, server-side sign-out, passphrase reset.</summary>
+public sealed class AccountService(
+    UserManager<HearthUser> users,
+    SignInManager<HearthUser> signIn,
+    SessionStore sessions,
+    CurrentMember current,
+    IMailer mailer,
+    TimeProvider clock,
+    ILogger<AccountService> log)
+{
+    private const string WrongCredentials = "That e-mail and passphrase don't match an account. Check both and try again.";
+
+    public async Task<Outcome<AccountView>> RegisterAsync(RegisterInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var email = NormaliseEmail(input.Email, errors, "email");
+        var name = input.DisplayName?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add("displayName", "Please tell us what to call you. A first name or nickname is fine.");
+        }
+        else if (name.Length > Limits.DisplayName)
+        {
+            errors.Add("displayName", $"Please keep your name to {Limits.DisplayName} characters or fewer.");
+        }
+
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            errors.Add("password", PassphrasePolicy.Explain(PassphraseProblem.Empty));
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<AccountView>();
+        }
+
+        if (await users.FindByEmailAsync(email!) is not null)
+        {
+            return Outcome<AccountView>.Invalid("email", "There is already an account with this e-mail. Sign in, or reset your passphrase if you have forgotten it.");
+        }
+
+        var user = new HearthUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            DisplayName = name,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, input.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                errors.Add(error.Code is PassphraseValidator.ErrorCode or "PasswordTooShort" ? "password" : "email", error.Description);
+            }
+
+            return errors.ToOutcome<AccountView>();
+        }
+
+        log.LogInformation("Account created");
+        return Outcome<AccountView>.Ok(View(user));
+    }
+
+    public async Task<Outcome<AccountView>> SignInAsync(SignInInput input, string? userAgent, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var email = NormaliseEmail(input.Email, errors, "email");
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            errors.Add("password", "Please enter your passphrase.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<AccountView>();
+        }
+
+        var user = await users.FindByEmailAsync(email!);
+        if (user is null)
+        {
+            // Spend about the same time as a real check, so timing does not tell who has an account.
+            users.PasswordHasher.VerifyHashedPassword(new HearthUser(), DummyHash.Value, input.Password!);
+            return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
+        if (!decision.Allowed)
+        {
+            return decision.LockedUntilReset
+                ? Outcome<AccountView>.Refused(429, "Too many tries", "For safety, this account needs a passphrase reset before it can sign in again. Use \"Forgot your passphrase?\".", decision.RetryAfter)
+                : Outcome<AccountView>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+        }
+
+        if (!await users.CheckPasswordAsync(user, input.Password!))
+        {
+            user.ConsecutiveFailedSignIns++;
+            user.LastFailedSignInAt = now;
+            await users.UpdateAsync(user);
+            return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
+        }
+
+        if (user.ConsecutiveFailedSignIns != 0)
+        {
+            user.ConsecutiveFailedSignIns = 0;
+            user.LastFailedSignInAt = null;
+            await users.UpdateAsync(user);
+        }
+
+        var sessionId = await sessions.StartAsync(user.Id, userAgent, ct);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentMember.SessionClaim, sessionId.ToString())]);
+        return Outcome<AccountView>.Ok(View(user));
+    }
+
+    /// <summary>Ends this session on the server, then drops the cookie.</summary>
+    public async Task SignOutAsync(CancellationToken ct = default)
+    {
+        if (current.UserId is { } userId && current.SessionId is { } sessionId)
+        {
+            await sessions.EndAsync(userId, sessionId, ct);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    public async Task<AccountView?> MeAsync()
+    {
+        if (current.UserId is not { } id)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is null ? null : View(user);
+    }
+
+    /// <summary>Always answers the same way, whether or not the address has an account.</summary>
+    public async Task<Outcome<Done>> RequestPasswordResetAsync(ForgotPasswordInput input, string baseUrl, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var email = NormaliseEmail(input.Email, errors, "email");
+        if (errors.Any)
+        {
+            return errors.ToOutcome<Done>();
+        }
+
+        var user = await users.FindByEmailAsync(email!);
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = $"{baseUrl.TrimEnd('/')}/account/reset?u={user.Id:N}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
+            await mailer.SendAsync(
+                new OutgoingEmail(
+                    user.Email!,
+                    "Your Hearth account",
+                    $"Hello,\n\nSomeone (hopefully you) asked to choose a new passphrase for Hearth.\n\nTo choose one, open this link within a day:\n{link}\n\nIf it wasn't you, you can ignore this message. Nothing changes until the link is used.\n\nHearth"),
+                ct);
+        }
+
+        return Outcome<Done>.Ok(default);
+    }
+
+    public async Task<Outcome<Done>> ResetPasswordAsync(ResetPasswordInput input, CancellationToken ct = default)
+    {
+        const string badLink = "This reset link is not valid any more. Links work once and for a day; ask for a new one.";
+        var user = input.UserId == Guid.Empty ? null : await users.FindByIdAsync(input.UserId.ToString());
+        string? token = null;
+        try
+        {
+            token = string.IsNullOrEmpty(input.Token) ? null : System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(input.Token));
+        }
+        catch (FormatException)
+        {
+            token = null;
+        }
+
+        if (user is null || token is null)
+        {
+            return Outcome<Done>.Refused(400, "Link not valid", badLink);
+        }
+
+        if (string.IsNullOrEmpty(input.NewPassword))
+        {
+            return Outcome<Done>.Invalid("newPassword", PassphrasePolicy.Explain(PassphraseProblem.Empty));
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, input.NewPassword);
+        if (!result.Succeeded)
+        {
+            var passphraseErrors = result.Errors.Where(e => e.Code is PassphraseValidator.ErrorCode).ToList();
+            return passphraseErrors.Count > 0
+                ? Outcome<Done>.Invalid("newPassword", passphraseErrors[0].Description)
+                : Outcome<Done>.Refused(400, "Link not valid", badLink);
+        }
+
+        // A new passphrase ends every session and lifts the throttle.
+        user.ConsecutiveFailedSignIns = 0;
+        user.LastFailedSignInAt = null;
+        await users.UpdateAsync(user);
+        await sessions.EndAllAsync(user.Id, except: null, ct);
+        return Outcome<Done>.Ok(default);
+    }
+
+    private static string? NormaliseEmail(string? raw, FieldErrors errors, string field)
+    {
+        var email = raw?.Trim() ?? "";
+        if (email.Length == 0)
+        {
+            errors.Add(field, "Please enter your e-mail address.");
+            return null;
+        }
+
+        if (email.Length > Limits.Email || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal) && !email.EndsWith("@localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(field, "That doesn't look like an e-mail address. It should look like name@example.org.");
+            return null;
+        }
+
+        return email;
+    }
+
+    private static AccountView View(HearthUser user) => new(user.Id, user.Email!, user.DisplayName);
+
+    private static string Describe(TimeSpan wait) =>
+        wait.TotalMinutes >= 1 ? $"about {Math.Ceiling(wait.TotalMinutes)} minute(s)" : $"{Math.Ceiling(wait.TotalSeconds)} seconds";
+
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<HearthUser>().HashPassword(new HearthUser(), Guid.NewGuid().ToString()));
+}

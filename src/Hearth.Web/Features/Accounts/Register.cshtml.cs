@@ -1,0 +1,48 @@
+using Hearth.Web.Features.Shared;
+using Hearth.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Hearth.Web.Features.Accounts;
+
+[EnableRateLimiting(RateLimits.Account)]
+public sealed class RegisterModel(AccountService accounts) : PageModel
+{
+    [BindProperty]
+    public RegisterForm Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var created = await accounts.RegisterAsync(new RegisterInput(Input.Email, Input.Password, Input.DisplayName), ct);
+        if (!created.IsOk)
+        {
+            this.ShowErrors(created);
+            return Page();
+        }
+
+        var signedIn = await accounts.SignInAsync(new SignInInput(Input.Email, Input.Password), Request.Headers.UserAgent, ct);
+        if (!signedIn.IsOk)
+        {
+            return Redirect("/account/sign-in");
+        }
+
+        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl, "/spaces?welcome=1"));
+    }
+
+    public sealed class RegisterForm
+    {
+        public string? DisplayName { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Web.Features.Email;
+
+/// <summary>
+/// One e-mail. Subjects must stay discreet (PRODUCT.md rule 4): they are seen on lock screens and
+/// shared inboxes, so they say nothing about relationships, feelings or answers.
+/// </summary>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody);
+
+/// <summary>How Hearth sends e-mail. The only thing that leaves the machine, so the only thing tests replace.</summary>
+public interface IMailer
+{
+    Task SendAsync(OutgoingEmail email, CancellationToken ct = default);
+}
+
+public sealed class EmailOptions
+{
+    /// <summary>"outbox" (default: write .eml files to the data folder) or "smtp".</summary>
+    public string Delivery { get; set; } = "outbox";
+
+    public string From { get; set; } = "hearth@localhost";
+
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 587;
+
+    public bool SmtpUseTls { get; set; } = true;
+
+    public string? SmtpUser { get; set; }
+
+    public string? SmtpPassword { get; set; }
+}
+
+/// <summary>
+/// Writes each e-mail as an .eml file into the outbox folder. The default on a fresh install and in
+/// development: the operator reads (or forwards) them by hand, nothing leaves the machine.
+/// </summary>
+public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxMailer> log) : IMailer
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(paths.Outbox);
+        var now = clock.GetUtcNow();
+        var name = $"{now:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
+        var text = new StringBuilder()
+            .Append("From: ").Append(options.Value.From).Append("\r\n")
+            .Append("To: ").Append(email.To).Append("\r\n")
+            .Append("Subject: ").Append(email.Subject).Append("\r\n")
+            .Append("Date: ").Append(now.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n")
+            .Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
+            .Append(email.TextBody.Replace("\n", "\r\n", StringComparison.Ordinal))
+            .ToString();
+        await File.WriteAllTextAsync(Path.Combine(paths.Outbox, name), text, ct);
+        log.LogInformation("E-mail written to the outbox as {File}", name);
+    }
+}
+
+/// <summary>Plain SMTP through the framework's client (MailKit is not in the package mirror).</summary>
+public sealed class SmtpMailer(IOptions<EmailOptions> options) : IMailer
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpUseTls };
+        if (!string.IsNullOrEmpty(o.SmtpUser))
+        {
+            client.Credentials = new System.Net.NetworkCredential(o.SmtpUser, o.SmtpPassword);
+        }
+
+        using var message = new MailMessage(o.From, email.To, email.Subject, email.TextBody);
+        await client.SendMailAsync(message, ct);
+    }
+}

@@ -1,0 +1,218 @@
+using Hearth.Core.Invitations;
+using Hearth.Core.Spaces;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Email;
+using Hearth.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Invitations;
+
+public sealed record CreateInvitationInput(string? Email);
+
+public sealed record InvitationCreated(string Url, DateTimeOffset ExpiresAt, bool Emailed);
+
+public sealed record AcceptInvitationInput(string? Token);
+
+public sealed record InvitationAccepted(Guid SpaceId);
+
+/// <summary>What someone holding a link sees after signing in, before accepting.</summary>
+public sealed record InvitationPreview(bool CanAccept, string Message, string? InviterName, string? Kind);
+
+/// <summary>Invitations: one live link per space, single use, seven days, bound to space and inviter.</summary>
+public sealed class InvitationService(
+    HearthDbContext db,
+    CurrentMember current,
+    SpaceScope scope,
+    InvitationTokens tokens,
+    IMailer mailer,
+    TimeProvider clock)
+{
+    public const string NotValidMessage = "This invitation link is not valid. It may have been copied only in part. Ask for a fresh link.";
+
+    /// <summary>Creates a new link for a space waiting for its second person; any earlier link stops working.</summary>
+    public async Task<Outcome<InvitationCreated>> CreateAsync(Guid spaceId, CreateInvitationInput input, string baseUrl, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var errors = new FieldErrors();
+        var email = input.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > Limits.Email || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            errors.Add("email", "That doesn't look like an e-mail address. Leave it empty to just copy the link.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<InvitationCreated>();
+        }
+
+        // Query filters: a space the person is not an active member of is simply not there.
+        var space = await LoadSnapshotAsync(spaceId, ct);
+        if (space is null || !SpaceRules.CanUse(space, me))
+        {
+            return Outcome<InvitationCreated>.NotFound();
+        }
+
+        if (!SpaceRules.CanInvite(space, me))
+        {
+            return Outcome<InvitationCreated>.Refused(409, "Space is full", "This space already has two people in it.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Invitations
+            .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            SpaceId = spaceId,
+            InviterUserId = me,
+            CreatedAt = now,
+            ExpiresAt = InvitationRules.ExpiryFor(now),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var url = $"{baseUrl.TrimEnd('/')}/join/{tokens.Create(new InvitationTokenClaims(invitation.Id, spaceId, me))}";
+        var emailed = false;
+        if (!string.IsNullOrEmpty(email))
+        {
+            // Discreet: the subject and text say nothing about the relationship or the inviter.
+            await mailer.SendAsync(
+                new OutgoingEmail(
+                    email,
+                    "An invitation to Hearth",
+                    $"Hello,\n\nSomeone you know would like you to join them in Hearth.\n\nOpen this link within seven days to accept:\n{url}\n\nIf you weren't expecting this, you can ignore it.\n\nHearth"),
+                ct);
+            emailed = true;
+        }
+
+        return Outcome<InvitationCreated>.Ok(new InvitationCreated(url, invitation.ExpiresAt, emailed));
+    }
+
+    /// <summary>Withdraws the live link of a space, if any.</summary>
+    public async Task<Outcome<Done>> RevokeAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var space = await LoadSnapshotAsync(spaceId, ct);
+        if (space is null || !SpaceRules.CanUse(space, me))
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        await db.Invitations
+            .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+        return Outcome<Done>.Ok(default);
+    }
+
+    public async Task<Outcome<InvitationPreview>> PreviewAsync(string? token, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var found = await FindAsync(token, ct);
+        if (found is null)
+        {
+            return Outcome<InvitationPreview>.Refused(400, "Link not valid", NotValidMessage);
+        }
+
+        var (invitation, space, kind, inviterName) = found.Value;
+        var problem = InvitationRules.Check(Snapshot(invitation), space, me, await OpenSpaceCountAsync(me, ct), clock.GetUtcNow());
+        return Outcome<InvitationPreview>.Ok(problem == InvitationProblem.None
+            ? new InvitationPreview(true, $"{inviterName} invited you to share a space in Hearth.", inviterName, kind.WireName())
+            : new InvitationPreview(false, InvitationRules.Explain(problem), null, null));
+    }
+
+    /// <summary>Joins the space named by the link. Single use even under concurrent clicks.</summary>
+    public async Task<Outcome<InvitationAccepted>> AcceptAsync(AcceptInvitationInput input, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var found = await FindAsync(input.Token, ct);
+        if (found is null)
+        {
+            return Outcome<InvitationAccepted>.Refused(400, "Link not valid", NotValidMessage);
+        }
+
+        var (invitation, space, _, _) = found.Value;
+        var now = clock.GetUtcNow();
+        var problem = InvitationRules.Check(Snapshot(invitation), space, me, await OpenSpaceCountAsync(me, ct), now);
+        if (problem != InvitationProblem.None)
+        {
+            var status = problem is InvitationProblem.Expired or InvitationProblem.AlreadyUsed or InvitationProblem.Revoked or InvitationProblem.SpaceClosed ? 410 : 409;
+            return Outcome<InvitationAccepted>.Refused(status, "Invitation can't be used", InvitationRules.Explain(problem));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim the invitation atomically: of two concurrent accepts only one updates the row.
+        var claimed = await db.Invitations.IgnoreQueryFilters()
+            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, me), ct);
+        var activeMembers = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.SpaceId == invitation.SpaceId && m.LeftAt == null, ct);
+        if (claimed != 1 || activeMembers >= SpaceRules.MaxMembers)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<InvitationAccepted>.Refused(410, "Invitation can't be used", InvitationRules.Explain(InvitationProblem.AlreadyUsed));
+        }
+
+        db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(), SpaceId = invitation.SpaceId, UserId = me, JoinedAt = now });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await scope.ReloadAsync(db, me, ct);
+        return Outcome<InvitationAccepted>.Ok(new InvitationAccepted(invitation.SpaceId));
+    }
+
+    /// <summary>
+    /// Reads the token and the rows it names. The holder is not a member yet, so this looks past the
+    /// query filters, but only at the one invitation the signed token names, and only if the space
+    /// and inviter in the token match the row.
+    /// </summary>
+    private async Task<(Invitation Invitation, SpaceSnapshot Space, RelationshipKind Kind, string InviterName)?> FindAsync(string? token, CancellationToken ct)
+    {
+        if (!tokens.TryRead(token, out var claims))
+        {
+            return null;
+        }
+
+        var invitation = await db.Invitations.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == claims.InvitationId, ct);
+        if (invitation is null || invitation.SpaceId != claims.SpaceId || invitation.InviterUserId != claims.InviterId)
+        {
+            return null;
+        }
+
+        var space = await db.Spaces.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Id == invitation.SpaceId)
+            .Select(s => new
+            {
+                s.Kind,
+                s.ClosedAt,
+                Members = s.Memberships.Where(m => m.LeftAt == null).Select(m => m.UserId).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (space is null)
+        {
+            return null;
+        }
+
+        var inviterName = await db.Users.Where(u => u.Id == invitation.InviterUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "Someone";
+        return (invitation, new SpaceSnapshot(space.ClosedAt is not null, space.Members), space.Kind, inviterName);
+    }
+
+    private async Task<SpaceSnapshot?> LoadSnapshotAsync(Guid spaceId, CancellationToken ct)
+    {
+        var space = await db.Spaces.AsNoTracking()
+            .Where(s => s.Id == spaceId)
+            .Select(s => new { s.ClosedAt, Members = s.Memberships.Where(m => m.LeftAt == null).Select(m => m.UserId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        return space is null ? null : new SpaceSnapshot(space.ClosedAt is not null, space.Members);
+    }
+
+    private Task<int> OpenSpaceCountAsync(Guid userId, CancellationToken ct) =>
+        db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == userId && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
+
+    private static InvitationSnapshot Snapshot(Invitation i) =>
+        new(i.SpaceId, i.InviterUserId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt);
+}

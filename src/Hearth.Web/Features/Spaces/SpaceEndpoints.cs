@@ -1,0 +1,48 @@
+using Hearth.Web.Api;
+using Hearth.Web.Features.Invitations;
+using Hearth.Web.Hosting;
+
+namespace Hearth.Web.Features.Spaces;
+
+public static class SpaceEndpoints
+{
+    public static RouteGroupBuilder MapSpaceApi(this RouteGroupBuilder api)
+    {
+        var spaces = api.MapGroup("/spaces").WithTags("Spaces").RequireAuthorization();
+
+        spaces.MapGet("/", async (SpaceService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)))
+            .WithSummary("Your spaces, open ones first; closed ones until you dismiss them.");
+
+        spaces.MapPost("/", async (CreateSpaceInput input, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.CreateAsync(input, ct), s => TypedResults.Created($"/api/v1/spaces/{s.Id}", s)))
+            .WithSummary("Start a space: kind is romantic, friends or family; label is your private name for it.");
+
+        spaces.MapGet("/{spaceId:guid}", async (Guid spaceId, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.GetAsync(spaceId, ct), s => TypedResults.Ok(s)))
+            .WithSummary("One space. 404 for a space you are not in, exactly as for one that does not exist.");
+
+        spaces.MapPut("/{spaceId:guid}/label", async (Guid spaceId, LabelInput input, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.SetLabelAsync(spaceId, input, ct), s => TypedResults.Ok(s)))
+            .WithSummary("Set your private name for the space (encrypted; the other person never sees it).");
+
+        spaces.MapPost("/{spaceId:guid}/leave", async (Guid spaceId, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.LeaveAsync(spaceId, ct), _ => TypedResults.NoContent()))
+            .WithSummary("Leave; the space closes for both. On a closed space, removes it from your list.");
+
+        spaces.MapPost("/{spaceId:guid}/invitations", async (Guid spaceId, CreateInvitationInput? input, InvitationService service, Links links, CancellationToken ct) =>
+                ApiResults.From(await service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), i => TypedResults.Created((string?)null, i)))
+            .WithSummary("Create a single-use invitation link (seven days); optionally e-mail it. Earlier links stop working.");
+
+        spaces.MapDelete("/{spaceId:guid}/invitations", async (Guid spaceId, InvitationService service, CancellationToken ct) =>
+                ApiResults.From(await service.RevokeAsync(spaceId, ct), _ => TypedResults.NoContent()))
+            .WithSummary("Withdraw the space's live invitation link.");
+
+        api.MapPost("/invitations/accept", async (AcceptInvitationInput input, InvitationService service, CancellationToken ct) =>
+                ApiResults.From(await service.AcceptAsync(input, ct), a => TypedResults.Ok(a)))
+            .RequireAuthorization()
+            .WithTags("Spaces")
+            .WithSummary("Join a space with an invitation token.");
+
+        return api;
+    }
+}

@@ -1,0 +1,238 @@
+using Hearth.Core.Spaces;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Spaces;
+
+public sealed record CreateSpaceInput(string? Kind, string? Label);
+
+public sealed record LabelInput(string? Label);
+
+public sealed record SpaceSummary(Guid Id, string Kind, string State, string? Label, string? OtherPersonName);
+
+public sealed record MemberView(string DisplayName, bool IsYou);
+
+public sealed record PendingInvitationView(DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// One space as the current member sees it. A closed space shows only that it is closed: no
+/// members, no dates, nothing about who left or when.
+/// </summary>
+public sealed record SpaceDetail(
+    Guid Id,
+    string Kind,
+    string State,
+    string? Label,
+    string OtherPersonWord,
+    IReadOnlyList<MemberView> Members,
+    PendingInvitationView? PendingInvitation);
+
+/// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
+public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock)
+{
+    private const string LabelTable = "Memberships";
+    private const string LabelColumn = "Label";
+
+    public async Task<IReadOnlyList<SpaceSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+
+        // Closed spaces are listed too (as "closed") until the person dismisses them; that is why
+        // this query looks past the filter, restricted to the person's own memberships.
+        var mine = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == me && m.LeftAt == null)
+            .Select(m => new
+            {
+                m.Id,
+                m.SpaceId,
+                m.Space!.Kind,
+                m.Space.ClosedAt,
+                m.Space.CreatedAt,
+                m.LabelCiphertext,
+                Other = m.Space.Memberships
+                    .Where(o => o.UserId != me && o.LeftAt == null)
+                    .Select(o => o.User!.DisplayName)
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var list = new List<SpaceSummary>(mine.Count);
+        foreach (var m in mine.OrderBy(m => m.ClosedAt is null ? 0 : 1).ThenByDescending(m => m.CreatedAt))
+        {
+            var closed = m.ClosedAt is not null;
+            var label = await cipher.DecryptAsync(m.LabelCiphertext, new CipherContext(LabelTable, LabelColumn, m.Id, me), ct);
+            list.Add(new SpaceSummary(
+                m.SpaceId,
+                m.Kind.WireName(),
+                closed ? "closed" : m.Other is null ? "solo" : "paired",
+                label,
+                closed ? null : m.Other));
+        }
+
+        return list;
+    }
+
+    public async Task<Outcome<SpaceDetail>> CreateAsync(CreateSpaceInput input, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var errors = new FieldErrors();
+        if (!RelationshipKinds.TryParse(input.Kind, out var kind))
+        {
+            errors.Add("kind", "Please choose what kind of space this is: romantic, friends or family.");
+        }
+
+        var label = CleanLabel(input.Label, errors);
+        if (errors.Any)
+        {
+            return errors.ToOutcome<SpaceDetail>();
+        }
+
+        var open = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
+        if (open >= SpaceRules.MaxOpenSpacesPerPerson)
+        {
+            return Outcome<SpaceDetail>.Refused(409, "Too many spaces", $"You already belong to {SpaceRules.MaxOpenSpacesPerPerson} spaces. Leave one before starting another.");
+        }
+
+        var now = clock.GetUtcNow();
+        var space = new Space { Id = Guid.CreateVersion7(), Kind = kind, CreatedAt = now, CreatedByUserId = me };
+        var membership = new Membership { Id = Guid.CreateVersion7(), SpaceId = space.Id, UserId = me, JoinedAt = now };
+        if (label is not null)
+        {
+            membership.LabelCiphertext = await cipher.EncryptAsync(label, new CipherContext(LabelTable, LabelColumn, membership.Id, me), ct);
+        }
+
+        db.Spaces.Add(space);
+        db.Memberships.Add(membership);
+        await db.SaveChangesAsync(ct);
+        await scope.ReloadAsync(db, me, ct);
+        return await GetAsync(space.Id, ct);
+    }
+
+    /// <summary>The space if the current person is in it; a neutral closed view if it has closed; otherwise not found.</summary>
+    public async Task<Outcome<SpaceDetail>> GetAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var mine = await OwnMembershipAsync(spaceId, ct);
+        if (mine is null)
+        {
+            return Outcome<SpaceDetail>.NotFound();
+        }
+
+        var label = await cipher.DecryptAsync(mine.LabelCiphertext, new CipherContext(LabelTable, LabelColumn, mine.Id, me), ct);
+        var kind = mine.Space!.Kind;
+        if (mine.Space.ClosedAt is not null)
+        {
+            return Outcome<SpaceDetail>.Ok(new SpaceDetail(spaceId, kind.WireName(), "closed", label, kind.OtherPersonWord(), [], null));
+        }
+
+        // Open space: from here on the query filters apply (the space is in scope).
+        var members = await db.Memberships
+            .Where(m => m.SpaceId == spaceId && m.LeftAt == null)
+            .OrderBy(m => m.JoinedAt)
+            .Select(m => new { m.UserId, m.User!.DisplayName })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var pending = members.Count < SpaceRules.MaxMembers
+            ? await db.Invitations
+                .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                .OrderByDescending(i => i.CreatedAt)
+                .Select(i => new PendingInvitationView(i.CreatedAt, i.ExpiresAt))
+                .FirstOrDefaultAsync(ct)
+            : null;
+
+        return Outcome<SpaceDetail>.Ok(new SpaceDetail(
+            spaceId,
+            kind.WireName(),
+            members.Count >= SpaceRules.MaxMembers ? "paired" : "solo",
+            label,
+            kind.OtherPersonWord(),
+            members.Select(m => new MemberView(m.DisplayName, m.UserId == me)).ToList(),
+            pending));
+    }
+
+    public async Task<Outcome<SpaceDetail>> SetLabelAsync(Guid spaceId, LabelInput input, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var errors = new FieldErrors();
+        var label = CleanLabel(input.Label, errors);
+        if (errors.Any)
+        {
+            return errors.ToOutcome<SpaceDetail>();
+        }
+
+        var mine = await OwnMembershipAsync(spaceId, ct);
+        if (mine is null || mine.Space!.ClosedAt is not null)
+        {
+            return Outcome<SpaceDetail>.NotFound();
+        }
+
+        mine.LabelCiphertext = label is null ? null : await cipher.EncryptAsync(label, new CipherContext(LabelTable, LabelColumn, mine.Id, me), ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(spaceId, ct);
+    }
+
+    /// <summary>
+    /// Leaves the space. If it was open it closes for both: the other person sees only that it is
+    /// closed. If it had already closed, this just removes it from the person's list.
+    /// </summary>
+    public async Task<Outcome<Done>> LeaveAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var mine = await OwnMembershipAsync(spaceId, ct);
+        if (mine is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        mine.LeftAt = now;
+        if (mine.Space!.ClosedAt is null)
+        {
+            mine.Space.ClosedAt = now;
+            await db.Invitations.IgnoreQueryFilters()
+                .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await scope.ReloadAsync(db, me, ct);
+        return Outcome<Done>.Ok(default);
+    }
+
+    /// <summary>The current person's own membership of a space, open or closed, unless they left it.</summary>
+    private Task<Membership?> OwnMembershipAsync(Guid spaceId, CancellationToken ct)
+    {
+        var me = current.RequireUserId();
+        return db.Memberships.IgnoreQueryFilters()
+            .Include(m => m.Space)
+            .FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null, ct);
+    }
+
+    private static string? CleanLabel(string? raw, FieldErrors errors)
+    {
+        var label = raw?.Trim();
+        if (string.IsNullOrEmpty(label))
+        {
+            return null;
+        }
+
+        if (label.Length > Limits.SpaceLabel)
+        {
+            errors.Add("label", $"Please keep the name to {Limits.SpaceLabel} characters or fewer.");
+            return null;
+        }
+
+        if (label.Any(char.IsControl))
+        {
+            errors.Add("label", "The name can't contain control characters such as line breaks.");
+            return null;
+        }
+
+        return label;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Accounts;
+using Hearth.Web.Features.Email;
+using Hearth.Web.Features.Invitations;
+using Hearth.Web.Features.Spaces;
+using Hearth.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Web.Hosting;
+
+/// <summary>Everything Program.cs needs, in three calls: AddHearth, UseHearth, MapHearth.</summary>
+public static class HearthHosting
+{
+    public static WebApplicationBuilder AddHearth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(HearthOptions.Section);
+        services.Configure<HearthOptions>(section);
+        services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        var options = section.Get<HearthOptions>() ?? new HearthOptions();
+
+        var paths = new HearthPaths(options.DataDirectory ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
+        paths.EnsureCreated();
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+
+        services.AddHearthDatabase(options, paths);
+        services.AddDataProtection()
+            .SetApplicationName("Hearth")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<SpaceScope>();
+        services.AddScoped<CurrentMember>();
+        services.AddScoped<MemberKeyring>();
+        services.AddScoped<FieldCipher>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<Links>();
+        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<InvitationTokens>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<SpaceService>();
+        services.AddScoped<InvitationService>();
+        services.AddSingleton<IMailer>(sp =>
+            string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
+                : ActivatorUtilities.CreateInstance<OutboxMailer>(sp));
+
+        AddIdentity(services, options);
+        services.AddHearthRateLimits(options.RateLimits);
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Spaces");
+            o.Conventions.AuthorizeFolder("/Invitations");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-hearth-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.MaxDepth = 16;
+        });
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        if (options.BehindProxy)
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            });
+        }
+
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, HearthOptions options)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<HearthUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.User.RequireUniqueEmail = true;
+
+                // NIST SP 800-63B-4: length, not composition. PassphraseValidator does the real work.
+                o.Password.RequiredLength = Core.Accounts.PassphrasePolicy.MinimumLengthWithSecondFactor;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+
+                // Throttling is ours (SignInThrottle, answering 429), not Identity's lockout.
+                o.Lockout.AllowedForNewUsers = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<HearthDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PassphraseValidator>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "__Host-hearth";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/sign-in";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, options.Security.IdleTimeoutMinutes));
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionStore.ValidatePrincipalAsync;
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        foreach (var (scheme, name) in new[]
+                 {
+                     (IdentityConstants.ExternalScheme, "__Host-hearth-ext"),
+                     (IdentityConstants.TwoFactorUserIdScheme, "__Host-hearth-2fa"),
+                     (IdentityConstants.TwoFactorRememberMeScheme, "__Host-hearth-2fa-remember"),
+                 })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = name;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.Path = "/";
+            });
+        }
+    }
+
+    /// <summary>The API answers 401/403 with ProblemDetails; pages redirect to sign-in.</summary>
+    private static async Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiPaths.IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+            var problem = status == 401
+                ? ApiResults.Problem(401, "Not signed in", "Please sign in first.")
+                : ApiResults.Problem(403, "Not allowed", "You can't do that.");
+            await problem.ExecuteAsync(context.HttpContext);
+            return;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+    }
+
+    public static WebApplication UseHearth(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<HearthOptions>>().Value;
+        if (options.BehindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseHearthSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseWhen(c => ApiPaths.IsApi(c.Request), a => a.UseStatusCodePages());
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // Membership is read from the database on every request (PRIVACY.md).
+            var member = context.RequestServices.GetRequiredService<CurrentMember>();
+            if (member.UserId is { } userId)
+            {
+                await context.RequestServices.GetRequiredService<SpaceScope>()
+                    .LoadAsync(context.RequestServices.GetRequiredService<HearthDbContext>(), userId, context.RequestAborted);
+            }
+
+            await next();
+        });
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapHearth(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").DisableRateLimiting();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+
+        var api = app.MapGroup(ApiPaths.Prefix);
+        api.MapAccountApi();
+        api.MapSpaceApi();
+        api.MapFallback(() => ApiResults.NotFound());
+        return app;
+    }
+}
+
+/// <summary>Health for operators: the database answers.</summary>
+public sealed class DatabaseHealthCheck(HearthDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}

@@ -1,0 +1,90 @@
+namespace Hearth.Web.Hosting;
+
+/// <summary>Configuration under "Hearth" (appsettings.json, environment variables such as Hearth__Database__Provider).</summary>
+public sealed class HearthOptions
+{
+    public const string Section = "Hearth";
+
+    /// <summary>Folder for the SQLite file, the key ring, the outbox and backups. Default: "data" beside the app.</summary>
+    public string? DataDirectory { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public SecurityOptions Security { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Where quick exit goes. Default: a neutral page of Hearth's own; any https address also works.</summary>
+    public string QuickExitUrl { get; set; } = "/exit";
+
+    /// <summary>Set when Hearth runs behind a reverse proxy that terminates TLS (X-Forwarded-* headers).</summary>
+    public bool BehindProxy { get; set; }
+
+    /// <summary>The address people use to reach Hearth (for links in e-mails), e.g. https://hearth.example.org. Default: the request's own.</summary>
+    public string? PublicUrl { get; set; }
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"sqlite" (default) or "postgres".</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>For PostgreSQL, a Npgsql connection string. For SQLite, optional (default: data/db/hearth.db).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply migrations at start-up (default). Turn off to run them as a separate deployment step.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public sealed class SecurityOptions
+{
+    /// <summary>Sign out after this long without a request.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 120;
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in, sign-up and reset attempts per client address per minute.</summary>
+    public int AccountPerMinute { get; set; } = 20;
+
+    /// <summary>All requests per signed-in person (or address) per minute. 0 turns this limit off.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+}
+
+/// <summary>Resolved folders, created on first run.</summary>
+public sealed class HearthPaths
+{
+    public HearthPaths(string dataDirectory)
+    {
+        Root = Path.GetFullPath(dataDirectory);
+        Database = Path.Combine(Root, "db");
+        Keys = Path.Combine(Root, "keys");
+        Outbox = Path.Combine(Root, "outbox");
+        Backups = Path.Combine(Root, "backups");
+    }
+
+    public string Root { get; }
+
+    public string Database { get; }
+
+    /// <summary>The Data Protection key ring: deliberately outside the database folder.</summary>
+    public string Keys { get; }
+
+    public string Outbox { get; }
+
+    public string Backups { get; }
+
+    public string SqliteFile => Path.Combine(Database, "hearth.db");
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(Root);
+        Directory.CreateDirectory(Database);
+        Directory.CreateDirectory(Keys);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The key ring unlocks every member's data key: owner-only access.
+            File.SetUnixFileMode(Keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Security;
+
+/// <summary>
+/// The spaces the current person may see in this request: open spaces where they are an active
+/// member, read from the database on every request (so leaving takes effect on the very next one).
+/// The database query filters read <see cref="SpaceIds"/>; until it is loaded it is empty and so
+/// nothing space-scoped is visible (fail closed).
+/// </summary>
+public sealed class SpaceScope
+{
+    private List<Guid> spaceIds = [];
+
+    public IReadOnlyList<Guid> SpaceIds => spaceIds;
+
+    public bool IsLoaded { get; private set; }
+
+    public async Task LoadAsync(Data.HearthDbContext db, Guid userId, CancellationToken ct = default)
+    {
+        spaceIds = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == userId && m.LeftAt == null && m.Space!.ClosedAt == null)
+            .Select(m => m.SpaceId)
+            .ToListAsync(ct);
+        IsLoaded = true;
+    }
+
+    /// <summary>After a change of membership within the same request (create, join, leave).</summary>
+    public Task ReloadAsync(Data.HearthDbContext db, Guid userId, CancellationToken ct = default) => LoadAsync(db, userId, ct);
+}
