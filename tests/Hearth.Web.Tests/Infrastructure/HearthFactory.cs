@@ -1,0 +1,151 @@
+using Hearth.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Hearth.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real Hearth app over a real database: a fresh SQLite file in a temporary data folder,
+/// or a fresh database on a real PostgreSQL server. Only the clock is replaced (and nothing leaves
+/// the machine: e-mail goes to the outbox folder, which tests read).
+/// </summary>
+public abstract class HearthFactory : WebApplicationFactory<Program>
+{
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
+
+    public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
+
+    public abstract string ProviderName { get; }
+
+    /// <summary>Sign-in/up attempts allowed per minute; high by default so tests are not throttled by accident.</summary>
+    public virtual int AccountAttemptsPerMinute => 100_000;
+
+    protected abstract string? ConnectionString { get; }
+
+    /// <summary>Call first in every test: skips (or fails, in CI) when this provider is not available here.</summary>
+    public virtual void RequireAvailable()
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Hearth:DataDirectory", DataDirectory);
+        builder.UseSetting("Hearth:Database:Provider", ProviderName);
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("Hearth:Database:ConnectionString", ConnectionString);
+        }
+
+        builder.UseSetting("Hearth:RateLimits:AccountPerMinute", AccountAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Hearth:RateLimits:RequestsPerMinute", "0");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Runs a query with a fresh DbContext outside any request (no space scope: filters off).</summary>
+    public async Task<T> WithDbAsync<T>(Func<HearthDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        return await work(db);
+    }
+
+    public IReadOnlyList<string> ReadOutbox() =>
+        Directory.Exists(OutboxDirectory)
+            ? Directory.GetFiles(OutboxDirectory, "*.eml").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToList()
+            : [];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+/// <summary>Hearth on a real SQLite file (the default install).</summary>
+public class SqliteHearthFactory : HearthFactory
+{
+    public override string ProviderName => "sqlite";
+
+    protected override string? ConnectionString => null;
+
+    public string SqliteFile => Path.Combine(DataDirectory, "db", "hearth.db");
+}
+
+/// <summary>Hearth on a fresh database of a real PostgreSQL server (HEARTH_TEST_POSTGRES).</summary>
+public class PostgresHearthFactory : HearthFactory
+{
+    private readonly string databaseName = "hearth_t_" + Guid.NewGuid().ToString("N")[..12];
+    private string? connectionString;
+
+    public override string ProviderName => "postgres";
+
+    protected override string? ConnectionString => connectionString ??= Create();
+
+    public override void RequireAvailable()
+    {
+        if (string.IsNullOrWhiteSpace(TestEnvironment.PostgresConnectionString))
+        {
+            TestEnvironment.Unavailable("PostgreSQL tests need HEARTH_TEST_POSTGRES (a connection string to a throwaway server); .ci/run sets it.", TestEnvironment.PostgresRequired);
+        }
+    }
+
+    private string Create()
+    {
+        var admin = TestEnvironment.PostgresConnectionString
+            ?? throw new InvalidOperationException("HEARTH_TEST_POSTGRES is not set.");
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = databaseName }.ToString();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (connectionString is null || TestEnvironment.PostgresConnectionString is not { } admin)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public static class DbContextTestExtensions
+{
+    public static IQueryable<T> All<T>(this DbSet<T> set)
+        where T : class => set.IgnoreQueryFilters();
+}
