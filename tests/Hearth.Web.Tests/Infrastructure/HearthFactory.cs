@@ -48,12 +48,19 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept.</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient NewClient()
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var cookies = new System.Net.CookieContainer();
+        var http = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        jars.Add(http, cookies);
+        return http;
+    }
+
+    /// <summary>The cookie header a client made by <see cref="NewClient"/> sends.</summary>
+    public string CookieHeaderOf(HttpClient http) =>
+        jars.TryGetValue(http, out var cookies) ? cookies.GetCookieHeader(new Uri("https://localhost/")) : "";
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, System.Net.CookieContainer> jars = [];
 
     /// <summary>Runs a query with a fresh DbContext outside any request (no space scope: filters off).</summary>
     public async Task<T> WithDbAsync<T>(Func<HearthDbContext, Task<T>> work)
