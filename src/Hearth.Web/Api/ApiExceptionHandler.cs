@@ -14,7 +14,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!ApiPaths.IsApi(http.Request))
+        // With an error page configured, the request path already points at it: look at the original.
+        var originalPath = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (!ApiPaths.IsApi(originalPath))
         {
             return false;
         }

@@ -78,7 +78,18 @@ public static class HearthHosting
             o.FormFieldName = "__af";
         });
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Answers made by the framework itself (no endpoint matched, wrong content type) get our words too.
+            var problem = context.ProblemDetails;
+            problem.Detail ??= problem.Status switch
+            {
+                404 => ApiResults.NotFoundDetail,
+                405 => "That address does not accept this method.",
+                415 => "Please send the body as JSON with the header Content-Type: application/json.",
+                _ => null,
+            };
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -229,7 +240,6 @@ public static class HearthHosting
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapAccountApi();
         api.MapSpaceApi();
-        api.MapFallback(() => ApiResults.NotFound());
         return app;
     }
 }
