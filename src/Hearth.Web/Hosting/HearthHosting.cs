@@ -68,7 +68,6 @@ public static class HearthHosting
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Spaces");
-            o.Conventions.AuthorizeFolder("/Invitations");
         });
         services.AddAntiforgery(o =>
         {

@@ -34,7 +34,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
             return Redirect("/account/sign-in");
         }
 
-        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl, "/spaces?welcome=1"));
+        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl, "/spaces?welcome=true"));
     }
 
     public sealed class RegisterForm
