@@ -6,8 +6,8 @@ namespace Hearth.Core.Tests.Assessments;
 /// <summary>Small builders so table-driven tests read as answers, not plumbing.</summary>
 internal static class TestAnswers
 {
-    /// <summary>In [InlineData] tables: 0 means skipped, -1 prefer not to say, -2 not relevant.</summary>
-    public const int Skip = 0;
+    /// <summary>In [InlineData] tables: -3 means skipped, -1 prefer not to say, -2 not relevant (0 is "No").</summary>
+    public const int Skip = -3;
     public const int Decline = -1;
     public const int NotRelevant = -2;
 
