@@ -145,7 +145,7 @@ public static class ClosenessMap
         }
 
         var message = bothStrong
-            ? $"You both feel {Lower(title)} is strong between you. It could help to notice what keeps it that way."
+            ? $"{title} feels strong to both of you. It could help to notice together what keeps it that way."
             : $"You see {Lower(title)} in a similar way.";
         return new DimensionComparison(
             a.Dimension,

@@ -64,7 +64,7 @@ public static class DimensionCatalog
         Dimension.Physical => "Physical closeness",
         Dimension.Intellectual => "Closeness of minds",
         Dimension.Spiritual => "Shared meaning",
-        Dimension.Experiential => "Shared experiences",
+        Dimension.Experiential => "Doing life together",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
@@ -80,7 +80,7 @@ public static class DimensionCatalog
         Dimension.Spiritual =>
             "Sharing values, meaning and purpose, whether through faith, a practice, a cause, or simply talking.",
         Dimension.Experiential =>
-            "Doing life together: shared activities, new adventures, traditions, inside jokes and facing hard times as a team.",
+            "Shared activities, new adventures, traditions, inside jokes, and facing hard times as a team.",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 }
