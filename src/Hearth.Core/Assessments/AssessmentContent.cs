@@ -1,0 +1,315 @@
+using System.Text.Json;
+using Hearth.Core.Dimensions;
+using Hearth.Core.Spaces;
+
+namespace Hearth.Core.Assessments;
+
+/// <summary>The content file is malformed. Raised when content loads, so a bad file fails fast (and in tests).</summary>
+public sealed class AssessmentContentException : Exception
+{
+    public AssessmentContentException()
+    {
+    }
+
+    public AssessmentContentException(string message)
+        : base(message)
+    {
+    }
+
+    public AssessmentContentException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// A versioned assessment: its scales, sections and items, in the order a member meets them.
+/// The wording lives in an embedded JSON file (Assessments/Content/*.json), not in code.
+/// </summary>
+public sealed class AssessmentContent
+{
+    /// <summary>The embedded resource that holds the baseline assessment.</summary>
+    public const string BaselineResourceName = "Hearth.Core.Assessments.Content.baseline.v1.json";
+
+    private static readonly Lazy<AssessmentContent> LazyBaseline = new(() => LoadEmbedded(BaselineResourceName));
+
+    private readonly Dictionary<string, AssessmentItem> itemsById;
+
+    private AssessmentContent(
+        string version,
+        string timeFrame,
+        IReadOnlyList<AnswerScale> scales,
+        IReadOnlyList<AssessmentSectionInfo> sections,
+        IReadOnlyList<AssessmentItem> items)
+    {
+        Version = version;
+        TimeFrame = timeFrame;
+        Scales = scales;
+        Sections = sections;
+        Items = items;
+        itemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The baseline assessment shipped with Hearth ("baseline.v1"). Loaded once.</summary>
+    public static AssessmentContent Baseline => LazyBaseline.Value;
+
+    /// <summary>A stable version string, stored next to every set of answers.</summary>
+    public string Version { get; }
+
+    /// <summary>The period the questions ask about, e.g. "the past two weeks".</summary>
+    public string TimeFrame { get; }
+
+    public IReadOnlyList<AnswerScale> Scales { get; }
+
+    public IReadOnlyList<AssessmentSectionInfo> Sections { get; }
+
+    /// <summary>Every item in presentation order, including ones a given member will not see.</summary>
+    public IReadOnlyList<AssessmentItem> Items { get; }
+
+    public bool TryGetItem(string id, out AssessmentItem item) => itemsById.TryGetValue(id, out item!);
+
+    public AssessmentItem Item(string id) =>
+        itemsById.TryGetValue(id, out var item) ? item : throw new KeyNotFoundException($"No assessment item '{id}'.");
+
+    /// <summary>
+    /// Whether a member sees this item: it must apply to the kind of space, and sexual items appear
+    /// only in romantic spaces and only when the member opted in. This rule is checked here as well
+    /// as in the content file, so a content mistake cannot show sexual items to friends or family.
+    /// </summary>
+    public static bool IsShown(AssessmentItem item, RelationshipKind kind, bool sexualOptIn)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.AppliesTo(kind))
+        {
+            return false;
+        }
+
+        return !item.IsSexual || (kind == RelationshipKind.Romantic && sexualOptIn);
+    }
+
+    /// <summary>The items a member sees, in order, with the wording for their kind of space.</summary>
+    public IReadOnlyList<PresentedItem> ItemsFor(RelationshipKind kind, bool sexualOptIn) =>
+        Items.Where(i => IsShown(i, kind, sexualOptIn))
+            .Select(i => new PresentedItem(i, i.TextFor(kind)))
+            .ToList();
+
+    public AssessmentSectionInfo SectionInfo(AssessmentSection section) =>
+        Sections.First(s => s.Section == section);
+
+    /// <summary>Reads content from an embedded resource of Hearth.Core.</summary>
+    public static AssessmentContent LoadEmbedded(string resourceName)
+    {
+        using var stream = typeof(AssessmentContent).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new AssessmentContentException($"Embedded content '{resourceName}' was not found.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>Parses and checks a content file. Throws <see cref="AssessmentContentException"/> when it is malformed.</summary>
+    public static AssessmentContent Parse(string json)
+    {
+        ContentFileDto? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(json, AssessmentContentJsonContext.Default.ContentFileDto);
+        }
+        catch (JsonException ex)
+        {
+            throw new AssessmentContentException("The content file is not valid JSON for an assessment.", ex);
+        }
+
+        if (file is null)
+        {
+            throw new AssessmentContentException("The content file is empty.");
+        }
+
+        var version = Required(file.Version, "version");
+        var timeFrame = Required(file.TimeFrame, "timeFrame");
+        var scales = ParseScales(file.Scales);
+        var sections = ParseSections(file.Sections);
+        var items = ParseItems(file.Items, scales, sections);
+        return new AssessmentContent(version, timeFrame, scales.Values.ToList(), sections, items);
+    }
+
+    private static Dictionary<string, AnswerScale> ParseScales(IReadOnlyList<ScaleDto>? dtos)
+    {
+        var scales = new Dictionary<string, AnswerScale>(StringComparer.Ordinal);
+        foreach (var dto in dtos ?? [])
+        {
+            var id = Required(dto.Id, "scale id");
+            var points = (dto.Points ?? [])
+                .Select(p => new ScalePoint(p.Value, Required(p.Label, $"label in scale '{id}'"), NullIfBlank(p.Description)))
+                .OrderBy(p => p.Value)
+                .ToList();
+            if (points.Count < 2)
+            {
+                throw new AssessmentContentException($"Scale '{id}' needs at least two points.");
+            }
+
+            var min = points[0].Value;
+            var max = points[^1].Value;
+            if (!points.Select(p => p.Value).SequenceEqual(Enumerable.Range(min, max - min + 1)))
+            {
+                throw new AssessmentContentException($"Scale '{id}' must label every whole number from {min} to {max} exactly once.");
+            }
+
+            if (!scales.TryAdd(id, new AnswerScale(id, min, max, points)))
+            {
+                throw new AssessmentContentException($"Scale '{id}' is defined twice.");
+            }
+        }
+
+        return scales;
+    }
+
+    private static List<AssessmentSectionInfo> ParseSections(IReadOnlyList<SectionDto>? dtos)
+    {
+        var sections = new List<AssessmentSectionInfo>();
+        foreach (var dto in dtos ?? [])
+        {
+            if (!AssessmentWireNames.TryParseSection(dto.Id, out var section))
+            {
+                throw new AssessmentContentException($"Unknown section '{dto.Id}'.");
+            }
+
+            if (sections.Any(s => s.Section == section))
+            {
+                throw new AssessmentContentException($"Section '{dto.Id}' is defined twice.");
+            }
+
+            sections.Add(new AssessmentSectionInfo(
+                section,
+                Required(dto.Title, $"title of section '{dto.Id}'"),
+                Required(dto.Intro, $"intro of section '{dto.Id}'")));
+        }
+
+        return sections;
+    }
+
+    private static List<AssessmentItem> ParseItems(
+        IReadOnlyList<ItemDto>? dtos,
+        Dictionary<string, AnswerScale> scales,
+        List<AssessmentSectionInfo> sections)
+    {
+        var items = new List<AssessmentItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dto in dtos ?? [])
+        {
+            var id = Required(dto.Id, "item id");
+            if (!seen.Add(id))
+            {
+                throw new AssessmentContentException($"Item id '{id}' is used twice.");
+            }
+
+            if (!AssessmentWireNames.TryParseSection(dto.Section, out var section) || sections.All(s => s.Section != section))
+            {
+                throw new AssessmentContentException($"Item '{id}' names an unknown section '{dto.Section}'.");
+            }
+
+            Dimension? dimension = null;
+            if (dto.Dimension is not null)
+            {
+                if (!DimensionCatalog.TryParse(dto.Dimension, out var parsed))
+                {
+                    throw new AssessmentContentException($"Item '{id}' names an unknown dimension '{dto.Dimension}'.");
+                }
+
+                dimension = parsed;
+            }
+
+            if (dimension is null && section is AssessmentSection.Experience or AssessmentSection.Importance or AssessmentSection.Sexual)
+            {
+                throw new AssessmentContentException($"Item '{id}' needs a dimension.");
+            }
+
+            if (dto.Scale is null || !scales.TryGetValue(dto.Scale, out var scale))
+            {
+                throw new AssessmentContentException($"Item '{id}' names an unknown scale '{dto.Scale}'.");
+            }
+
+            CareWay? careWay = null;
+            if (dto.CareWay is not null)
+            {
+                if (!AssessmentWireNames.TryParseCareWay(dto.CareWay, out var parsedWay))
+                {
+                    throw new AssessmentContentException($"Item '{id}' names an unknown way of care '{dto.CareWay}'.");
+                }
+
+                careWay = parsedWay;
+            }
+
+            if ((section == AssessmentSection.CareWays) != careWay.HasValue)
+            {
+                throw new AssessmentContentException($"Item '{id}': exactly the care items name a way of care.");
+            }
+
+            if ((section == AssessmentSection.Safety) != dto.Safety || (section == AssessmentSection.Sexual) != dto.Sexual)
+            {
+                throw new AssessmentContentException($"Item '{id}': the safety and sexual flags must match the section.");
+            }
+
+            var kinds = ParseKinds(id, dto.Kinds);
+            if (dto.Sexual && kinds.Any(k => k != RelationshipKind.Romantic))
+            {
+                throw new AssessmentContentException($"Sexual item '{id}' may only apply to romantic spaces.");
+            }
+
+            var variants = new Dictionary<RelationshipKind, string>();
+            foreach (var (key, text) in dto.Variants ?? new Dictionary<string, string>())
+            {
+                if (!RelationshipKinds.TryParse(key, out var kind) || !kinds.Contains(kind))
+                {
+                    throw new AssessmentContentException($"Item '{id}' has wording for '{key}', which it does not apply to.");
+                }
+
+                variants[kind] = Required(text, $"'{key}' wording of item '{id}'");
+            }
+
+            items.Add(new AssessmentItem(
+                id,
+                section,
+                dimension,
+                scale,
+                dto.Reverse,
+                kinds,
+                dto.Sexual,
+                dto.Safety,
+                dto.NotRelevant,
+                careWay,
+                Required(dto.Text, $"text of item '{id}'"),
+                variants));
+        }
+
+        return items;
+    }
+
+    private static List<RelationshipKind> ParseKinds(string id, IReadOnlyList<string>? names)
+    {
+        if (names is null)
+        {
+            return [.. RelationshipKinds.All];
+        }
+
+        var kinds = new List<RelationshipKind>();
+        foreach (var name in names)
+        {
+            if (!RelationshipKinds.TryParse(name, out var kind))
+            {
+                throw new AssessmentContentException($"Item '{id}' names an unknown relationship kind '{name}'.");
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds.Count > 0
+            ? kinds
+            : throw new AssessmentContentException($"Item '{id}' applies to no kind of space.");
+    }
+
+    private static string Required(string? value, string what) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new AssessmentContentException($"The content file is missing the {what}.")
+            : value.Trim();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
