@@ -71,9 +71,7 @@ public static class HearthHosting
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-hearth-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie = new AlwaysSecureCookieBuilder { Name = "__Host-hearth-af", SameSite = SameSiteMode.Strict };
             o.FormFieldName = "__af";
         });
 
