@@ -23,6 +23,12 @@ public static class HearthHosting
     public static WebApplicationBuilder AddHearth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Request paths carry invitation and reset tokens, and ASP.NET Core's debug logs and request
+        // lines print paths: keep those out of the logs whatever the general level is.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
         var section = builder.Configuration.GetSection(HearthOptions.Section);
         services.Configure<HearthOptions>(section);
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
