@@ -1,0 +1,205 @@
+using Hearth.Core.Dimensions;
+using NodaTime;
+
+namespace Hearth.Core.CheckIns;
+
+public enum CheckInProblem
+{
+    /// <summary>The number is outside the item's range.</summary>
+    OutOfRange = 1,
+
+    /// <summary>Both a repair rating and "no tension this week" were given.</summary>
+    RepairAndNoTension = 2,
+
+    /// <summary>The free text is longer than the limit.</summary>
+    TextTooLong = 3,
+
+    /// <summary>A dimension tag was given without any free text to tag.</summary>
+    TagWithoutText = 4,
+
+    /// <summary>The tag is not one of the five dimensions.</summary>
+    UnknownDimension = 5,
+
+    /// <summary>A safety pulse answer names a question that does not exist.</summary>
+    UnknownSafetyItem = 6,
+}
+
+/// <summary>A problem with one field of a check-in. The message names the field, never echoes the answer.</summary>
+public sealed record CheckInError(string Field, CheckInProblem Problem, string Message);
+
+/// <summary>
+/// What a member submits for one week. Every question may be skipped (null). The safety pulse
+/// travels separately inside <see cref="Safety"/> and is stripped before anything is stored for
+/// sharing or scoring: use <see cref="ToRecord"/> for the scored part.
+/// </summary>
+/// <param name="Satisfaction">0-10.</param>
+/// <param name="Closeness">1-7 circles.</param>
+/// <param name="FeltHeard">1-7.</param>
+/// <param name="PhoneFreeMinutes">0-10080.</param>
+/// <param name="Appreciation">0-5, where 5 means "5 or more".</param>
+/// <param name="Repair">1-7, or null.</param>
+/// <param name="NoTension">"There was no tension this week" instead of a repair rating.</param>
+/// <param name="Needs">"More of / less of" free text, up to the content's limit.</param>
+/// <param name="NeedsDimension">An optional tag for the free text.</param>
+/// <param name="Safety">The private safety pulse, or null when not answered.</param>
+public sealed record CheckInAnswers(
+    int? Satisfaction = null,
+    int? Closeness = null,
+    int? FeltHeard = null,
+    int? PhoneFreeMinutes = null,
+    int? Appreciation = null,
+    int? Repair = null,
+    bool NoTension = false,
+    string? Needs = null,
+    Dimension? NeedsDimension = null,
+    SafetyPulse? Safety = null)
+{
+    public const string NeedsField = "needs";
+    public const string NeedsDimensionField = "needsDimension";
+
+    public int? Value(CheckInMeasure measure) => measure switch
+    {
+        CheckInMeasure.Satisfaction => Satisfaction,
+        CheckInMeasure.Closeness => Closeness,
+        CheckInMeasure.FeltHeard => FeltHeard,
+        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
+        CheckInMeasure.Appreciation => Appreciation,
+        CheckInMeasure.Repair => Repair,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+    };
+
+    /// <summary>
+    /// Every problem with the scored part, in question order. The safety pulse is not read here
+    /// (see <see cref="SafetyPulse.Validate"/>), so it can never block or change a check-in.
+    /// </summary>
+    public static IReadOnlyList<CheckInError> Validate(CheckInContent content, CheckInAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = new List<CheckInError>();
+        foreach (var item in content.Items)
+        {
+            if (answers.Value(item.Measure) is { } value && !item.Contains(value))
+            {
+                var message = item.Measure switch
+                {
+                    CheckInMeasure.PhoneFreeMinutes =>
+                        $"Phone-free minutes must be between {item.Min} and {item.Max}, the number of minutes in a week.",
+                    CheckInMeasure.Appreciation =>
+                        $"Please choose a number from {item.Min} to {item.Max} ({item.Max} means \"{item.MaxLabel}\").",
+                    _ => $"Answers to '{item.Id}' must be between {item.Min} and {item.Max}.",
+                };
+                errors.Add(new CheckInError(item.Id, CheckInProblem.OutOfRange, message));
+            }
+        }
+
+        if (answers.Repair is not null && answers.NoTension)
+        {
+            errors.Add(new CheckInError(
+                CheckInMeasure.Repair.WireName(),
+                CheckInProblem.RepairAndNoTension,
+                "Please either rate how you found your way back after tension, or say there was no tension this week, not both."));
+        }
+
+        var hasText = !string.IsNullOrWhiteSpace(answers.Needs);
+        if (hasText && answers.Needs!.Length > content.Needs.MaxLength)
+        {
+            errors.Add(new CheckInError(NeedsField, CheckInProblem.TextTooLong, $"Please keep this to {content.Needs.MaxLength} characters or fewer."));
+        }
+
+        if (answers.NeedsDimension is { } dimension)
+        {
+            if (!Enum.IsDefined(dimension))
+            {
+                errors.Add(new CheckInError(NeedsDimensionField, CheckInProblem.UnknownDimension, "Please choose one of the five kinds of closeness, or no tag."));
+            }
+            else if (!hasText)
+            {
+                errors.Add(new CheckInError(NeedsDimensionField, CheckInProblem.TagWithoutText, "A tag goes with a few words about what you'd like more or less of. Please add some, or leave the tag off."));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// The scored, shareable part for one week, with the safety pulse left out by construction.
+    /// Throws <see cref="ArgumentException"/> when <see cref="Validate"/> finds problems.
+    /// </summary>
+    public CheckInRecord ToRecord(CheckInContent content, LocalDate week)
+    {
+        var errors = Validate(content, this);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(content));
+        }
+
+        var needs = string.IsNullOrWhiteSpace(Needs) ? null : Needs.Trim();
+        return new CheckInRecord(
+            week,
+            content.Version,
+            Satisfaction,
+            Closeness,
+            FeltHeard,
+            PhoneFreeMinutes,
+            Appreciation,
+            Repair,
+            NoTension,
+            needs,
+            needs is null ? null : NeedsDimension);
+    }
+}
+
+/// <summary>
+/// One member's scored check-in for one week of the pair's calendar. It has no safety field
+/// at all: trends, change detection and insights read only this.
+/// </summary>
+/// <param name="Week">The pair week key (see <c>PairWeek</c>).</param>
+/// <param name="ContentVersion">The content version answered, e.g. "weekly.v1".</param>
+public sealed record CheckInRecord(
+    LocalDate Week,
+    string ContentVersion,
+    int? Satisfaction,
+    int? Closeness,
+    int? FeltHeard,
+    int? PhoneFreeMinutes,
+    int? Appreciation,
+    int? Repair,
+    bool NoTension,
+    string? Needs,
+    Dimension? NeedsDimension)
+{
+    public int? Value(CheckInMeasure measure) => measure switch
+    {
+        CheckInMeasure.Satisfaction => Satisfaction,
+        CheckInMeasure.Closeness => Closeness,
+        CheckInMeasure.FeltHeard => FeltHeard,
+        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
+        CheckInMeasure.Appreciation => Appreciation,
+        CheckInMeasure.Repair => Repair,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+    };
+}
+
+/// <summary>
+/// The private safety pulse of one check-in: question id to yes (true) or no (false); skipped
+/// questions are absent. Only the member's own private screen may read it. It is never part of a
+/// <see cref="CheckInRecord"/>, a trend, an insight or anything the other member can see.
+/// </summary>
+public sealed record SafetyPulse(IReadOnlyDictionary<string, bool> Answers)
+{
+    /// <summary>True when any question was answered "yes".</summary>
+    public bool AnyEndorsed => Answers.Values.Any(v => v);
+
+    /// <summary>Problems with a pulse (only unknown question ids are possible).</summary>
+    public static IReadOnlyList<CheckInError> Validate(CheckInContent content, SafetyPulse pulse)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(pulse);
+        return pulse.Answers.Keys
+            .Where(id => content.SafetyPulse.Items.All(i => !string.Equals(i.Id, id, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Select(id => new CheckInError(id, CheckInProblem.UnknownSafetyItem, "There is no such question in this check-in."))
+            .ToList();
+    }
+}

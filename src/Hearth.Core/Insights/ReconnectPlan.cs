@@ -1,0 +1,109 @@
+using NodaTime;
+
+namespace Hearth.Core.Insights;
+
+/// <summary>One step of a reconnect plan.</summary>
+/// <param name="Id">Stable id, e.g. "reconnect.honest-talk" or "reconnect.device-free-time.week-2".</param>
+/// <param name="Week">The plan week it belongs to, from 1.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Description">What to do, invitational and in our words.</param>
+/// <param name="PracticeId">The matching practice in the catalogue.</param>
+/// <param name="Done">Marked done by the pair.</param>
+public sealed record ReconnectStep(string Id, int Week, string Title, string Description, string PracticeId, bool Done = false);
+
+/// <summary>
+/// A 2-4 week plan to find the way back to each other (PRODUCT.md, "To reconnect"): an honest
+/// talk in "I" statements, daily device-free time, small affection, a memory to revisit, and
+/// patience. Immutable: marking a step returns a new plan.
+/// </summary>
+public sealed record ReconnectPlan(LocalDate StartWeek, int Weeks, IReadOnlyList<ReconnectStep> Steps)
+{
+    public const int MinimumWeeks = 2;
+    public const int MaximumWeeks = 4;
+    public const int DefaultWeeks = 3;
+
+    /// <summary>Ways to start the honest talk without blame. Fill in the dots with your own words.</summary>
+    public static IReadOnlyList<string> SentenceStarters { get; } =
+    [
+        "Lately I've been missing ..., and I'd love for us to find our way back to it.",
+        "I feel a bit far from you when ..., and I wonder whether you feel it too.",
+        "Something that would help me feel close to you again is ...",
+        "I'm not here to blame either of us. I want us to be close, and I think we can be.",
+    ];
+
+    /// <summary>The last week of the plan.</summary>
+    public LocalDate EndWeek => StartWeek.PlusWeeks(Weeks - 1);
+
+    public int DoneCount => Steps.Count(s => s.Done);
+
+    /// <summary>Share of steps done, 0 to 1.</summary>
+    public double Progress => Steps.Count == 0 ? 0 : (double)DoneCount / Steps.Count;
+
+    /// <summary>The plan's weeks are over (it may still have steps not yet done; that's fine).</summary>
+    public bool IsFinished(LocalDate currentWeek) => currentWeek > EndWeek;
+
+    public IReadOnlyList<ReconnectStep> StepsForWeek(int week) => Steps.Where(s => s.Week == week).ToList();
+
+    /// <summary>A plan of <paramref name="weeks"/> weeks (2-4) starting in <paramref name="startWeek"/>.</summary>
+    public static ReconnectPlan Create(LocalDate startWeek, int weeks = DefaultWeeks)
+    {
+        if (weeks is < MinimumWeeks or > MaximumWeeks)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weeks), weeks, $"A reconnect plan lasts {MinimumWeeks} to {MaximumWeeks} weeks.");
+        }
+
+        var steps = new List<ReconnectStep>
+        {
+            new(
+                "reconnect.honest-talk",
+                1,
+                "Name the distance, gently",
+                "Find a calm moment and say how things have felt for you, starting with \"I\". Take turns, and listen to the end before you answer. The sentence starters can help.",
+                PracticeIds.IStatementTalk),
+        };
+        for (var week = 1; week <= weeks; week++)
+        {
+            steps.Add(new(
+                $"reconnect.device-free-time.week-{week}",
+                week,
+                "A little time, just you two",
+                "Most days this week, put phones away for 10 to 20 minutes and simply be together: talk, walk, or share a cup of something.",
+                PracticeIds.DailyTwentyMinutes));
+        }
+
+        steps.Add(new(
+            "reconnect.small-affection",
+            1,
+            "Small signs of warmth",
+            "Bring back one small, everyday sign of care that you both like: a hug hello, a kind message in the day, a hand to hold.",
+            PracticeIds.SmallAffection));
+        steps.Add(new(
+            "reconnect.memory-lane",
+            2,
+            "Revisit what brought you close",
+            "Look back together at a time you felt close: old photos, a favourite place, a song, a tradition you could bring back.",
+            PracticeIds.MemoryLane));
+        steps.Add(new(
+            "reconnect.patience",
+            weeks,
+            "Notice the small steps",
+            "Closeness comes back slowly and unevenly. Tell each other one thing that felt a little better, and be patient with the rest.",
+            PracticeIds.AppreciationNote));
+
+        return new ReconnectPlan(startWeek, weeks, steps.OrderBy(s => s.Week).ToList());
+    }
+
+    /// <summary>The same plan with one step marked done (or not yet done).</summary>
+    public ReconnectPlan Mark(string stepId, bool done = true)
+    {
+        if (Steps.All(s => !string.Equals(s.Id, stepId, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"This plan has no step '{stepId}'.", nameof(stepId));
+        }
+
+        return this with
+        {
+            Steps = Steps.Select(s => string.Equals(s.Id, stepId, StringComparison.Ordinal) ? s with { Done = done } : s).ToList(),
+        };
+    }
+}
