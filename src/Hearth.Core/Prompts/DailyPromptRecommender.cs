@@ -82,10 +82,10 @@ public sealed record DailyPromptChoice(
 public static class DailyPromptRecommender
 {
     /// <summary>Medium prompts appear once the pair has answered this many light ones.</summary>
-    public const int MediumUnlocksAfterLightAnswers = 3;
+    public const int MediumUnlocksAfterLightAnswers = 5;
 
     /// <summary>Deep prompts appear once the pair has answered this many medium ones.</summary>
-    public const int DeepUnlocksAfterMediumAnswers = 5;
+    public const int DeepUnlocksAfterMediumAnswers = 8;
 
     /// <summary>A prompt is not shown again within this many days (while unused prompts remain).</summary>
     public const int NoRepeatWindowDays = 120;
@@ -135,17 +135,16 @@ public static class DailyPromptRecommender
         var recent = history.Where(h => h.Date > windowStart).Select(h => h.PromptId).ToHashSet(StringComparer.Ordinal);
         var fresh = suitable.Where(p => !recent.Contains(p.Id)).ToList();
 
-        // Relax one constraint at a time: first the depth, then the dimension (staying with the
-        // priorities while they have unused prompts), and only when nothing unused is left, repeat.
-        IReadOnlyList<ConversationPrompt>[] tiers =
-        [
-            fresh.Where(p => p.Dimension == targetDimension && p.Depth == targetDepth).ToList(),
-            fresh.Where(p => p.Dimension == targetDimension).ToList(),
-            fresh.Where(p => priorities.Contains(p.Dimension) && p.Depth == targetDepth).ToList(),
-            fresh.Where(p => priorities.Contains(p.Dimension)).ToList(),
-            fresh.Where(p => p.Depth == targetDepth).ToList(),
-            fresh,
-        ];
+        // Relax one constraint at a time: first the depth (to the nearest open depth, lighter before
+        // deeper), then the dimension (staying with the priorities while they have unused prompts), and
+        // only when no unused prompt is left at all, repeat the one shown longest ago.
+        var depthOrder = unlocked
+            .OrderBy(d => Math.Abs((int)d - (int)targetDepth))
+            .ThenBy(d => d)
+            .ToList();
+        var tiers = depthOrder.Select(d => fresh.Where(p => p.Dimension == targetDimension && p.Depth == d).ToList())
+            .Concat(depthOrder.Select(d => fresh.Where(p => priorities.Contains(p.Dimension) && p.Depth == d).ToList()))
+            .Concat(depthOrder.Select(d => fresh.Where(p => p.Depth == d).ToList()));
 
         var reasons = new List<PromptReason>();
         var pool = tiers.FirstOrDefault(t => t.Count > 0);
