@@ -1,7 +1,14 @@
 using System.Text.RegularExpressions;
+using Hearth.Core.Appreciation;
+using Hearth.Core.Assessments;
 using Hearth.Core.Learning;
+using Hearth.Core.Memories;
 using Hearth.Core.Practices;
 using Hearth.Core.Prompts;
+using Hearth.Core.QualityTime;
+using Hearth.Core.Spaces;
+using NodaTime;
+using Dimension = Hearth.Core.Dimensions.Dimension;
 
 namespace Hearth.Core.Tests.ContentFiles;
 
@@ -55,6 +62,75 @@ public sealed partial class VoiceTests
     {
         var offending = UserFacingTexts().Where(t => Assumptions().IsMatch(t)).ToList();
         Assert.Empty(offending);
+    }
+
+    /// <summary>Sentences written in code: refusals, explanations, summaries, suggestions, notifications.</summary>
+    public static IEnumerable<string> CodedTexts()
+    {
+        var now = Instant.FromUtc(2026, 1, 1, 12, 0);
+        var today = new LocalDate(2026, 1, 1);
+        yield return new QualityTimer(null).Stop(now).Error!.Message;
+        yield return new QualityTimer(now).Start(now).Error!.Message;
+        yield return new QualityTimer(now).Stop(now - Duration.FromMinutes(1)).Error!.Message;
+        yield return new QualityTimer(now).Stop(now + Duration.FromHours(13)).Error!.Message;
+        yield return new QualityTimer(now).Stop(now + Duration.FromMinutes(5), 9).Error!.Message;
+        foreach (var minutes in new[] { -1, 0, 5000 })
+        {
+            yield return QualityTimeLog.Manual(today, minutes, today).Error!.Message;
+        }
+
+        yield return QualityTimeLog.Manual(today.PlusDays(9), 10, today).Error!.Message;
+        yield return DailyGoal.Create(5).Error!.Message;
+
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        yield return AppreciationNotes.Create(a, a, b, NoteKind.Appreciation, "", null, now).Error!.Message;
+        yield return AppreciationNotes.Create(a, a, b, NoteKind.Appreciation, new string('x', 3000), null, now).Error!.Message;
+        yield return AppreciationNotes.Create(a, a, a, NoteKind.Appreciation, "Hi.", null, now).Error!.Message;
+        yield return NoteNotification.Instance.Title;
+        yield return NoteNotification.Instance.Body;
+        foreach (var way in Enum.GetValues<CareWay>())
+        {
+            foreach (var kind in RelationshipKinds.All)
+            {
+                foreach (var suggestion in CareWaySuggestions.For(way, kind))
+                {
+                    yield return suggestion;
+                }
+            }
+        }
+
+        foreach (var error in MemoryRules.Create(a, today.PlusDays(5), (MemoryKind)9, "", new string('x', 5000), today).Errors)
+        {
+            yield return error.Message;
+        }
+
+        yield return MemoryRules.Create(a, today, MemoryKind.First, new string('x', 200), "", today).Errors.Single().Message;
+        foreach (var kind in MemoryKinds.All)
+        {
+            yield return kind.Label();
+        }
+
+        var history = new List<PromptShown>();
+        for (var i = 0; i < 60; i++)
+        {
+            var choice = DailyPromptRecommender.Choose(new DailyPromptRequest(
+                a, today.PlusDays(i), RelationshipKind.Family, false, false, i % 2 == 0, [Dimension.Spiritual],
+                new AnsweredByDepth(20, 20, 0), history.ToList()));
+            history.Add(new PromptShown(choice.Prompt.Id, today.PlusDays(i)));
+            yield return choice.Explanation;
+        }
+
+        yield return DailyPromptRecommender.DeepSkipNote;
+    }
+
+    [Fact]
+    public void Sentences_written_in_code_make_no_assumptions_and_never_scold()
+    {
+        var texts = CodedTexts().ToList();
+        Assert.True(texts.Count > 50);
+        Assert.DoesNotContain(texts, t => Assumptions().IsMatch(t));
+        Assert.All(texts, t => Assert.Equal(t.Trim(), t));
     }
 
     [Fact]
