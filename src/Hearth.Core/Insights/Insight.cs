@@ -1,3 +1,4 @@
+using Hearth.Core.Practices;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
 using NodaTime;

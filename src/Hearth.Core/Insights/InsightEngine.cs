@@ -1,3 +1,4 @@
+using Hearth.Core.Practices;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
@@ -94,7 +95,7 @@ public static class InsightEngine
                     InsightAudience.BothMembers,
                     $"You experience {Lower(title)} differently. That's common, and it's a good reason to talk with curiosity. Neither view is the right one.",
                     $"Your answers average {Show(low)} and {Show(high)} of 7. A gap of {Show(high - low)} points is more than everyday ups and downs in answers would explain ({Show(ReliableDifference.PopulationThreshold)}).",
-                    [PracticeIds.CuriousQuestions, PracticeIds.IStatementTalk]));
+                    [PracticeIds.OneMeaningfulQuestion, PracticeIds.IStatementTalk]));
             }
 
             var growing = new[] { (view.FirstId, a), (view.SecondId, b) }.Where(p => p.Item2.IsGrowthArea).ToList();
@@ -145,7 +146,7 @@ public static class InsightEngine
                 InsightAudience.BothMembers,
                 $"Life got busy: about {Show(estimate)} phone-free minutes together this week. Even ten minutes a day adds up. Want to pick a time for tomorrow?",
                 $"You both counted fewer than {QualityTimeMinutesPerWeekBelow} phone-free minutes together that week ({minutesA} and {minutesB}). Many pairs aim for 20 to 30 a day.",
-                [PracticeIds.DailyTwentyMinutes, PracticeIds.WalkAndTalk]));
+                [PracticeIds.Daily20Minutes, PracticeIds.WalkAndTalk]));
         }
 
         return insights;
@@ -259,7 +260,7 @@ public static class InsightEngine
             audience,
             "Talking things through with a counsellor is something strong pairs do, not a sign that anything is broken. If you'd like, here is how to find one. Only you can see this.",
             $"We're mentioning it because {string.Join(", and ", reasons)}.",
-            [PracticeIds.FindSupport]);
+            []);
     }
 
     private static InsightEvidence[]? WarningRise(MemberHistory member)
@@ -287,7 +288,7 @@ public static class InsightEngine
             audience,
             message + " A short reconnect plan could help, one small step at a time.",
             declines.Count == 0 ? string.Empty : Explain(declines, "lower"),
-            [PracticeIds.IStatementTalk, PracticeIds.DailyTwentyMinutes],
+            [PracticeIds.IStatementTalk, PracticeIds.Daily20Minutes],
             SuggestsReconnectPlan: true);
 
     private static Insight ImprovementInsight(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> rises, InsightAudience audience, string message) =>

@@ -1,3 +1,4 @@
+using Hearth.Core.Practices;
 using NodaTime;
 
 namespace Hearth.Core.Insights;
@@ -68,7 +69,7 @@ public sealed record ReconnectPlan(LocalDate StartWeek, int Weeks, IReadOnlyList
                 week,
                 "A little time, just you two",
                 "Most days this week, put phones away for 10 to 20 minutes and simply be together: talk, walk, or share a cup of something.",
-                PracticeIds.DailyTwentyMinutes));
+                PracticeIds.Daily20Minutes));
         }
 
         steps.Add(new(
@@ -76,7 +77,7 @@ public sealed record ReconnectPlan(LocalDate StartWeek, int Weeks, IReadOnlyList
             1,
             "Small signs of warmth",
             "Bring back one small, everyday sign of care that you both like: a hug hello, a kind message in the day, a hand to hold.",
-            PracticeIds.SmallAffection));
+            PracticeIds.BringBackAffection));
         steps.Add(new(
             "reconnect.memory-lane",
             2,

@@ -1,3 +1,4 @@
+using Hearth.Core.Practices;
 using System.Globalization;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
