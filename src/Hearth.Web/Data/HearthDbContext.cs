@@ -55,7 +55,6 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
             b.HasIndex(m => new { m.UserId, m.LeftAt });
             b.HasIndex(m => new { m.SpaceId, m.UserId }).IsUnique();
             b.Property(m => m.LabelCiphertext).HasMaxLength(Limits.CiphertextFor(Limits.SpaceLabel));
-            b.HasQueryFilter(m => ScopeSpaceIds.Contains(m.SpaceId));
         });
 
         builder.Entity<Invitation>(b =>
@@ -64,7 +63,6 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
             b.HasKey(i => i.Id);
             b.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(i => i.SpaceId);
-            b.HasQueryFilter(i => ScopeSpaceIds.Contains(i.SpaceId));
         });
 
         builder.Entity<MemberKey>(b =>
@@ -83,6 +81,28 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
             b.HasIndex(s => s.UserId);
             b.Property(s => s.ClientLabel).HasMaxLength(80);
         });
+
+        // Features keep their entity configuration beside them (IEntityTypeConfiguration<T>).
+        builder.ApplyConfigurationsFromAssembly(typeof(HearthDbContext).Assembly);
+        ApplySpaceFilters(builder);
+    }
+
+    /// <summary>
+    /// The second wall: every entity that carries a space id (<see cref="ISpaceScoped"/>) is filtered
+    /// to the caller's open spaces, by construction, so a new table cannot forget it.
+    /// </summary>
+    private void ApplySpaceFilters(ModelBuilder builder)
+    {
+        var scopeIds = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(this), nameof(ScopeSpaceIds));
+        var contains = typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(Guid));
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(ISpaceScoped).IsAssignableFrom(t.ClrType)))
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(entity.ClrType, "row");
+            var body = System.Linq.Expressions.Expression.Call(contains, scopeIds, System.Linq.Expressions.Expression.Property(row, nameof(ISpaceScoped.SpaceId)));
+            builder.Entity(entity.ClrType).HasQueryFilter(System.Linq.Expressions.Expression.Lambda(body, row));
+        }
     }
 }
 

@@ -135,6 +135,27 @@ public sealed class HardeningTests(SqliteHearthFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_database_filter_hides_other_spaces_even_from_a_query_without_a_where_clause()
+    {
+        var ana = await Person.RegisterAsync(factory);
+        var ben = await Person.RegisterAsync(factory);
+        var anaSpace = await ana.CreateSpaceAsync();
+        var benSpace = await ben.CreateSpaceAsync();
+        var anaId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == ana.Email).Select(u => u.Id).SingleAsync());
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Hearth.Web.Data.HearthDbContext>();
+        Assert.Empty(await db.Memberships.ToListAsync());
+        Assert.Empty(await db.Spaces.ToListAsync());
+
+        await scope.ServiceProvider.GetRequiredService<Hearth.Web.Security.SpaceScope>().LoadAsync(db, anaId);
+        var visible = await db.Memberships.Select(m => m.SpaceId).Distinct().ToListAsync();
+        Assert.Contains(anaSpace, visible);
+        Assert.DoesNotContain(benSpace, visible);
+        Assert.Equal([anaSpace], await db.Spaces.Where(s => s.Id == anaSpace || s.Id == benSpace).Select(s => s.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task The_database_runs_in_wal_mode()
     {
         await using var connection = new SqliteConnection($"Data Source={factory.SqliteFile};Mode=ReadOnly;Pooling=false");
