@@ -4,6 +4,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Accounts;
+using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Features.Invitations;
 using Hearth.Web.Features.Spaces;
@@ -62,6 +63,8 @@ public static class HearthHosting
         services.AddScoped<AccountService>();
         services.AddScoped<SpaceService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AssessmentService>();
+        services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
@@ -243,6 +246,7 @@ public static class HearthHosting
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapAccountApi();
         api.MapSpaceApi();
+        api.MapAssessmentApi();
         return app;
     }
 }

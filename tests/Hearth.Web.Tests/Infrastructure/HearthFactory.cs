@@ -155,4 +155,7 @@ public static class DbContextTestExtensions
 {
     public static IQueryable<T> All<T>(this DbSet<T> set)
         where T : class => set.IgnoreQueryFilters();
+
+    public static IQueryable<T> IgnoreFiltersForTests<T>(this DbSet<T> set)
+        where T : class => set.IgnoreQueryFilters();
 }

@@ -18,6 +18,9 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
     [BindProperty(SupportsGet = true)]
     public bool Joined { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
     [BindProperty]
     public string? InviteEmail { get; set; }
 

@@ -235,6 +235,62 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("AnswersCiphertext")
+                        .HasMaxLength(65536)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CurrentSection")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SexualOptIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareCareWays")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SharedDimensions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SpaceId", "UserId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +480,21 @@ namespace Hearth.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Hearth.Web.Data.UserSession", b =>
                 {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -230,6 +230,62 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AnswersCiphertext")
+                        .HasMaxLength(65536)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentSection")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SexualOptIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareCareWays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedDimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SpaceId", "UserId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +471,21 @@ namespace Hearth.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Hearth.Web.Data.UserSession", b =>
                 {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

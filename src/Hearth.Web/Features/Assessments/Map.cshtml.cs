@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hearth.Web.Features.Assessments;
+
+public sealed class MapModel(AssessmentService assessments) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid SpaceId { get; set; }
+
+    public ClosenessMapView? Map { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var outcome = await assessments.GetMapAsync(SpaceId, ct);
+        if (!outcome.IsOk)
+        {
+            return NotFound();
+        }
+
+        Map = outcome.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hearth.Web.Features.Assessments;
+
+public sealed class ResultsModel(AssessmentService assessments) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid SpaceId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Round { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Finished { get; set; }
+
+    public AssessmentResultView? Result { get; private set; }
+
+    public string CareWayName(string way) => way switch
+    {
+        "words" => "Kind words",
+        "acts" => "Helpful things done for you",
+        "gifts" => "Small gifts and tokens",
+        "time" => "Time together",
+        "touch" => "Affectionate touch",
+        _ => way,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var outcome = await assessments.GetResultAsync(SpaceId, Round, ct);
+        if (outcome.IsOk)
+        {
+            Result = outcome.Value;
+            return Page();
+        }
+
+        // No finished round yet: the assessment's start page explains what to do.
+        var state = await assessments.GetStateAsync(SpaceId, ct);
+        return state.IsOk && Round is null ? Redirect($"/spaces/{SpaceId}/assessment") : NotFound();
+    }
+}
