@@ -73,10 +73,17 @@ public static class HearthHosting
         AddIdentity(services, options);
         services.AddHearthRateLimits(options.RateLimits);
 
+        // Signed-in by default: every page and endpoint needs a signed-in person unless it says
+        // otherwise, so a new page cannot be left open by accident.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/Spaces");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToFolder("/Accounts");
+            o.Conventions.AllowAnonymousToFolder("/Home");
+            o.Conventions.AllowAnonymousToPage("/Invitations/Join");
         });
         services.AddAntiforgery(o =>
         {
@@ -240,8 +247,8 @@ public static class HearthHosting
     public static WebApplication MapHearth(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapHealthChecks("/health").DisableRateLimiting();
-        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapHealthChecks("/health").DisableRateLimiting().AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
 
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapAccountApi();

@@ -20,6 +20,14 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "POST", "/api/v1/spaces/{id}/leave", null },
         { "POST", "/api/v1/spaces/{id}/invitations", "{}" },
         { "DELETE", "/api/v1/spaces/{id}/invitations", null },
+        { "GET", "/api/v1/spaces/{id}/assessment", null },
+        { "GET", "/api/v1/spaces/{id}/assessment/questions", null },
+        { "POST", "/api/v1/spaces/{id}/assessment/start", "{}" },
+        { "PUT", "/api/v1/spaces/{id}/assessment/answers", """{"answers":{"anchor.1":5}}""" },
+        { "POST", "/api/v1/spaces/{id}/assessment/complete", "{}" },
+        { "GET", "/api/v1/spaces/{id}/assessment/results", null },
+        { "GET", "/api/v1/spaces/{id}/assessment/map", null },
+        { "POST", "/api/v1/spaces/{id}/assessment/safety-check", """{"answers":{"safety.fear":1}}""" },
     };
 
     /// <summary>Every page that takes a space id.</summary>
@@ -27,6 +35,11 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
     {
         "/spaces/{id}",
         "/spaces/{id}/leave",
+        "/spaces/{id}/assessment",
+        "/spaces/{id}/assessment/step/anchor",
+        "/spaces/{id}/assessment/results",
+        "/spaces/{id}/assessment/map",
+        "/spaces/{id}/assessment/safety",
     };
 
     [Theory]

@@ -1,0 +1,68 @@
+using System.Net;
+using Hearth.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hearth.Web.Tests.Security;
+
+/// <summary>
+/// Every page and endpoint comes from the app's own endpoint list. Only the ones named here may be
+/// reached without signing in; a new one is closed unless it is added on purpose.
+/// </summary>
+public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassFixture<SqliteHearthFactory>
+{
+    private static readonly HashSet<string> OpenOnPurpose =
+    [
+        "/", "/exit", "/error", "/status/{code:int}", "/join/{token}",
+        "/account/register", "/account/sign-in", "/account/sign-out", "/account/forgot", "/account/reset",
+        "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
+        "/health", "/api/{documentName}/openapi.json",
+    ];
+
+    private List<RouteEndpoint> Endpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    [Fact]
+    public void Only_the_pages_meant_for_everyone_allow_anonymous_visitors()
+    {
+        var open = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(OpenOnPurpose.Order(StringComparer.Ordinal), open.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_other_page_and_endpoint_turns_anonymous_visitors_away()
+    {
+        var http = factory.NewClient();
+        var checkedCount = 0;
+        foreach (var endpoint in Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))
+        {
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/')
+                .Replace("{spaceId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{section}", "anchor", StringComparison.Ordinal);
+            Assert.DoesNotContain("{", path, StringComparison.Ordinal);
+            foreach (var method in methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var response = await http.SendAsync(request);
+                var turnedAway = path.StartsWith("/api/", StringComparison.Ordinal)
+                    ? response.StatusCode == HttpStatusCode.Unauthorized
+                    : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal)
+                        || (method != "GET" && response.StatusCode == HttpStatusCode.BadRequest);
+                Assert.True(turnedAway, $"{method} {path} answered {(int)response.StatusCode} to an anonymous visitor");
+                checkedCount++;
+            }
+        }
+
+        Assert.True(checkedCount > 20, $"only {checkedCount} endpoints checked");
+    }
+}
