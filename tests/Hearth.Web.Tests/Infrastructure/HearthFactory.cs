@@ -14,7 +14,10 @@ namespace Hearth.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class HearthFactory : WebApplicationFactory<Program>
 {
-    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>A fixed start, so two test worlds built the same way see the same instants.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public TestClock Clock { get; } = new(Start);
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
 
