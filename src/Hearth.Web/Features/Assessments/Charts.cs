@@ -16,9 +16,9 @@ public static class Charts
     /// <summary>Two people's five-dimension profiles on a radar (0-100 on each axis).</summary>
     public static IHtmlContent Radar(IReadOnlyList<(string Label, double? First, double? Second)> axes, string firstName, string secondName)
     {
-        const double size = 320, cx = 160, cy = 150, radius = 105;
+        const double width = 400, size = 320, cx = 200, cy = 150, radius = 100;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart radar\" viewBox=\"0 0 {F(size)} {F(size)}\" role=\"img\" aria-hidden=\"true\" focusable=\"false\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart radar\" viewBox=\"0 0 {F(width)} {F(size)}\" role=\"img\" aria-hidden=\"true\" focusable=\"false\">");
         for (var ring = 1; ring <= 4; ring++)
         {
             svg.Append("<polygon class=\"grid\" points=\"").Append(Points(axes.Count, cx, cy, radius * ring / 4, _ => 100)).Append("\"/>");
@@ -58,8 +58,8 @@ public static class Charts
             }
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot first\" cx=\"20\" cy=\"{F(size - 22)}\" r=\"5\"/><text class=\"legend\" x=\"32\" y=\"{F(size - 17)}\">{HtmlEncoder.Default.Encode(firstName)}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"dot second\" x=\"165\" y=\"{F(size - 27)}\" width=\"10\" height=\"10\"/><text class=\"legend\" x=\"182\" y=\"{F(size - 17)}\">{HtmlEncoder.Default.Encode(secondName)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot first\" cx=\"110\" cy=\"{F(size - 22)}\" r=\"5\"/><text class=\"legend\" x=\"122\" y=\"{F(size - 17)}\">{HtmlEncoder.Default.Encode(firstName)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"dot second\" x=\"235\" y=\"{F(size - 27)}\" width=\"10\" height=\"10\"/><text class=\"legend\" x=\"252\" y=\"{F(size - 17)}\">{HtmlEncoder.Default.Encode(secondName)}</text>");
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }

@@ -10,6 +10,17 @@ public sealed class MapModel(AssessmentService assessments) : PageModel
 
     public ClosenessMapView? Map { get; private set; }
 
+    /// <summary>Short axis labels that fit a phone screen; the table beside the chart has the full names.</summary>
+    public string ShortName(string dimension) => dimension switch
+    {
+        "emotional" => "Feelings",
+        "physical" => "Affection",
+        "intellectual" => "Minds",
+        "spiritual" => "Meaning",
+        "experiential" => "Together",
+        _ => dimension,
+    };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var outcome = await assessments.GetMapAsync(SpaceId, ct);
