@@ -102,20 +102,24 @@ public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/account/register");
         await SignUpAsync(page, "Kai");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.Locator("html[data-quick-exit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var historyBefore = await page.EvaluateAsync<int>("() => history.length");
 
-        await page.Keyboard.PressAsync("Shift");
-        await page.Keyboard.PressAsync("Shift");
-        await page.Keyboard.PressAsync("Shift");
-        await page.WaitForURLAsync("**/exit");
+        await page.Locator("main").FocusAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("Shift", new() { Delay = 30 });
+        }
+
+        await page.WaitForURLAsync("**/exit", new() { Timeout = 30_000 });
         Assert.Equal("New tab", await page.TitleAsync());
         Assert.Equal(historyBefore, await page.EvaluateAsync<int>("() => history.length"));
         await page.ScreenshotAsync("10-quick-exit");
 
         await page.GotoAsync("/spaces", new() { WaitUntil = WaitUntilState.Load });
+        await page.Locator("html[data-quick-exit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Link, new() { Name = "Quick exit" }).ClickAsync();
-        await page.WaitForURLAsync("**/exit");
+        await page.WaitForURLAsync("**/exit", new() { Timeout = 30_000 });
         Assert.Empty(cspErrors);
     }
 }

@@ -27,6 +27,9 @@
     if (presses.length >= 3) { presses = []; leave(null); }
   });
 
+  // Tells tests (and curious readers) that quick exit is listening.
+  document.documentElement.setAttribute("data-quick-exit", "ready");
+
   // Progressive enhancement: select the invitation link on focus so it is easy to copy.
   document.addEventListener("focusin", function (event) {
     var t = event.target;
