@@ -62,6 +62,19 @@ public static class HearthHosting
         services.AddScoped<AccountService>();
         services.AddScoped<SpaceService>();
         services.AddScoped<InvitationService>();
+
+        // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
+        services.AddScoped<Features.Daily.PairSpaces>();
+        services.AddScoped<Features.Daily.SpaceSettingsService>();
+        services.AddScoped<Features.Daily.IPriorityDimensions, Features.Daily.NoPriorityDimensions>();
+        services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
+        services.AddScoped<Features.Prompts.PromptService>();
+        services.AddScoped<Features.Practices.PracticeService>();
+        services.AddScoped<Features.QualityTime.QualityTimeService>();
+        services.AddScoped<Features.Notes.NoteService>();
+        services.AddScoped<Features.Memories.MemoryService>();
+        services.AddScoped<AccountSettingsService>();
+
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
@@ -243,6 +256,7 @@ public static class HearthHosting
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapAccountApi();
         api.MapSpaceApi();
+        Features.Daily.DailyEndpoints.MapDailyConnectionApi(api);
         return app;
     }
 }
