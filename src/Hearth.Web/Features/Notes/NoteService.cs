@@ -48,7 +48,8 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 
 public sealed record SendNoteInput(string? Kind, string? Text, string? CareWay);
 
-public sealed record NoteView(Guid Id, string Kind, string? CareWay, string Text, DateTimeOffset SentAt, bool FromYou, bool Read);
+/// <summary>Read is for the receiver only; the sender gets null (no read receipts: a note is a gift, not a check).</summary>
+public sealed record NoteView(Guid Id, string Kind, string? CareWay, string Text, DateTimeOffset SentAt, bool FromYou, bool? Read);
 
 public sealed record CareWayView(string Id, string Name, IReadOnlyList<string> Suggestions);
 
@@ -126,7 +127,7 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
         row.TextCiphertext = await cipher.EncryptAsync(note.Note!.Text, new CipherContext(Table, Column, row.Id, pair.Me), ct);
         db.Add(row);
         await db.SaveChangesAsync(ct);
-        return Outcome<NoteView>.Ok(new NoteView(row.Id, kind.WireName(), careWay?.WireName(), note.Note.Text, row.SentAt, true, false));
+        return Outcome<NoteView>.Ok(new NoteView(row.Id, kind.WireName(), careWay?.WireName(), note.Note.Text, row.SentAt, true, null));
     }
 
     /// <summary>The receiver marks a note read. Only the receiver can; anything else is "not found".</summary>
@@ -168,7 +169,8 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
         foreach (var n in rows)
         {
             var text = await cipher.DecryptAsync(n.TextCiphertext, new CipherContext(Table, Column, n.Id, n.FromUserId), ct);
-            views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), text ?? "", n.SentAt, n.FromUserId == pair.Me, n.ReadAt is not null));
+            var fromMe = n.FromUserId == pair.Me;
+            views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), text ?? "", n.SentAt, fromMe, fromMe ? null : n.ReadAt is not null));
         }
 
         var careWays = Enum.GetValues<CareWay>()
@@ -179,7 +181,7 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
             pair.IsPaired,
             pair.OtherPersonWord,
             pair.OtherName,
-            received.Count(v => !v.Read),
+            received.Count(v => v.Read == false),
             received,
             views.Where(v => v.FromYou).Take(ListSize).ToList(),
             careWays);
