@@ -159,7 +159,24 @@ public static class HearthHosting
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PassphraseValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+
+            // Identity rebuilds the principal after each check; keep the session it belongs to, or
+            // the next request has no session and the person is signed out a minute into using Hearth.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(CurrentMember.SessionClaim) is { } sid
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == CurrentMember.SessionClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(CurrentMember.SessionClaim, sid.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -14,9 +14,10 @@ namespace Hearth.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class HearthFactory : WebApplicationFactory<Program>
 {
-    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; init; } = new(DateTimeOffset.UtcNow);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A fresh temporary folder; a test may point a second factory at the first one's folder to simulate a restart.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
 
     public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
 
