@@ -14,6 +14,9 @@ public sealed class HearthUser : IdentityUser<Guid>
     public int ConsecutiveFailedSignIns { get; set; }
 
     public DateTimeOffset? LastFailedSignInAt { get; set; }
+
+    /// <summary>The person's IANA time zone ("Europe/Lisbon"); new spaces take it as the pair's calendar until changed.</summary>
+    public string TimeZoneId { get; set; } = "Etc/UTC";
 }
 
 /// <summary>Marks relationship data: every such row belongs to exactly one space.</summary>

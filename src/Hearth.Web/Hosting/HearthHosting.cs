@@ -65,6 +65,19 @@ public static class HearthHosting
         services.AddScoped<InvitationService>();
         services.AddScoped<AssessmentService>();
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
+
+        // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
+        services.AddScoped<Features.Daily.PairSpaces>();
+        services.AddScoped<Features.Daily.SpaceSettingsService>();
+        services.AddScoped<Features.Daily.IPriorityDimensions, Features.Daily.NoPriorityDimensions>();
+        services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
+        services.AddScoped<Features.Prompts.PromptService>();
+        services.AddScoped<Features.Practices.PracticeService>();
+        services.AddScoped<Features.QualityTime.QualityTimeService>();
+        services.AddScoped<Features.Notes.NoteService>();
+        services.AddScoped<Features.Memories.MemoryService>();
+        services.AddScoped<AccountSettingsService>();
+
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
@@ -81,7 +94,12 @@ public static class HearthHosting
         {
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Index");
-            o.Conventions.AllowAnonymousToFolder("/Accounts");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Register");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignOut");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Forgot");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Reset");
+            o.Conventions.AllowAnonymousToPage("/Learn/Index");
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
         });
@@ -156,7 +174,24 @@ public static class HearthHosting
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PassphraseValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+
+            // Identity rebuilds the principal after each check; keep the session it belongs to, or
+            // the next request has no session and the person is signed out a minute into using Hearth.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(CurrentMember.SessionClaim) is { } sid
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == CurrentMember.SessionClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(CurrentMember.SessionClaim, sid.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -254,6 +289,7 @@ public static class HearthHosting
         api.MapAccountApi();
         api.MapSpaceApi();
         api.MapAssessmentApi();
+        Features.Daily.DailyEndpoints.MapDailyConnectionApi(api);
         return app;
     }
 }

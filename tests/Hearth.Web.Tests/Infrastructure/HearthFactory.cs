@@ -17,9 +17,10 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     /// <summary>A fixed start, so two test worlds built the same way see the same instants.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public TestClock Clock { get; } = new(Start);
+    public TestClock Clock { get; init; } = new(Start);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A fresh temporary folder; a test may point a second factory at the first one's folder to simulate a restart.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
 
     public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
 

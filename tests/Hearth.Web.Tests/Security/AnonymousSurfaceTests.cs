@@ -18,7 +18,20 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/account/register", "/account/sign-in", "/account/sign-out", "/account/forgot", "/account/reset",
         "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
         "/health", "/api/{documentName}/openapi.json",
+        "/learn", "/api/v1/learn",
     ];
+
+    /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>
+    public static string Fill(string template, Guid spaceId) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            template.Replace("{spaceId:guid}", spaceId.ToString(), StringComparison.Ordinal),
+            "\\{([a-zA-Z]+)(:[a-z]+)?\\}",
+            m => m.Groups[2].Value == ":guid" ? Guid.NewGuid().ToString()
+                : m.Groups[1].Value == "date" ? "2026-06-01"
+                : m.Groups[1].Value == "section" ? "anchor"
+                : m.Groups[1].Value == "practiceId" ? "practice.walk-and-talk"
+                : m.Groups[2].Value == ":int" ? "404"
+                : "x");
 
     private List<RouteEndpoint> Endpoints() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -41,9 +54,7 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         foreach (var endpoint in Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))
         {
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/')
-                .Replace("{spaceId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{section}", "anchor", StringComparison.Ordinal);
+            var path = Fill("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), Guid.NewGuid());
             Assert.DoesNotContain("{", path, StringComparison.Ordinal);
             foreach (var method in methods)
             {

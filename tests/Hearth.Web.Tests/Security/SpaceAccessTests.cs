@@ -28,6 +28,28 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "GET", "/api/v1/spaces/{id}/assessment/results", null },
         { "GET", "/api/v1/spaces/{id}/assessment/map", null },
         { "POST", "/api/v1/spaces/{id}/assessment/safety-check", """{"answers":{"safety.fear":1}}""" },
+        { "GET", "/api/v1/spaces/{id}/settings", null },
+        { "PUT", "/api/v1/spaces/{id}/settings", """{"livingApart":true}""" },
+        { "GET", "/api/v1/spaces/{id}/prompt/today", null },
+        { "POST", "/api/v1/spaces/{id}/prompt/days/2026-01-01/answer", """{"text":"hello"}""" },
+        { "POST", "/api/v1/spaces/{id}/prompt/days/2026-01-01/skip", null },
+        { "GET", "/api/v1/spaces/{id}/practices", null },
+        { "GET", "/api/v1/spaces/{id}/practices/ours", null },
+        { "PUT", "/api/v1/spaces/{id}/practices/ours/practice.walk-and-talk", null },
+        { "DELETE", "/api/v1/spaces/{id}/practices/ours/practice.walk-and-talk", null },
+        { "GET", "/api/v1/spaces/{id}/quality-time", null },
+        { "POST", "/api/v1/spaces/{id}/quality-time/timer/start", null },
+        { "POST", "/api/v1/spaces/{id}/quality-time/timer/stop", "{}" },
+        { "POST", "/api/v1/spaces/{id}/quality-time/entries", """{"minutes":20}""" },
+        { "DELETE", "/api/v1/spaces/{id}/quality-time/entries/0195e8a2-0000-7000-8000-000000000001", null },
+        { "GET", "/api/v1/spaces/{id}/notes", null },
+        { "POST", "/api/v1/spaces/{id}/notes", """{"kind":"appreciation","text":"hello"}""" },
+        { "POST", "/api/v1/spaces/{id}/notes/0195e8a2-0000-7000-8000-000000000001/read", null },
+        { "GET", "/api/v1/spaces/{id}/memories", null },
+        { "POST", "/api/v1/spaces/{id}/memories", """{"title":"hello"}""" },
+        { "GET", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", null },
+        { "PUT", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", """{"title":"hello"}""" },
+        { "DELETE", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", null },
     };
 
     /// <summary>Every page that takes a space id.</summary>
@@ -40,6 +62,14 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         "/spaces/{id}/assessment/results",
         "/spaces/{id}/assessment/map",
         "/spaces/{id}/assessment/safety",
+        "/spaces/{id}/today",
+        "/spaces/{id}/settings",
+        "/spaces/{id}/practices",
+        "/spaces/{id}/time",
+        "/spaces/{id}/time/week",
+        "/spaces/{id}/notes",
+        "/spaces/{id}/memories",
+        "/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001/edit",
     };
 
     [Theory]

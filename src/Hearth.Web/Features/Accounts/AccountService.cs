@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Hearth.Web.Features.Accounts;
 
-public sealed record RegisterInput(string? Email, string? Password, string? DisplayName);
+/// <summary>TimeZone: the browser's IANA zone when it offers one; anything unknown falls back to UTC (changeable in settings).</summary>
+public sealed record RegisterInput(string? Email, string? Password, string? DisplayName, string? TimeZone = null);
 
 public sealed record SignInInput(string? Email, string? Password);
 
@@ -68,6 +69,7 @@ public sealed class AccountService(
             Email = email,
             DisplayName = name,
             CreatedAt = clock.GetUtcNow(),
+            TimeZoneId = Daily.TimeZones.IsKnown(input.TimeZone) ? input.TimeZone!.Trim() : Daily.TimeZones.Default,
         };
         var result = await users.CreateAsync(user, input.Password!);
         if (!result.Succeeded)

@@ -21,7 +21,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var created = await accounts.RegisterAsync(new RegisterInput(Input.Email, Input.Password, Input.DisplayName), ct);
+        var created = await accounts.RegisterAsync(new RegisterInput(Input.Email, Input.Password, Input.DisplayName, Input.TimeZone), ct);
         if (!created.IsOk)
         {
             this.ShowErrors(created);
@@ -44,5 +44,8 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         public string? Email { get; set; }
 
         public string? Password { get; set; }
+
+        /// <summary>Filled from the browser by /js/time-zone.js when scripts run; optional.</summary>
+        public string? TimeZone { get; set; }
     }
 }

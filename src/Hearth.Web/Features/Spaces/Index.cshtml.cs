@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed class IndexModel(SpaceService spaces) : PageModel
+public sealed class IndexModel(SpaceService spaces, Notes.NoteService notes) : PageModel
 {
     public IReadOnlyList<SpaceSummary> Spaces { get; private set; } = [];
 
@@ -13,5 +13,12 @@ public sealed class IndexModel(SpaceService spaces) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Left { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Spaces = await spaces.ListAsync(ct);
+    /// <summary>Spaces with an unread note: shown only as "Something new in Hearth", never what or from whom.</summary>
+    public IReadOnlySet<Guid> SomethingNew { get; private set; } = new HashSet<Guid>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Spaces = await spaces.ListAsync(ct);
+        SomethingNew = await notes.SpacesWithSomethingNewAsync(ct);
+    }
 }

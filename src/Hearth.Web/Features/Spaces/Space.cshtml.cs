@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links) : PageModel
+public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Notes.NoteService notes) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -32,6 +32,9 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
     public string? InvitationUrl { get; private set; }
 
     public bool Emailed { get; private set; }
+
+    /// <summary>An unread note waits here: shown only as a discreet "Something new in Hearth".</summary>
+    public bool SomethingNew { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -89,6 +92,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
         }
 
         Space = outcome.Value;
+        SomethingNew = Space!.State != "closed" && (await notes.SpacesWithSomethingNewAsync(ct)).Contains(SpaceId);
         if (!keepLabel)
         {
             Label = Space!.Label;

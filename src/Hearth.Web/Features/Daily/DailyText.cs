@@ -1,0 +1,63 @@
+using System.Globalization;
+using Hearth.Web.Api;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Hearth.Web.Features.Daily;
+
+/// <summary>Shared checks for what people type into the daily features: free text and dates.</summary>
+public static class DailyText
+{
+    /// <summary>
+    /// Trims the text and checks its length in characters as people see them (an emoji is one). Line
+    /// breaks and tabs are fine in longer text; other control characters are refused. Markup is kept
+    /// as typed: pages and the API always show it as text, never as HTML.
+    /// </summary>
+    public static string? Clean(string? raw, int maxLength, string field, FieldErrors errors, string emptyMessage, bool required = true)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = (raw ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(field, emptyMessage);
+            }
+
+            return null;
+        }
+
+        var length = new StringInfo(text).LengthInTextElements;
+        if (length > maxLength)
+        {
+            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"Please keep this to {maxLength:N0} characters. It has {length:N0} now."));
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        {
+            errors.Add(field, "This has a hidden control character in it. Please type it again without pasting.");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads an ISO date (2026-11-21).</summary>
+    public static bool TryParseDate(string? raw, out LocalDate date)
+    {
+        var result = LocalDatePattern.Iso.Parse(raw?.Trim() ?? "");
+        date = result.Success ? result.Value : default;
+        return result.Success;
+    }
+
+    public static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>"Saturday 21 November".</summary>
+    public static string Friendly(LocalDate date) =>
+        date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+
+    /// <summary>"21 November 2026".</summary>
+    public static string FriendlyWithYear(LocalDate date) =>
+        date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

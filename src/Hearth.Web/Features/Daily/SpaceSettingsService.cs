@@ -1,0 +1,65 @@
+using Hearth.Core.QualityTime;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Daily;
+
+/// <summary>Any field left out (null) stays as it is.</summary>
+public sealed record SpaceSettingsInput(bool? LivingApart, string? TimeZoneId, int? DailyGoalMinutes);
+
+public sealed record SpaceSettingsView(bool LivingApart, string TimeZoneId, int DailyGoalMinutes, string Today);
+
+/// <summary>The pair's shared settings for the daily features. Either member may change them.</summary>
+public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+{
+    public async Task<Outcome<SpaceSettingsView>> GetAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        return pair is null ? Outcome<SpaceSettingsView>.NotFound() : Outcome<SpaceSettingsView>.Ok(View(pair));
+    }
+
+    public async Task<Outcome<SpaceSettingsView>> UpdateAsync(Guid spaceId, SpaceSettingsInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<SpaceSettingsView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        var zone = input.TimeZoneId?.Trim();
+        if (zone is not null && !TimeZones.IsKnown(zone))
+        {
+            errors.Add("timeZoneId", "Please choose a time zone from the list, such as Europe/Lisbon or America/Chicago.");
+        }
+
+        if (input.DailyGoalMinutes is { } minutes && DailyGoal.Create(minutes).Error is { } problem)
+        {
+            errors.Add("dailyGoalMinutes", problem.Message);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<SpaceSettingsView>();
+        }
+
+        var row = await db.Set<SpaceSettings>().FirstOrDefaultAsync(s => s.SpaceId == spaceId, ct);
+        if (row is null)
+        {
+            row = new SpaceSettings { SpaceId = spaceId, TimeZoneId = pair.TimeZoneId };
+            db.Add(row);
+        }
+
+        row.LivingApart = input.LivingApart ?? row.LivingApart;
+        row.TimeZoneId = zone ?? row.TimeZoneId;
+        row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(spaceId, ct);
+    }
+
+    private static SpaceSettingsView View(PairSpace pair) =>
+        new(pair.LivingApart, pair.TimeZoneId, pair.Goal.Minutes, DailyText.Iso(pair.Today));
+}

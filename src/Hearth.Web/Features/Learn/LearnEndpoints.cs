@@ -1,0 +1,28 @@
+using Hearth.Core.Learning;
+
+namespace Hearth.Web.Features.Learn;
+
+public sealed record LearnCardView(string Id, string Topic, string? Dimension, string Title, string Body, string TryToday);
+
+public sealed record LearnView(IReadOnlyList<LearnCardView> Cards, IReadOnlyList<string> ReflectionQuestions, IReadOnlyList<string> FirstSteps);
+
+public static class LearnEndpoints
+{
+    public static LearnView View()
+    {
+        var library = LearnLibrary.Default;
+        return new LearnView(
+            library.Cards.Select(c => new LearnCardView(c.Id, c.Topic.WireName(), c.Dimension is { } d ? Core.Dimensions.DimensionCatalog.WireName(d) : null, c.Title, c.Body, c.TryToday)).ToList(),
+            library.ReflectionQuestions.Select(q => q.Text).ToList(),
+            library.FirstSteps.Select(s => s.Text).ToList());
+    }
+
+    public static RouteGroupBuilder MapLearnApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/learn", () => TypedResults.Ok(View()))
+            .WithTags("Learn")
+            .AllowAnonymous()
+            .WithSummary("Short cards about closeness, three questions to reflect on and three first steps. No account needed.");
+        return api;
+    }
+}

@@ -1,0 +1,27 @@
+using Hearth.Web.Api;
+
+namespace Hearth.Web.Features.Memories;
+
+public static class MemoryEndpoints
+{
+    public static RouteGroupBuilder MapMemoryApi(this RouteGroupBuilder space)
+    {
+        var memories = space.MapGroup("/memories").WithTags("Memories");
+        memories.MapGet("/", async (Guid spaceId, MemoryService service, CancellationToken ct) =>
+                ApiResults.From(await service.TimelineAsync(spaceId, ct), v => TypedResults.Ok(v)))
+            .WithSummary("The timeline: your memories and the other's shared ones, newest first, with \"on this day\".");
+        memories.MapPost("/", async (Guid spaceId, MemoryInput input, MemoryService service, CancellationToken ct) =>
+                ApiResults.From(await service.AddAsync(spaceId, input, ct), v => TypedResults.Created((string?)null, v)))
+            .WithSummary("Add a memory: date, kind (first, tradition, shared-experience, reflection), title, text, shared.");
+        memories.MapGet("/{memoryId:guid}", async (Guid spaceId, Guid memoryId, MemoryService service, CancellationToken ct) =>
+                ApiResults.From(await service.GetAsync(spaceId, memoryId, ct), v => TypedResults.Ok(v)))
+            .WithSummary("One memory you may see.");
+        memories.MapPut("/{memoryId:guid}", async (Guid spaceId, Guid memoryId, MemoryInput input, MemoryService service, CancellationToken ct) =>
+                ApiResults.From(await service.UpdateAsync(spaceId, memoryId, input, ct), v => TypedResults.Ok(v)))
+            .WithSummary("Change a memory you wrote.");
+        memories.MapDelete("/{memoryId:guid}", async (Guid spaceId, Guid memoryId, MemoryService service, CancellationToken ct) =>
+                ApiResults.From(await service.DeleteAsync(spaceId, memoryId, ct), _ => TypedResults.NoContent()))
+            .WithSummary("Delete a memory you wrote.");
+        return space;
+    }
+}

@@ -1,0 +1,255 @@
+using Hearth.Core.Memories;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Hearth.Web.Features.Memories;
+
+/// <summary>
+/// A memory on a pair's timeline. Private (only the author sees it) or shared (both), as the author
+/// chose. Title and text are encrypted under the author's key; only the author can change or delete it.
+/// </summary>
+public sealed class Memory : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Guid AuthorUserId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public MemoryKind Kind { get; set; }
+
+    public bool Shared { get; set; }
+
+    public byte[] TitleCiphertext { get; set; } = [];
+
+    public byte[]? TextCiphertext { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class MemoryConfiguration : IEntityTypeConfiguration<Memory>
+{
+    public void Configure(EntityTypeBuilder<Memory> b)
+    {
+        b.ToTable("Memories");
+        b.HasKey(m => m.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.SpaceId, m.Date });
+        b.Property(m => m.Kind).HasConversion<int>();
+        b.Property(m => m.TitleCiphertext).HasMaxLength(Limits.CiphertextFor(MemoryRules.MaxTitleLength)).IsRequired();
+        b.Property(m => m.TextCiphertext).HasMaxLength(Limits.CiphertextFor(MemoryRules.MaxTextLength));
+    }
+}
+
+public sealed record MemoryInput(string? Date, string? Kind, string? Title, string? Text, bool? Shared);
+
+public sealed record MemoryView(Guid Id, string Date, string Kind, string KindLabel, string Title, string Text, bool Shared, bool Yours, string? AuthorName);
+
+public sealed record OnThisDayView(string Heading, MemoryView Memory);
+
+public sealed record TimelineView(string Today, IReadOnlyList<MemoryView> Memories, IReadOnlyList<OnThisDayView> OnThisDay);
+
+/// <summary>The pair's shared timeline, with "on this day" resurfacing.</summary>
+public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
+{
+    private const string Table = "Memories";
+
+    public async Task<Outcome<TimelineView>> TimelineAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<TimelineView>.NotFound();
+        }
+
+        var rows = await VisibleTo(pair).OrderByDescending(m => m.Date).ThenByDescending(m => m.CreatedAt).ToListAsync(ct);
+        var views = new List<MemoryView>(rows.Count);
+        foreach (var row in rows)
+        {
+            views.Add(await ViewAsync(pair, row, ct));
+        }
+
+        var byId = views.ToDictionary(v => v.Id);
+        var today = pair.Today;
+        var onThisDay = OnThisDay.Find(views.Select(v => new SharedMemory(v.Id, Parse(v.Date), MemoryKinds.TryParse(v.Kind, out var k) ? k : MemoryKind.SharedExperience, v.Title, v.Text)), today)
+            .Select(m => new OnThisDayView(OnThisDay.Heading(m, today), byId[m.Id]))
+            .ToList();
+        return Outcome<TimelineView>.Ok(new TimelineView(DailyText.Iso(today), views, onThisDay));
+    }
+
+    public async Task<Outcome<MemoryView>> GetAsync(Guid spaceId, Guid memoryId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<MemoryView>.NotFound();
+        }
+
+        var row = await VisibleTo(pair).FirstOrDefaultAsync(m => m.Id == memoryId, ct);
+        return row is null ? Outcome<MemoryView>.NotFound() : Outcome<MemoryView>.Ok(await ViewAsync(pair, row, ct));
+    }
+
+    public async Task<Outcome<MemoryView>> AddAsync(Guid spaceId, MemoryInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<MemoryView>.NotFound();
+        }
+
+        var row = new Memory { Id = Guid.CreateVersion7(), SpaceId = spaceId, AuthorUserId = pair.Me, CreatedAt = clock.GetUtcNow() };
+        var checkedInput = await FillAsync(pair, row, input, ct);
+        if (checkedInput is not null)
+        {
+            return checkedInput;
+        }
+
+        db.Add(row);
+        await db.SaveChangesAsync(ct);
+        return Outcome<MemoryView>.Ok(await ViewAsync(pair, row, ct));
+    }
+
+    public async Task<Outcome<MemoryView>> UpdateAsync(Guid spaceId, Guid memoryId, MemoryInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<MemoryView>.NotFound();
+        }
+
+        var row = await OwnAsync(pair, memoryId, ct);
+        if (row is null)
+        {
+            return Outcome<MemoryView>.NotFound();
+        }
+
+        var checkedInput = await FillAsync(pair, row, input, ct);
+        if (checkedInput is not null)
+        {
+            return checkedInput;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Outcome<MemoryView>.Ok(await ViewAsync(pair, row, ct));
+    }
+
+    public async Task<Outcome<Done>> DeleteAsync(Guid spaceId, Guid memoryId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        var row = await OwnAsync(pair, memoryId, ct);
+        if (row is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        db.Remove(row);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Done>.Ok(default);
+    }
+
+    /// <summary>
+    /// The author's own memory. The other member's memories, shared or not, answer "not found" here:
+    /// only the author can change or delete what they wrote.
+    /// </summary>
+    private Task<Memory?> OwnAsync(PairSpace pair, Guid memoryId, CancellationToken ct) =>
+        db.Set<Memory>().FirstOrDefaultAsync(m => m.Id == memoryId && m.SpaceId == pair.SpaceId && m.AuthorUserId == pair.Me, ct);
+
+    /// <summary>The caller's own memories and the other member's shared ones. Never the other's private ones.</summary>
+    private IQueryable<Memory> VisibleTo(PairSpace pair) =>
+        db.Set<Memory>().AsNoTracking().Where(m => m.SpaceId == pair.SpaceId && (m.AuthorUserId == pair.Me || m.Shared));
+
+    /// <summary>Checks the input and writes it into the row (encrypting title and text); answers the problem, or null when all is well.</summary>
+    private async Task<Outcome<MemoryView>?> FillAsync(PairSpace pair, Memory row, MemoryInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = row.Date == default ? pair.Today : LocalDate.FromDateOnly(row.Date);
+        if (!string.IsNullOrWhiteSpace(input.Date) && !DailyText.TryParseDate(input.Date, out date))
+        {
+            errors.Add("date", "Please give the day as year-month-day, for example 2024-06-01.");
+        }
+
+        var kind = row.Kind == default ? MemoryKind.SharedExperience : row.Kind;
+        if (!string.IsNullOrWhiteSpace(input.Kind) && !MemoryKinds.TryParse(input.Kind, out kind))
+        {
+            errors.Add("kind", "Please choose what kind of memory this is.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<MemoryView>();
+        }
+
+        var title = input.Title?.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = input.Text?.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var result = MemoryRules.Create(row.Id, date, kind, title, text, pair.Today);
+        foreach (var error in result.Errors)
+        {
+            errors.Add(error.Problem switch
+            {
+                MemoryProblem.EmptyTitle or MemoryProblem.TitleTooLong => "title",
+                MemoryProblem.TextTooLong => "text",
+                MemoryProblem.DateInFuture => "date",
+                _ => "kind",
+            }, error.Message);
+        }
+
+        var memory = result.Memory;
+        if (memory is not null && memory.Title.Any(char.IsControl))
+        {
+            errors.Add("title", "Please keep the title to one line.");
+        }
+
+        if (memory is not null && memory.Text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        {
+            errors.Add("text", "This has a hidden control character in it. Please type it again without pasting.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<MemoryView>();
+        }
+
+        row.Date = memory!.Date.ToDateOnly();
+        row.Kind = memory.Kind;
+        row.Shared = input.Shared ?? row.Shared;
+        row.TitleCiphertext = await cipher.EncryptAsync(memory.Title, new CipherContext(Table, "Title", row.Id, pair.Me), ct);
+        row.TextCiphertext = memory.Text.Length == 0 ? null : await cipher.EncryptAsync(memory.Text, new CipherContext(Table, "Text", row.Id, pair.Me), ct);
+        row.UpdatedAt = clock.GetUtcNow();
+        return null;
+    }
+
+    private async Task<MemoryView> ViewAsync(PairSpace pair, Memory row, CancellationToken ct)
+    {
+        var title = await cipher.DecryptAsync(row.TitleCiphertext, new CipherContext(Table, "Title", row.Id, row.AuthorUserId), ct);
+        var text = await cipher.DecryptAsync(row.TextCiphertext, new CipherContext(Table, "Text", row.Id, row.AuthorUserId), ct);
+        var yours = row.AuthorUserId == pair.Me;
+        return new MemoryView(
+            row.Id,
+            DailyText.Iso(LocalDate.FromDateOnly(row.Date)),
+            row.Kind.WireName(),
+            row.Kind.Label(),
+            title ?? "",
+            text ?? "",
+            row.Shared,
+            yours,
+            yours ? null : pair.OtherName);
+    }
+
+    private static LocalDate Parse(string iso) => DailyText.TryParseDate(iso, out var d) ? d : default;
+}

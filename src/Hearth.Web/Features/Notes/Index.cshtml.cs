@@ -1,0 +1,63 @@
+using Hearth.Web.Api;
+using Hearth.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hearth.Web.Features.Notes;
+
+[Authorize]
+public sealed class IndexModel(NoteService notes) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid SpaceId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
+    [BindProperty]
+    public NoteForm Input { get; set; } = new();
+
+    public NotesView? Notes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        var outcome = await notes.SendAsync(SpaceId, new SendNoteInput(Input.Kind, Input.Text, Input.CareWay), ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.IsOk)
+        {
+            return Redirect($"/spaces/{SpaceId}/notes?sent=true");
+        }
+
+        this.ShowErrors(outcome);
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(Guid noteId, CancellationToken ct)
+    {
+        var outcome = await notes.MarkReadAsync(SpaceId, noteId, ct);
+        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect($"/spaces/{SpaceId}/notes");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var outcome = await notes.ListAsync(SpaceId, ct);
+        Notes = outcome.Value;
+        return outcome.IsOk;
+    }
+
+    public sealed class NoteForm
+    {
+        public string? Kind { get; set; } = "appreciation";
+
+        public string? Text { get; set; }
+
+        public string? CareWay { get; set; }
+    }
+}

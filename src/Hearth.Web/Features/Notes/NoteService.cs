@@ -1,0 +1,205 @@
+using Hearth.Core.Appreciation;
+using Hearth.Core.Assessments;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hearth.Web.Features.Notes;
+
+/// <summary>An appreciation or a "thinking of you" from one member to the other. The text is encrypted under the sender's key.</summary>
+public sealed class Note : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Guid FromUserId { get; set; }
+
+    public Guid ToUserId { get; set; }
+
+    public NoteKind Kind { get; set; }
+
+    public CareWay? CareWay { get; set; }
+
+    public byte[] TextCiphertext { get; set; } = [];
+
+    public DateTimeOffset SentAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> b)
+    {
+        b.ToTable("Notes");
+        b.HasKey(n => n.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(n => n.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.ToUserId, n.ReadAt });
+        b.HasIndex(n => n.SpaceId);
+        b.Property(n => n.Kind).HasConversion<int>();
+        b.Property(n => n.CareWay).HasConversion<int?>();
+        b.Property(n => n.TextCiphertext).HasMaxLength(Limits.CiphertextFor(AppreciationNotes.MaxTextLength)).IsRequired();
+    }
+}
+
+public sealed record SendNoteInput(string? Kind, string? Text, string? CareWay);
+
+/// <summary>Read is for the receiver only; the sender gets null (no read receipts: a note is a gift, not a check).</summary>
+public sealed record NoteView(Guid Id, string Kind, string? CareWay, string Text, DateTimeOffset SentAt, bool FromYou, bool? Read);
+
+public sealed record CareWayView(string Id, string Name, IReadOnlyList<string> Suggestions);
+
+public sealed record NotesView(bool CanSend, string OtherPersonWord, string? OtherName, int Unread, IReadOnlyList<NoteView> Received, IReadOnlyList<NoteView> Sent, IReadOnlyList<CareWayView> CareWays);
+
+/// <summary>Notes between the two members. The only notice is discreet: "Something new in Hearth", never the content.</summary>
+public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, Security.CurrentMember current)
+{
+    private const string Table = "Notes";
+    private const string Column = "Text";
+    private const int ListSize = 50;
+
+    public async Task<Outcome<NotesView>> ListAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        return pair is null ? Outcome<NotesView>.NotFound() : Outcome<NotesView>.Ok(await ViewAsync(pair, ct));
+    }
+
+    public async Task<Outcome<NoteView>> SendAsync(Guid spaceId, SendNoteInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<NoteView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        if (!NoteKinds.TryParse(input.Kind ?? "appreciation", out var kind))
+        {
+            errors.Add("kind", "Please choose an appreciation or a \"thinking of you\".");
+        }
+
+        CareWay? careWay = null;
+        if (!string.IsNullOrWhiteSpace(input.CareWay))
+        {
+            if (AssessmentWireNames.TryParseCareWay(input.CareWay.Trim(), out var way))
+            {
+                careWay = way;
+            }
+            else
+            {
+                errors.Add("careWay", "Please choose one of the ways of caring from the list, or none.");
+            }
+        }
+
+        var text = DailyText.Clean(input.Text, AppreciationNotes.MaxTextLength, "text", errors, "", required: false);
+        if (errors.Any)
+        {
+            return errors.ToOutcome<NoteView>();
+        }
+
+        if (pair.OtherId is not { } to)
+        {
+            return Outcome<NoteView>.Refused(409, "Waiting for the other person", $"Notes are for the two of you, so they'll be ready once your {pair.OtherPersonWord} joins. Until then, you could write it on paper or say it out loud.");
+        }
+
+        var now = pair.Now;
+        var note = AppreciationNotes.Create(spaceId, pair.Me, to, kind, text, careWay, now);
+        if (note.Error is { } error)
+        {
+            return Outcome<NoteView>.Invalid(error.Problem == NoteProblem.UnknownKind ? "kind" : "text", error.Message);
+        }
+
+        var row = new Note
+        {
+            Id = Guid.CreateVersion7(),
+            SpaceId = spaceId,
+            FromUserId = pair.Me,
+            ToUserId = to,
+            Kind = kind,
+            CareWay = careWay,
+            SentAt = now.ToDateTimeOffset(),
+        };
+        row.TextCiphertext = await cipher.EncryptAsync(note.Note!.Text, new CipherContext(Table, Column, row.Id, pair.Me), ct);
+        db.Add(row);
+        await db.SaveChangesAsync(ct);
+        return Outcome<NoteView>.Ok(new NoteView(row.Id, kind.WireName(), careWay?.WireName(), note.Note.Text, row.SentAt, true, null));
+    }
+
+    /// <summary>The receiver marks a note read. Only the receiver can; anything else is "not found".</summary>
+    public async Task<Outcome<Done>> MarkReadAsync(Guid spaceId, Guid noteId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        var note = await db.Set<Note>().FirstOrDefaultAsync(n => n.Id == noteId && n.SpaceId == spaceId && n.ToUserId == pair.Me, ct);
+        if (note is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        note.ReadAt ??= pair.Now.ToDateTimeOffset();
+        await db.SaveChangesAsync(ct);
+        return Outcome<Done>.Ok(default);
+    }
+
+    /// <summary>Open spaces where the caller has an unread note. Only whether, never what or from whom.</summary>
+    public async Task<IReadOnlySet<Guid>> SpacesWithSomethingNewAsync(CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var ids = await db.Set<Note>().Where(n => n.ToUserId == me && n.ReadAt == null).Select(n => n.SpaceId).Distinct().ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
+    private async Task<NotesView> ViewAsync(PairSpace pair, CancellationToken ct)
+    {
+        var rows = await db.Set<Note>().AsNoTracking()
+            .Where(n => n.SpaceId == pair.SpaceId && (n.ToUserId == pair.Me || n.FromUserId == pair.Me))
+            .OrderByDescending(n => n.SentAt)
+            .Take(ListSize * 2)
+            .ToListAsync(ct);
+        var views = new List<NoteView>(rows.Count);
+        foreach (var n in rows)
+        {
+            var text = await cipher.DecryptAsync(n.TextCiphertext, new CipherContext(Table, Column, n.Id, n.FromUserId), ct);
+            var fromMe = n.FromUserId == pair.Me;
+            views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), text ?? "", n.SentAt, fromMe, fromMe ? null : n.ReadAt is not null));
+        }
+
+        var careWays = Enum.GetValues<CareWay>()
+            .Select(w => new CareWayView(w.WireName(), CareWayName(w), CareWaySuggestions.For(w, pair.Kind)))
+            .ToList();
+        var received = views.Where(v => !v.FromYou).Take(ListSize).ToList();
+        return new NotesView(
+            pair.IsPaired,
+            pair.OtherPersonWord,
+            pair.OtherName,
+            received.Count(v => v.Read == false),
+            received,
+            views.Where(v => v.FromYou).Take(ListSize).ToList(),
+            careWays);
+    }
+
+    public static string CareWayName(CareWay way) => way switch
+    {
+        CareWay.Words => "Kind words",
+        CareWay.Acts => "Helpful acts",
+        CareWay.Gifts => "Small gifts",
+        CareWay.Time => "Time together",
+        CareWay.Touch => "Affectionate touch",
+        _ => "Care",
+    };
+
+    public static string CareWayName(string? wireName) =>
+        AssessmentWireNames.TryParseCareWay(wireName, out var way) ? CareWayName(way) : "";
+
+    /// <summary>For display: "Thinking of you" or "Appreciation".</summary>
+    public static string KindName(string kind) => kind == NoteKind.ThinkingOfYou.WireName() ? "Thinking of you" : "Appreciation";
+}

@@ -1,0 +1,157 @@
+using Hearth.Core.Dimensions;
+using Hearth.Core.Practices;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hearth.Web.Features.Practices;
+
+/// <summary>A practice on a pair's shared "our list". Catalogue ids only; nothing personal.</summary>
+public sealed class ChosenPractice : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public string PracticeId { get; set; } = "";
+
+    public Guid AddedByUserId { get; set; }
+
+    public DateTimeOffset AddedAt { get; set; }
+}
+
+public sealed class ChosenPracticeConfiguration : IEntityTypeConfiguration<ChosenPractice>
+{
+    public void Configure(EntityTypeBuilder<ChosenPractice> b)
+    {
+        b.ToTable("ChosenPractices");
+        b.HasKey(p => p.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.SpaceId, p.PracticeId }).IsUnique();
+        b.Property(p => p.PracticeId).HasMaxLength(80).IsRequired();
+    }
+}
+
+public sealed record PracticeView(
+    string Id,
+    string Title,
+    string HowTo,
+    IReadOnlyList<string> Dimensions,
+    int Minutes,
+    string Setting,
+    bool WorksApart,
+    string Why,
+    bool OnOurList);
+
+public sealed record PracticeFilter(string? Dimension, bool? WorksApart);
+
+public sealed record PracticeListView(string? Dimension, bool WorksApart, IReadOnlyList<PracticeView> Practices);
+
+/// <summary>The practice catalogue for a pair (suited to their kind of space) and their shared pick list.</summary>
+public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+{
+    public async Task<Outcome<PracticeListView>> BrowseAsync(Guid spaceId, PracticeFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<PracticeListView>.NotFound();
+        }
+
+        Dimension? dimension = null;
+        if (!string.IsNullOrWhiteSpace(filter.Dimension))
+        {
+            if (!DimensionCatalog.TryParse(filter.Dimension, out var parsed))
+            {
+                return Outcome<PracticeListView>.Invalid("dimension", "Choose one of: emotional, physical, intellectual, spiritual, experiential.");
+            }
+
+            dimension = parsed;
+        }
+
+        var apart = filter.WorksApart ?? false;
+        var ours = await OurIdsAsync(spaceId, ct);
+        var list = PracticeCatalog.Default.For(pair.Kind, dimension, apart).Select(p => View(p, ours)).ToList();
+        return Outcome<PracticeListView>.Ok(new PracticeListView(dimension?.WireName(), apart, list));
+    }
+
+    public async Task<Outcome<IReadOnlyList<PracticeView>>> OurListAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<IReadOnlyList<PracticeView>>.NotFound();
+        }
+
+        var ours = await OurIdsAsync(spaceId, ct);
+        IReadOnlyList<PracticeView> list = PracticeCatalog.Default.Practices.Where(p => ours.Contains(p.Id)).Select(p => View(p, ours)).ToList();
+        return Outcome<IReadOnlyList<PracticeView>>.Ok(list);
+    }
+
+    public async Task<Outcome<IReadOnlyList<PracticeView>>> AddAsync(Guid spaceId, string practiceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<IReadOnlyList<PracticeView>>.NotFound();
+        }
+
+        if (!PracticeCatalog.Default.TryGet(practiceId, out var practice) || !practice.Suits(pair.Kind))
+        {
+            return Outcome<IReadOnlyList<PracticeView>>.NotFound();
+        }
+
+        if (!await db.Set<ChosenPractice>().AnyAsync(p => p.SpaceId == spaceId && p.PracticeId == practice.Id, ct))
+        {
+            db.Add(new ChosenPractice { Id = Guid.CreateVersion7(), SpaceId = spaceId, PracticeId = practice.Id, AddedByUserId = pair.Me, AddedAt = clock.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Both added it at the same moment: it is on the list either way.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return await OurListAsync(spaceId, ct);
+    }
+
+    public async Task<Outcome<IReadOnlyList<PracticeView>>> RemoveAsync(Guid spaceId, string practiceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<IReadOnlyList<PracticeView>>.NotFound();
+        }
+
+        await db.Set<ChosenPractice>().Where(p => p.SpaceId == spaceId && p.PracticeId == practiceId).ExecuteDeleteAsync(ct);
+        return await OurListAsync(spaceId, ct);
+    }
+
+    private async Task<HashSet<string>> OurIdsAsync(Guid spaceId, CancellationToken ct) =>
+        (await db.Set<ChosenPractice>().Where(p => p.SpaceId == spaceId).Select(p => p.PracticeId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    private static PracticeView View(Practice p, HashSet<string> ours) => new(
+        p.Id,
+        p.Title,
+        p.HowTo,
+        p.Dimensions.Select(d => d.WireName()).ToList(),
+        p.Minutes,
+        p.Setting.WireName(),
+        p.WorksAtDistance,
+        p.Why,
+        ours.Contains(p.Id));
+
+    /// <summary>"In person", "Apart (call, video or messages)", "Together or apart".</summary>
+    public static string DescribeSetting(string setting) => setting switch
+    {
+        "in-person" => "In person",
+        "remote" => "Apart: a call, video or messages",
+        _ => "Together or apart",
+    };
+}

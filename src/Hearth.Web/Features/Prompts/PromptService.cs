@@ -1,0 +1,284 @@
+using Hearth.Core.Dimensions;
+using Hearth.Core.Prompts;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Hearth.Web.Features.Prompts;
+
+/// <summary>The prompt a space got on one day of the pair's calendar. The history the recommender reads.</summary>
+public sealed class PromptDay : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public string PromptId { get; set; } = "";
+
+    /// <summary>Why it was chosen, in the recommender's words (generic sentences, nothing personal).</summary>
+    public string Explanation { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One member's answer to (or skip of) a prompt day. The answer is encrypted under the author's key.</summary>
+public sealed class PromptResponse : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public Guid PromptDayId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public bool Skipped { get; set; }
+
+    public byte[]? AnswerCiphertext { get; set; }
+
+    public DateTimeOffset RespondedAt { get; set; }
+}
+
+public sealed class PromptDayConfiguration : IEntityTypeConfiguration<PromptDay>
+{
+    public void Configure(EntityTypeBuilder<PromptDay> b)
+    {
+        b.ToTable("PromptDays");
+        b.HasKey(d => d.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => new { d.SpaceId, d.Date }).IsUnique();
+        b.Property(d => d.PromptId).HasMaxLength(80).IsRequired();
+        b.Property(d => d.Explanation).HasMaxLength(600).IsRequired();
+    }
+}
+
+public sealed class PromptResponseConfiguration : IEntityTypeConfiguration<PromptResponse>
+{
+    public void Configure(EntityTypeBuilder<PromptResponse> b)
+    {
+        b.ToTable("PromptResponses");
+        b.HasKey(r => r.Id);
+        b.HasOne<PromptDay>().WithMany().HasForeignKey(r => r.PromptDayId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<HearthUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.PromptDayId, r.UserId }).IsUnique();
+        b.HasIndex(r => r.SpaceId);
+        b.Property(r => r.AnswerCiphertext).HasMaxLength(Limits.CiphertextFor(PromptService.MaxAnswerLength));
+    }
+}
+
+public sealed record PromptAnswerInput(string? Text);
+
+/// <summary>The caller's own response: "open" (not yet), "answered" or "skipped".</summary>
+public sealed record OwnResponseView(string State, string? Text);
+
+/// <summary>
+/// The other member's answer. Before both have answered it is always the same: not revealed, no
+/// text, nothing about whether they answered, skipped or have not looked yet.
+/// </summary>
+public sealed record OtherResponseView(string Name, bool Revealed, string? Text);
+
+public sealed record PromptDayView(
+    string Date,
+    string PromptId,
+    string Text,
+    string Dimension,
+    string DimensionTitle,
+    string Depth,
+    string Explanation,
+    string? SkipNote,
+    OwnResponseView Yours,
+    OtherResponseView? Theirs);
+
+/// <summary>
+/// Today's conversation prompt for a pair, chosen by <see cref="DailyPromptRecommender"/> on the pair's
+/// calendar, with mutual reveal: a member sees the other's answer only after both answered.
+/// </summary>
+public sealed class PromptService(
+    HearthDbContext db,
+    PairSpaces pairs,
+    FieldCipher cipher,
+    IPriorityDimensions priorities,
+    ISexualContentConsent consent,
+    TimeProvider clock)
+{
+    public const int MaxAnswerLength = 2000;
+    private const string Table = "PromptResponses";
+    private const string Column = "Answer";
+
+    public async Task<Outcome<PromptDayView>> TodayAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<PromptDayView>.NotFound();
+        }
+
+        var day = await EnsureDayAsync(pair, pair.Today, ct);
+        return Outcome<PromptDayView>.Ok(await ViewAsync(pair, day, ct));
+    }
+
+    public Task<Outcome<PromptDayView>> AnswerAsync(Guid spaceId, string? date, PromptAnswerInput input, CancellationToken ct = default) =>
+        RespondAsync(spaceId, date, input?.Text, skip: false, ct);
+
+    public Task<Outcome<PromptDayView>> SkipAsync(Guid spaceId, string? date, CancellationToken ct = default) =>
+        RespondAsync(spaceId, date, null, skip: true, ct);
+
+    private async Task<Outcome<PromptDayView>> RespondAsync(Guid spaceId, string? rawDate, string? rawText, bool skip, CancellationToken ct)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<PromptDayView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        if (!DailyText.TryParseDate(rawDate, out var date))
+        {
+            errors.Add("date", "Please give the prompt's date as year-month-day, for example 2026-11-21.");
+        }
+
+        var text = skip ? null : DailyText.Clean(rawText, MaxAnswerLength, "text", errors, "Write a few words, or skip this one. Skipping is always fine.");
+        if (errors.Any)
+        {
+            return errors.ToOutcome<PromptDayView>();
+        }
+
+        // Today, or yesterday (an answer typed just before midnight still counts for its own prompt).
+        if (date > pair.Today)
+        {
+            return Outcome<PromptDayView>.Invalid("date", "That day's prompt isn't here yet.");
+        }
+
+        var day = date == pair.Today
+            ? await EnsureDayAsync(pair, date, ct)
+            : date == pair.Today.PlusDays(-1)
+                ? await db.Set<PromptDay>().FirstOrDefaultAsync(d => d.SpaceId == spaceId && d.Date == date.ToDateOnly(), ct)
+                : null;
+        if (day is null)
+        {
+            return Outcome<PromptDayView>.Refused(409, "That day has passed", "That prompt's day has passed. Today's prompt is waiting for you.");
+        }
+
+        var me = pair.Me;
+        var mine = await db.Set<PromptResponse>().FirstOrDefaultAsync(r => r.PromptDayId == day.Id && r.UserId == me, ct);
+        if (mine is { Skipped: false })
+        {
+            return Outcome<PromptDayView>.Refused(409, "Already answered", "You've already answered this one. Answers stay as they were given, so you both read what was first shared.");
+        }
+
+        if (mine is not null && skip)
+        {
+            return Outcome<PromptDayView>.Ok(await ViewAsync(pair, day, ct));
+        }
+
+        if (mine is null)
+        {
+            mine = new PromptResponse { Id = Guid.CreateVersion7(), SpaceId = spaceId, PromptDayId = day.Id, UserId = me };
+            db.Add(mine);
+        }
+
+        mine.Skipped = skip;
+        mine.RespondedAt = clock.GetUtcNow();
+        mine.AnswerCiphertext = text is null ? null : await cipher.EncryptAsync(text, new CipherContext(Table, Column, mine.Id, me), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person answered twice at the same moment (two tabs): the first one stands.
+            return Outcome<PromptDayView>.Refused(409, "Already answered", "You've already answered this one. Answers stay as they were given, so you both read what was first shared.");
+        }
+
+        return Outcome<PromptDayView>.Ok(await ViewAsync(pair, day, ct));
+    }
+
+    /// <summary>The day's stored prompt, choosing and storing it on the first visit of the day.</summary>
+    private async Task<PromptDay> EnsureDayAsync(PairSpace pair, LocalDate date, CancellationToken ct)
+    {
+        var key = date.ToDateOnly();
+        var existing = await db.Set<PromptDay>().FirstOrDefaultAsync(d => d.SpaceId == pair.SpaceId && d.Date == key, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var days = await db.Set<PromptDay>().AsNoTracking()
+            .Where(d => d.SpaceId == pair.SpaceId && d.Date < key)
+            .Select(d => new { d.Id, d.Date, d.PromptId })
+            .ToListAsync(ct);
+        var answers = await db.Set<PromptResponse>().AsNoTracking()
+            .Where(r => r.SpaceId == pair.SpaceId && !r.Skipped)
+            .Select(r => new { r.PromptDayId, r.UserId })
+            .ToListAsync(ct);
+        var members = pair.IsPaired ? 2 : 1;
+        var answeredDays = answers.GroupBy(a => a.PromptDayId).Where(g => g.Select(a => a.UserId).Distinct().Count() >= members).Select(g => g.Key).ToHashSet();
+        var catalog = PromptCatalog.Default;
+        int Count(PromptDepth depth) => days.Count(d => answeredDays.Contains(d.Id) && catalog.TryGet(d.PromptId, out var p) && p.Depth == depth);
+
+        var (first, second) = await consent.ForSpaceAsync(pair.SpaceId, ct);
+        var choice = DailyPromptRecommender.Choose(new DailyPromptRequest(
+            pair.SpaceId,
+            date,
+            pair.Kind,
+            first,
+            pair.IsPaired && second,
+            pair.LivingApart,
+            await priorities.ForSpaceAsync(pair.SpaceId, ct),
+            new AnsweredByDepth(Count(PromptDepth.Light), Count(PromptDepth.Medium), Count(PromptDepth.Deep)),
+            days.Select(d => new PromptShown(d.PromptId, LocalDate.FromDateOnly(d.Date))).ToList()));
+
+        var day = new PromptDay
+        {
+            Id = Guid.CreateVersion7(),
+            SpaceId = pair.SpaceId,
+            Date = key,
+            PromptId = choice.Prompt.Id,
+            Explanation = choice.Explanation,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(day);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return day;
+        }
+        catch (DbUpdateException)
+        {
+            // The other member opened the day at the same moment: theirs is the day's prompt.
+            db.Entry(day).State = EntityState.Detached;
+            return await db.Set<PromptDay>().FirstAsync(d => d.SpaceId == pair.SpaceId && d.Date == key, ct);
+        }
+    }
+
+    private async Task<PromptDayView> ViewAsync(PairSpace pair, PromptDay day, CancellationToken ct)
+    {
+        var responses = await db.Set<PromptResponse>().AsNoTracking().Where(r => r.PromptDayId == day.Id).ToListAsync(ct);
+        var mine = responses.FirstOrDefault(r => r.UserId == pair.Me);
+        var theirs = pair.OtherId is { } other ? responses.FirstOrDefault(r => r.UserId == other) : null;
+        var myText = mine is { Skipped: false } ? await cipher.DecryptAsync(mine.AnswerCiphertext, new CipherContext(Table, Column, mine.Id, mine.UserId), ct) : null;
+
+        // Mutual reveal: only when both answered (a skip never reveals, and is never shown as a skip).
+        var revealed = mine is { Skipped: false } && theirs is { Skipped: false };
+        var theirText = revealed ? await cipher.DecryptAsync(theirs!.AnswerCiphertext, new CipherContext(Table, Column, theirs.Id, theirs.UserId), ct) : null;
+
+        var prompt = PromptCatalog.Default.TryGet(day.PromptId, out var p) ? p : PromptCatalog.Default.Prompts[0];
+        return new PromptDayView(
+            DailyText.Iso(LocalDate.FromDateOnly(day.Date)),
+            prompt.Id,
+            prompt.Text,
+            prompt.Dimension.WireName(),
+            prompt.Dimension.Title(),
+            prompt.Depth.WireName(),
+            day.Explanation,
+            prompt.Depth == PromptDepth.Deep ? DailyPromptRecommender.DeepSkipNote : null,
+            new OwnResponseView(mine is null ? "open" : mine.Skipped ? "skipped" : "answered", myText),
+            pair.IsPaired ? new OtherResponseView(pair.OtherName!, revealed, theirText) : null);
+    }
+}

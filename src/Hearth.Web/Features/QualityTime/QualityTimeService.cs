@@ -1,0 +1,307 @@
+using Hearth.Core.QualityTime;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Hearth.Web.Features.QualityTime;
+
+/// <summary>
+/// A pair's running quality-time timer: only its start instant is stored, so it keeps going with the
+/// screen off, across devices and across server restarts. One per space; no row means idle.
+/// </summary>
+public sealed class RunningTimer : ISpaceScoped
+{
+    public Guid SpaceId { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public Guid StartedByUserId { get; set; }
+}
+
+/// <summary>A stretch of time together, from the timer or typed in by hand. Counts toward one day of the pair's calendar.</summary>
+public sealed class TimeTogether : ISpaceScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid SpaceId { get; set; }
+
+    public QualityTimeSource Source { get; set; }
+
+    /// <summary>When a timer session started; null for minutes typed in by hand.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The day it counts toward on the pair's calendar (for the timer: the day it started).</summary>
+    public DateOnly Day { get; set; }
+
+    public int Seconds { get; set; }
+
+    public Guid LoggedByUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class RunningTimerConfiguration : IEntityTypeConfiguration<RunningTimer>
+{
+    public void Configure(EntityTypeBuilder<RunningTimer> b)
+    {
+        b.ToTable("RunningTimers");
+        b.HasKey(t => t.SpaceId);
+        b.HasOne<Space>().WithOne().HasForeignKey<RunningTimer>(t => t.SpaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class TimeTogetherConfiguration : IEntityTypeConfiguration<TimeTogether>
+{
+    public void Configure(EntityTypeBuilder<TimeTogether> b)
+    {
+        b.ToTable("TimeTogether");
+        b.HasKey(t => t.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(t => new { t.SpaceId, t.Day });
+        b.Property(t => t.Source).HasConversion<int>();
+    }
+}
+
+public sealed record StopTimerInput(int? ConfirmedMinutes);
+
+public sealed record ManualTimeInput(string? Date, int? Minutes);
+
+public sealed record TimerView(bool Running, DateTimeOffset? StartedAt, bool StartedByYou, int ElapsedMinutes);
+
+public sealed record DayView(string Date, int Minutes, bool ReachedGoal);
+
+public sealed record WeekView(string Start, string End, IReadOnlyList<DayView> Days, int TotalMinutes, int DaysTogether, int DaysReachingGoal, string Summary);
+
+public sealed record TimeEntryView(Guid Id, string Date, int Minutes, string Source, bool LoggedByYou);
+
+public sealed record QualityTimeView(
+    string Today,
+    int TodayMinutes,
+    int GoalMinutes,
+    TimerView Timer,
+    WeekView Week,
+    IReadOnlyList<TimeEntryView> Entries);
+
+/// <summary>Phone-free time together: a timer, minutes by hand, and a week that celebrates what happened.</summary>
+public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+{
+    public async Task<Outcome<QualityTimeView>> GetAsync(Guid spaceId, string? weekStart = null, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        var start = QualityTimeLog.WeekStartFor(pair.Today);
+        if (!string.IsNullOrWhiteSpace(weekStart))
+        {
+            if (!DailyText.TryParseDate(weekStart, out var asked) || asked > pair.Today.PlusDays(QualityTimeLog.MaxDaysAhead))
+            {
+                return Outcome<QualityTimeView>.Invalid("weekStart", "Please choose a week that has begun, as year-month-day.");
+            }
+
+            start = QualityTimeLog.WeekStartFor(asked);
+        }
+
+        return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, start, ct));
+    }
+
+    public async Task<Outcome<QualityTimeView>> StartAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        var running = await db.Set<RunningTimer>().AsNoTracking().FirstOrDefaultAsync(t => t.SpaceId == spaceId, ct);
+        var started = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt)).Start(pair.Now);
+        if (started.Error is { } error)
+        {
+            return Outcome<QualityTimeView>.Refused(409, "Already running", error.Message);
+        }
+
+        db.Add(new RunningTimer { SpaceId = spaceId, StartedAt = pair.Now.ToDateTimeOffset(), StartedByUserId = pair.Me });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The other member pressed start at the same moment: one timer runs for both.
+            db.ChangeTracker.Clear();
+            return Outcome<QualityTimeView>.Refused(409, "Already running", QualityTimer.Idle.Start(pair.Now).Value!.Start(pair.Now).Error!.Message);
+        }
+
+        return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(pair.Today), ct));
+    }
+
+    public async Task<Outcome<QualityTimeView>> StopAsync(Guid spaceId, StopTimerInput? input, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        var running = await db.Set<RunningTimer>().AsNoTracking().FirstOrDefaultAsync(t => t.SpaceId == spaceId, ct);
+        var timer = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt));
+        var stopped = timer.Stop(pair.Now, input?.ConfirmedMinutes);
+        switch (stopped.Status)
+        {
+            case TimerStopStatus.NeedsConfirmation:
+                return Outcome<QualityTimeView>.Refused(409, "How long was it?", stopped.Error!.Message);
+            case TimerStopStatus.Refused when stopped.Error!.Problem is QualityTimeProblem.NotRunning or QualityTimeProblem.StopBeforeStart:
+                return Outcome<QualityTimeView>.Refused(409, "Not running", stopped.Error.Message);
+            case TimerStopStatus.Refused:
+                return Outcome<QualityTimeView>.Invalid("confirmedMinutes", stopped.Error!.Message);
+        }
+
+        var entry = stopped.Entry!;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim the stop: if the other member stopped it a moment ago, nothing is deleted and nothing is recorded twice.
+        var startedAt = running!.StartedAt;
+        var claimed = await db.Set<RunningTimer>().Where(t => t.SpaceId == spaceId && t.StartedAt == startedAt).ExecuteDeleteAsync(ct);
+        if (claimed == 0)
+        {
+            return Outcome<QualityTimeView>.Refused(409, "Not running", QualityTimer.Idle.Stop(pair.Now).Error!.Message);
+        }
+
+        db.Add(new TimeTogether
+        {
+            Id = Guid.CreateVersion7(),
+            SpaceId = spaceId,
+            Source = QualityTimeSource.Timer,
+            StartedAt = startedAt,
+            Day = entry.LocalDayIn(pair.Zone).ToDateOnly(),
+            Seconds = (int)Math.Min(entry.Length.TotalSeconds, QualityTimeLog.MaxMinutesPerEntry * 60),
+            LoggedByUserId = pair.Me,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(entry.LocalDayIn(pair.Zone)), ct));
+    }
+
+    public async Task<Outcome<QualityTimeView>> AddManualAsync(Guid spaceId, ManualTimeInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        var day = pair.Today;
+        if (!string.IsNullOrWhiteSpace(input.Date) && !DailyText.TryParseDate(input.Date, out day))
+        {
+            errors.Add("date", "Please give the day as year-month-day, for example 2026-11-21.");
+        }
+
+        if (input.Minutes is null)
+        {
+            errors.Add("minutes", "How many minutes did you spend together?");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<QualityTimeView>();
+        }
+
+        var logged = QualityTimeLog.Manual(day, input.Minutes!.Value, pair.Today);
+        if (logged.Error is { } error)
+        {
+            return Outcome<QualityTimeView>.Invalid(error.Problem == QualityTimeProblem.DateInFuture ? "date" : "minutes", error.Message);
+        }
+
+        db.Add(new TimeTogether
+        {
+            Id = Guid.CreateVersion7(),
+            SpaceId = spaceId,
+            Source = QualityTimeSource.Manual,
+            Day = day.ToDateOnly(),
+            Seconds = input.Minutes.Value * 60,
+            LoggedByUserId = pair.Me,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(day), ct));
+    }
+
+    /// <summary>Removes an entry the caller logged (a slip of the finger). Anything else is "not found".</summary>
+    public async Task<Outcome<QualityTimeView>> RemoveAsync(Guid spaceId, Guid entryId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        var entry = await db.Set<TimeTogether>().FirstOrDefaultAsync(t => t.Id == entryId && t.SpaceId == spaceId && t.LoggedByUserId == pair.Me, ct);
+        if (entry is null)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
+        db.Remove(entry);
+        await db.SaveChangesAsync(ct);
+        return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(LocalDate.FromDateOnly(entry.Day)), ct));
+    }
+
+    private async Task<QualityTimeView> ViewAsync(PairSpace pair, LocalDate weekStart, CancellationToken ct)
+    {
+        var running = await db.Set<RunningTimer>().AsNoTracking().FirstOrDefaultAsync(t => t.SpaceId == pair.SpaceId, ct);
+        var timer = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt));
+
+        // A day either side: timer sessions count by their start in the pair's current zone.
+        var today = pair.Today;
+        var from = Min(weekStart, today).PlusDays(-1).ToDateOnly();
+        var to = Max(weekStart.PlusDays(QualityTimeLog.DaysPerWeek), today).PlusDays(1).ToDateOnly();
+        var rows = await db.Set<TimeTogether>().AsNoTracking()
+            .Where(t => t.SpaceId == pair.SpaceId && t.Day >= from && t.Day <= to)
+            .ToListAsync(ct);
+        var entries = rows.Select(ToEntry).ToList();
+        var week = QualityTimeLog.SummarizeWeek(entries, pair.Zone, weekStart, pair.Goal);
+        var todayMinutes = QualityTimeLog.SummarizeWeek(entries, pair.Zone, today, pair.Goal).Days[0].Minutes;
+
+        var weekRows = rows.Where(r => entries[rows.IndexOf(r)].LocalDayIn(pair.Zone) is var d && d >= week.Start && d <= week.End)
+            .OrderByDescending(r => r.Day).ThenByDescending(r => r.CreatedAt)
+            .Select(r => new TimeEntryView(
+                r.Id,
+                DailyText.Iso(ToEntry(r).LocalDayIn(pair.Zone)),
+                r.Seconds / 60,
+                r.Source == QualityTimeSource.Timer ? "timer" : "manual",
+                r.LoggedByUserId == pair.Me))
+            .ToList();
+
+        return new QualityTimeView(
+            DailyText.Iso(today),
+            todayMinutes,
+            pair.Goal.Minutes,
+            new TimerView(timer.IsRunning, running?.StartedAt, running?.StartedByUserId == pair.Me, (int)timer.Elapsed(pair.Now).TotalMinutes),
+            new WeekView(
+                DailyText.Iso(week.Start),
+                DailyText.Iso(week.End),
+                week.Days.Select(d => new DayView(DailyText.Iso(d.Date), d.Minutes, d.ReachedGoal)).ToList(),
+                week.TotalMinutes,
+                week.DaysTogether,
+                week.DaysReachingGoal,
+                week.Summary),
+            weekRows);
+    }
+
+    private static QualityTimeEntry ToEntry(TimeTogether row) =>
+        row.Source == QualityTimeSource.Timer && row.StartedAt is { } started
+            ? QualityTimeEntry.FromTimer(Instant.FromDateTimeOffset(started), Duration.FromSeconds(row.Seconds))
+            : QualityTimeLog.Manual(LocalDate.FromDateOnly(row.Day), Math.Max(1, row.Seconds / 60), LocalDate.FromDateOnly(row.Day)).Value!;
+
+    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+}
