@@ -69,7 +69,7 @@ public static class HearthHosting
         // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
         services.AddScoped<Features.Daily.PairSpaces>();
         services.AddScoped<Features.Daily.SpaceSettingsService>();
-        services.AddScoped<Features.Daily.IPriorityDimensions, Features.Daily.NoPriorityDimensions>();
+        services.AddScoped<Features.Daily.IPriorityDimensions, SharedPriorityDimensions>();
         services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
         services.AddScoped<Features.Prompts.PromptService>();
         services.AddScoped<Features.Practices.PracticeService>();

@@ -143,18 +143,12 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
 }
 
 /// <summary>
-/// The pair's priority dimensions for the prompt recommender. The assessment's web layer will provide
-/// the real answer (only priorities both members may see: no inference leak); until then, none.
+/// The pair's priority dimensions for the prompt recommender: only priorities both members may see
+/// (no inference leak). Provided by the assessment (SharedPriorityDimensions: the shared map only).
 /// </summary>
 public interface IPriorityDimensions
 {
     Task<IReadOnlyCollection<Dimension>> ForSpaceAsync(Guid spaceId, CancellationToken ct = default);
-}
-
-public sealed class NoPriorityDimensions : IPriorityDimensions
-{
-    public Task<IReadOnlyCollection<Dimension>> ForSpaceAsync(Guid spaceId, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyCollection<Dimension>>([]);
 }
 
 /// <summary>
