@@ -102,7 +102,7 @@ public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/account/register");
         await SignUpAsync(page, "Kai");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
-        await page.Locator("html[data-quick-exit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("html[data-quick-exit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var historyBefore = await page.EvaluateAsync<int>("() => history.length");
 
         await page.Locator("main").FocusAsync();
@@ -117,7 +117,7 @@ public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.ScreenshotAsync("10-quick-exit");
 
         await page.GotoAsync("/spaces", new() { WaitUntil = WaitUntilState.Load });
-        await page.Locator("html[data-quick-exit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("html[data-quick-exit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Link, new() { Name = "Quick exit" }).ClickAsync();
         await page.WaitForURLAsync("**/exit", new() { Timeout = 30_000 });
         Assert.Empty(cspErrors);

@@ -28,7 +28,7 @@
   });
 
   // Tells tests (and curious readers) that quick exit is listening.
-  document.documentElement.setAttribute("data-quick-exit", "ready");
+  document.documentElement.setAttribute("data-quick-exit-ready", "true");
 
   // Progressive enhancement: select the invitation link on focus so it is easy to copy.
   document.addEventListener("focusin", function (event) {
