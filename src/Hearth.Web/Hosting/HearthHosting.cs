@@ -64,6 +64,7 @@ public static class HearthHosting
         services.AddScoped<SpaceService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<Features.AccountSecurity.SessionService>();
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
 
         // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
@@ -289,6 +290,7 @@ public static class HearthHosting
         api.MapAccountApi();
         api.MapSpaceApi();
         api.MapAssessmentApi();
+        Features.AccountSecurity.SecurityEndpoints.MapAccountSecurityApi(api);
         Features.Daily.DailyEndpoints.MapDailyConnectionApi(api);
         return app;
     }
