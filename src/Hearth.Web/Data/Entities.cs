@@ -15,6 +15,9 @@ public sealed class HearthUser : IdentityUser<Guid>
 
     public DateTimeOffset? LastFailedSignInAt { get; set; }
 
+    /// <summary>The last authenticator time step accepted, so a code works only once (NIST SP 800-63B).</summary>
+    public long? LastTotpStep { get; set; }
+
     /// <summary>The person's IANA time zone ("Europe/Lisbon"); new spaces take it as the pair's calendar until changed.</summary>
     public string TimeZoneId { get; set; } = "Etc/UTC";
 }

@@ -65,6 +65,7 @@ public static class HearthHosting
         services.AddScoped<InvitationService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<Features.AccountSecurity.SessionService>();
+        services.AddScoped<Features.AccountSecurity.TwoFactorService>();
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
 
         // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
@@ -100,6 +101,7 @@ public static class HearthHosting
             o.Conventions.AllowAnonymousToPage("/Accounts/SignOut");
             o.Conventions.AllowAnonymousToPage("/Accounts/Forgot");
             o.Conventions.AllowAnonymousToPage("/Accounts/Reset");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignInCode");
             o.Conventions.AllowAnonymousToPage("/Learn/Index");
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
@@ -183,11 +185,15 @@ public static class HearthHosting
             // the next request has no session and the person is signed out a minute into using Hearth.
             o.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(CurrentMember.SessionClaim) is { } sid
-                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                    && !identity.HasClaim(c => c.Type == CurrentMember.SessionClaim))
+                // Identity rebuilds the principal from the database; carry our own claims across.
+                foreach (var type in new[] { CurrentMember.SessionClaim, CurrentMember.SignedInAtClaim })
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(CurrentMember.SessionClaim, sid.Value));
+                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim
+                        && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                        && !identity.HasClaim(c => c.Type == type))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -7,6 +7,9 @@ public sealed class CurrentMember(IHttpContextAccessor accessor)
 {
     public const string SessionClaim = "hearth:sid";
 
+    /// <summary>When the person last proved who they are (sign-in or confirmation), in Unix seconds.</summary>
+    public const string SignedInAtClaim = "hearth:auth_at";
+
     public Guid? UserId
     {
         get
@@ -23,6 +26,11 @@ public sealed class CurrentMember(IHttpContextAccessor accessor)
 
     public Guid? SessionId =>
         Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(SessionClaim), out var id) ? id : null;
+
+    public DateTimeOffset? SignedInAt =>
+        long.TryParse(accessor.HttpContext?.User.FindFirstValue(SignedInAtClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public Guid RequireUserId() => UserId ?? throw new InvalidOperationException("This needs a signed-in person.");
 }

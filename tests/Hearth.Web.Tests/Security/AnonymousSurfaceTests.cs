@@ -19,6 +19,7 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
         "/health", "/api/{documentName}/openapi.json",
         "/learn", "/api/v1/learn",
+        "/account/sign-in/code", "/api/v1/account/sign-in/code",
     ];
 
     /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>

@@ -1,11 +1,18 @@
+using Hearth.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
-public sealed class IndexModel(SessionService sessions) : PageModel
+public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public TwoFactorStatus TwoFactor { get; private set; } = new(false, 0);
+
+    public TwoFactorSetup? Setup { get; private set; }
+
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -13,14 +20,25 @@ public sealed class IndexModel(SessionService sessions) : PageModel
     [BindProperty]
     public Guid SessionId { get; set; }
 
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Passphrase { get; set; }
+
+    private IReadOnlyDictionary<string, string[]>? errors;
+
     public string? Message => Done switch
     {
         "ended" => "That device is signed out.",
         "others" => "You're signed out everywhere else.",
+        "two-factor-off" => "The second step is off. Your passphrase alone signs you in again.",
         _ => null,
     };
 
-    public async Task OnGetAsync(CancellationToken ct) => Sessions = await sessions.ListAsync(ct);
+    public string? FieldError(string field) => errors is not null && errors.TryGetValue(field, out var list) ? list[0] : null;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostEndAsync(CancellationToken ct)
     {
@@ -32,5 +50,51 @@ public sealed class IndexModel(SessionService sessions) : PageModel
     {
         await sessions.EndOthersAsync(ct);
         return Redirect("/account/security?done=others");
+    }
+
+    public async Task<IActionResult> OnPostSetupTwoFactorAsync(CancellationToken ct)
+    {
+        var setup = await twoFactor.SetupAsync();
+        Setup = setup.Value;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableTwoFactorAsync(CancellationToken ct)
+    {
+        var outcome = await twoFactor.EnableAsync(new EnableTwoFactorInput(Code));
+        if (outcome.IsOk)
+        {
+            NewRecoveryCodes = outcome.Value!.Codes;
+        }
+        else
+        {
+            errors = outcome.Errors;
+            Setup = (await twoFactor.SetupAsync()).Value;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableTwoFactorAsync(CancellationToken ct)
+    {
+        var outcome = await twoFactor.DisableAsync(new DisableTwoFactorInput(Passphrase));
+        if (outcome.IsOk)
+        {
+            return Redirect("/account/security?done=two-factor-off");
+        }
+
+        errors = outcome.Errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Sessions = await sessions.ListAsync(ct);
+        TwoFactor = await twoFactor.StatusAsync();
     }
 }

@@ -19,6 +19,25 @@ public static class SecurityEndpoints
                 TypedResults.Ok(new { ended = await service.EndOthersAsync(ct) }))
             .WithSummary("Sign out everywhere else.");
 
+        var twoFactor = api.MapGroup("/account/two-factor").WithTags("Account").RequireAuthorization();
+        twoFactor.MapGet("/", async (TwoFactorService service) => TypedResults.Ok(await service.StatusAsync()))
+            .WithSummary("Whether an authenticator app is set up, and how many recovery codes are left.");
+        twoFactor.MapPost("/setup", async (TwoFactorService service) => ApiResults.From(await service.SetupAsync(), s => TypedResults.Ok(s)))
+            .WithSummary("The key to add to an authenticator app.");
+        twoFactor.MapPost("/enable", async (EnableTwoFactorInput input, TwoFactorService service) =>
+                ApiResults.From(await service.EnableAsync(input), c => TypedResults.Ok(c)))
+            .WithSummary("Turn the second step on with a current code; answers ten one-time recovery codes, shown once.");
+        twoFactor.MapPost("/disable", async (DisableTwoFactorInput input, TwoFactorService service) =>
+                ApiResults.From(await service.DisableAsync(input), _ => TypedResults.NoContent()))
+            .WithSummary("Turn the second step off (needs the passphrase).");
+
+        api.MapPost("/account/sign-in/code", async (SecondStepInput input, Accounts.AccountService accounts, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await accounts.SignInSecondStepAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)))
+            .RequireRateLimiting(Security.RateLimits.Account)
+            .AllowAnonymous()
+            .WithTags("Account")
+            .WithSummary("Finish signing in with the authenticator (or a recovery) code, after the passphrase.");
+
         return api;
     }
 }

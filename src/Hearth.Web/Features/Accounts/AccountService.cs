@@ -29,8 +29,13 @@ public sealed class AccountService(
     CurrentMember current,
     IMailer mailer,
     TimeProvider clock,
+    AccountSecurity.TwoFactorService twoFactor,
+    IHttpContextAccessor http,
     ILogger<AccountService> log)
 {
+    /// <summary>The title of the answer that asks for the authenticator code (pages look for it).</summary>
+    public const string SecondStepTitle = "One more step";
+
     private const string WrongCredentials = "That e-mail and passphrase don't match an account. Check both and try again.";
 
     public async Task<Outcome<AccountView>> RegisterAsync(RegisterInput input, CancellationToken ct = default)
@@ -125,6 +130,47 @@ public sealed class AccountService(
             return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            twoFactor.BeginSecondStep(http.HttpContext!.Response, user);
+            return Outcome<AccountView>.Refused(401, SecondStepTitle, "Enter the 6-digit code from your authenticator app, or one of your recovery codes.");
+        }
+
+        return await CompleteSignInAsync(user, userAgent, ct);
+    }
+
+    /// <summary>The second step: an authenticator or recovery code for the account whose passphrase was just right.</summary>
+    public async Task<Outcome<AccountView>> SignInSecondStepAsync(AccountSecurity.SecondStepInput input, string? userAgent, CancellationToken ct = default)
+    {
+        var context = http.HttpContext!;
+        var user = await twoFactor.PendingUserAsync(context.Request);
+        if (user is null)
+        {
+            return Outcome<AccountView>.Refused(401, "Not signed in", "That took a little too long. Please start again with your e-mail and passphrase.");
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
+        if (!decision.Allowed)
+        {
+            return Outcome<AccountView>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+        }
+
+        if (!await twoFactor.CheckSecondFactorAsync(user, input.Code))
+        {
+            user.ConsecutiveFailedSignIns++;
+            user.LastFailedSignInAt = now;
+            await users.UpdateAsync(user);
+            return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
+        }
+
+        AccountSecurity.TwoFactorService.EndSecondStep(context.Response);
+        return await CompleteSignInAsync(user, userAgent, ct);
+    }
+
+    /// <summary>Every way in ends here: lift the throttle, start a server-side session, issue the cookie.</summary>
+    internal async Task<Outcome<AccountView>> CompleteSignInAsync(HearthUser user, string? userAgent, CancellationToken ct)
+    {
         if (user.ConsecutiveFailedSignIns != 0)
         {
             user.ConsecutiveFailedSignIns = 0;
@@ -133,7 +179,11 @@ public sealed class AccountService(
         }
 
         var sessionId = await sessions.StartAsync(user.Id, userAgent, ct);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentMember.SessionClaim, sessionId.ToString())]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+        [
+            new Claim(CurrentMember.SessionClaim, sessionId.ToString()),
+            new Claim(CurrentMember.SignedInAtClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
         return Outcome<AccountView>.Ok(View(user));
     }
 

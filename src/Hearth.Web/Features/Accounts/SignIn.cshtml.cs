@@ -28,6 +28,11 @@ public sealed class SignInModel(AccountService accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await accounts.SignInAsync(new SignInInput(Input.Email, Input.Password), Request.Headers.UserAgent, ct);
+        if (outcome.Title == AccountService.SecondStepTitle)
+        {
+            return Redirect($"/account/sign-in/code?returnUrl={Uri.EscapeDataString(PageOutcomes.SafeReturnUrl(ReturnUrl))}");
+        }
+
         if (!outcome.IsOk)
         {
             this.ShowErrors(outcome);

@@ -56,6 +56,9 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastFailedSignInAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

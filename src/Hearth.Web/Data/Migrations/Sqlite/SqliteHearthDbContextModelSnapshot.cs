@@ -51,6 +51,9 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.Property<long?>("LastFailedSignInAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
