@@ -66,6 +66,7 @@ public static class HearthHosting
         services.AddScoped<AssessmentService>();
         services.AddScoped<Features.AccountSecurity.SessionService>();
         services.AddScoped<Features.AccountSecurity.TwoFactorService>();
+        services.AddScoped<Features.AccountSecurity.PasskeyService>();
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
 
         // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.

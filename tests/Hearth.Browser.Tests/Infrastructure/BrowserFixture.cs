@@ -35,7 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         App = new SqliteHearthFactory();
         App.UseKestrel(0);
         App.StartServer();
-        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // "localhost", not 127.0.0.1: WebAuthn (passkeys) needs a host name as its relying-party id.
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/').Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -71,7 +72,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             BypassCSP = forAccessibilityChecks,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous waits: CI machines have two cores and run the other test suites at the same time.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 

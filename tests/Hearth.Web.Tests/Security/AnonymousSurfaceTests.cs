@@ -20,6 +20,7 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/health", "/api/{documentName}/openapi.json",
         "/learn", "/api/v1/learn",
         "/account/sign-in/code", "/api/v1/account/sign-in/code",
+        "/api/v1/account/passkeys/request-options", "/api/v1/account/passkeys/sign-in",
     ];
 
     /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>

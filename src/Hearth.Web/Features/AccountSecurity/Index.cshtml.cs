@@ -4,8 +4,42 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
-public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor) : PageModel
+public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor, PasskeyService passkeys) : PageModel
 {
+    public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];
+
+    [BindProperty]
+    public string? PasskeyId { get; set; }
+
+    [BindProperty]
+    public string? PasskeyName { get; set; }
+
+    public async Task<IActionResult> OnPostRenamePasskeyAsync(CancellationToken ct)
+    {
+        var outcome = await passkeys.RenameAsync(PasskeyId ?? "", new PasskeyNameInput(PasskeyName));
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!outcome.IsOk)
+        {
+            errors = outcome.Errors;
+            ModelState.AddModelError(string.Empty, outcome.Errors!.Values.First()[0]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return Redirect("/account/security?done=passkey-renamed");
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(CancellationToken ct)
+    {
+        var outcome = await passkeys.RemoveAsync(PasskeyId ?? "");
+        return outcome.IsOk ? Redirect("/account/security?done=passkey-removed") : NotFound();
+    }
+
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
     public TwoFactorStatus TwoFactor { get; private set; } = new(false, 0);
@@ -33,6 +67,9 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
         "ended" => "That device is signed out.",
         "others" => "You're signed out everywhere else.",
         "two-factor-off" => "The second step is off. Your passphrase alone signs you in again.",
+        "passkey-added" => "Your passkey is ready. Next time, choose \"Sign in with a passkey\".",
+        "passkey-renamed" => "Renamed.",
+        "passkey-removed" => "That passkey is removed. It can't be used to sign in any more.",
         _ => null,
     };
 
@@ -96,5 +133,6 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
     {
         Sessions = await sessions.ListAsync(ct);
         TwoFactor = await twoFactor.StatusAsync();
+        Passkeys = await passkeys.ListAsync();
     }
 }

@@ -31,6 +31,34 @@ public static class SecurityEndpoints
                 ApiResults.From(await service.DisableAsync(input), _ => TypedResults.NoContent()))
             .WithSummary("Turn the second step off (needs the passphrase).");
 
+        var passkeys = api.MapGroup("/account/passkeys").WithTags("Account").RequireAuthorization();
+        passkeys.MapGet("/", async (PasskeyService service) => TypedResults.Ok(await service.ListAsync()))
+            .WithSummary("Your passkeys: name, when added, last used, whether your passkey provider syncs it.");
+        passkeys.MapPost("/creation-options", async (PasskeyService service) =>
+                TypedResults.Text(await service.BeginRegistrationAsync(), "application/json"))
+            .WithSummary("Start adding a passkey: options for navigator.credentials.create().");
+        passkeys.MapPost("/", async (FinishPasskeyInput input, PasskeyService service) =>
+                ApiResults.From(await service.FinishRegistrationAsync(input), p => TypedResults.Created((string?)null, p)))
+            .WithSummary("Finish adding a passkey with the browser's credential.");
+        passkeys.MapPut("/{passkeyId}/name", async (string passkeyId, PasskeyNameInput input, PasskeyService service) =>
+                ApiResults.From(await service.RenameAsync(passkeyId, input), p => TypedResults.Ok(p)))
+            .WithSummary("Rename a passkey.");
+        passkeys.MapDelete("/{passkeyId}", async (string passkeyId, PasskeyService service) =>
+                ApiResults.From(await service.RemoveAsync(passkeyId), _ => TypedResults.NoContent()))
+            .WithSummary("Remove a passkey.");
+        api.MapPost("/account/passkeys/request-options", async (PasskeyService service) =>
+                TypedResults.Text(await service.BeginSignInAsync(), "application/json"))
+            .RequireRateLimiting(Security.RateLimits.Account)
+            .AllowAnonymous()
+            .WithTags("Account")
+            .WithSummary("Start signing in with a passkey (no e-mail needed).");
+        api.MapPost("/account/passkeys/sign-in", async (FinishPasskeyInput input, PasskeyService service, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await service.FinishSignInAsync(input, http.Request.Headers.UserAgent, ct), v => TypedResults.Ok(v)))
+            .RequireRateLimiting(Security.RateLimits.Account)
+            .AllowAnonymous()
+            .WithTags("Account")
+            .WithSummary("Finish signing in with the browser's passkey credential.");
+
         api.MapPost("/account/sign-in/code", async (SecondStepInput input, Accounts.AccountService accounts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await accounts.SignInSecondStepAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)))
             .RequireRateLimiting(Security.RateLimits.Account)

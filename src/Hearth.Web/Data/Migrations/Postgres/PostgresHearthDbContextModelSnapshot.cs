@@ -245,6 +245,25 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.AccountSecurity.PasskeyUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyUses", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -744,6 +763,15 @@ namespace Hearth.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Hearth.Web.Data.UserSession", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.AccountSecurity.PasskeyUse", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()

@@ -240,6 +240,25 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.AccountSecurity.PasskeyUse", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyUses", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Assessments.AssessmentResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -735,6 +754,15 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Hearth.Web.Data.UserSession", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.AccountSecurity.PasskeyUse", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()

@@ -1,0 +1,55 @@
+// Passkeys, as a progressive enhancement: the buttons stay hidden where the browser can't do
+// WebAuthn with JSON options. The ceremony state stays on the server (an encrypted cookie).
+(function () {
+  "use strict";
+  var PKC = window.PublicKeyCredential;
+  var supported = !!(PKC && PKC.parseCreationOptionsFromJSON && PKC.parseRequestOptionsFromJSON && navigator.credentials);
+  var controls = document.querySelectorAll("[data-passkey], [data-passkey-area]");
+  for (var i = 0; i < controls.length; i++) { if (supported) { controls[i].hidden = false; } }
+  if (!supported) { return; }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+  }
+
+  function say(button, text) {
+    var status = document.getElementById(button.getAttribute("data-status") || "");
+    if (status) { status.textContent = text; }
+  }
+
+  async function problemText(response, fallback) {
+    try { var p = await response.json(); return p.detail || fallback; } catch (e) { return fallback; }
+  }
+
+  async function addPasskey(button) {
+    say(button, "Follow your device's prompt…");
+    var nameField = document.getElementById(button.getAttribute("data-name-field") || "");
+    var options = await (await post("/api/v1/account/passkeys/creation-options")).json();
+    var credential = await navigator.credentials.create({ publicKey: PKC.parseCreationOptionsFromJSON(options) });
+    var saved = await post("/api/v1/account/passkeys", { credential: credential.toJSON(), name: nameField ? nameField.value : "" });
+    if (saved.ok) { window.location.assign("/account/security?done=passkey-added"); return; }
+    say(button, await problemText(saved, "That passkey couldn't be added. Please try again."));
+  }
+
+  async function signIn(button) {
+    say(button, "Follow your device's prompt…");
+    var options = await (await post("/api/v1/account/passkeys/request-options")).json();
+    var credential = await navigator.credentials.get({ publicKey: PKC.parseRequestOptionsFromJSON(options) });
+    var result = await post("/api/v1/account/passkeys/sign-in", { credential: credential.toJSON() });
+    if (result.ok) { window.location.assign(button.getAttribute("data-return-url") || "/spaces"); return; }
+    say(button, await problemText(result, "That passkey didn't work here."));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("[data-passkey]") : null;
+    if (!button) { return; }
+    event.preventDefault();
+    var action = button.getAttribute("data-passkey") === "add" ? addPasskey : signIn;
+    action(button).catch(function () { say(button, "That didn't finish. You can try again, or use your passphrase."); });
+  });
+})();

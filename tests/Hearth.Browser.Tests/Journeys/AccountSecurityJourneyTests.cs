@@ -1,0 +1,94 @@
+using Hearth.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Hearth.Browser.Tests.Journeys;
+
+/// <summary>Passkeys with Chromium's virtual authenticator, and ending a session seen from another browser.</summary>
+public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Passphrase = "the kettle sings at seven";
+
+    private static async Task<string> SignUpAsync(IPage page, string name)
+    {
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("What should we call you?").FillAsync(name);
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
+        return email;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_passkey_is_added_and_then_signs_in_without_a_passphrase()
+    {
+        browser.RequireAvailable();
+        await using var context = await browser.NewPersonAsync();
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await SignUpAsync(page, "Rowan");
+        await page.GotoAsync("/account/security");
+        await page.GetByLabel("Name for a new passkey (optional)").FillAsync("My phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your passkey is ready.", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("My phone");
+        await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("not used yet");
+        await page.ScreenshotAsync("40-security-with-passkey");
+        await page.AssertAccessibleAsync("security");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        await page.GotoAsync("/account/security");
+        await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("last used");
+        await page.ScreenshotAsync("41-passkey-used");
+    }
+
+    [Fact]
+    public async Task Ending_a_session_signs_the_other_browser_out_at_once()
+    {
+        browser.RequireAvailable();
+        await using var laptopContext = await browser.NewPersonAsync();
+        await using var phoneContext = await browser.NewPersonAsync();
+        var laptop = await laptopContext.NewPageAsync();
+        var phone = await phoneContext.NewPageAsync();
+
+        var email = await SignUpAsync(laptop, "Sage");
+        await SignInAsync(phone, email);
+
+        await laptop.GotoAsync("/account/security");
+        await Assertions.Expect(laptop.Locator(".session-list li")).ToHaveCountAsync(2);
+        await laptop.ScreenshotAsync("42-two-sessions");
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Sign this device out" }).ClickAsync();
+        await Assertions.Expect(laptop.GetByText("That device is signed out.")).ToBeVisibleAsync();
+
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+    }
+}
