@@ -119,4 +119,7 @@ public sealed class UserSession
 
     /// <summary>A short description of the device ("Chrome on Android"), never the full user agent.</summary>
     public string ClientLabel { get; set; } = "";
+
+    /// <summary>Set after a pause: private history asks "is it still you?" before it shows anything.</summary>
+    public bool NeedsConfirmation { get; set; }
 }

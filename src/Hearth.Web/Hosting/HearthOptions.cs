@@ -40,6 +40,12 @@ public sealed class SecurityOptions
 {
     /// <summary>Sign out after this long without a request.</summary>
     public int IdleTimeoutMinutes { get; set; } = 120;
+
+    /// <summary>
+    /// After this long without a request (but before the idle sign-out), private history pages ask
+    /// for the passphrase (or a passkey) again before showing anything.
+    /// </summary>
+    public int ConfirmAfterIdleMinutes { get; set; } = 15;
 }
 
 public sealed class RateLimitOptions

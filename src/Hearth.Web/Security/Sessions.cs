@@ -53,13 +53,31 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
             return false;
         }
 
-        if (now - session.LastSeenAt > TouchInterval)
+        var confirmAfter = TimeSpan.FromMinutes(Math.Max(1, options.Value.Security.ConfirmAfterIdleMinutes));
+        if (now - session.LastSeenAt > confirmAfter && !session.NeedsConfirmation)
+        {
+            session.NeedsConfirmation = true;
+        }
+
+        if (now - session.LastSeenAt > TouchInterval || db.Entry(session).State == EntityState.Modified)
         {
             session.LastSeenAt = now;
             await db.SaveChangesAsync(ct);
         }
 
+        NeedsConfirmation = session.NeedsConfirmation;
         return true;
+    }
+
+    /// <summary>Whether this request's session paused long enough to ask "is it still you?" (set by <see cref="IsLiveAsync"/>).</summary>
+    public bool NeedsConfirmation { get; private set; }
+
+    /// <summary>The person proved it's them again: private history opens.</summary>
+    public async Task ConfirmAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
+    {
+        await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NeedsConfirmation, false), ct);
+        NeedsConfirmation = false;
     }
 
     public async Task EndAsync(Guid userId, Guid sessionId, CancellationToken ct = default) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor, PasskeyService passkeys) : PageModel
 {
     public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Hearth.Web.Security;
 using Hearth.Web.Api;
 
 namespace Hearth.Web.Features.AccountSecurity;
@@ -6,7 +7,7 @@ public static class SecurityEndpoints
 {
     public static RouteGroupBuilder MapAccountSecurityApi(this RouteGroupBuilder api)
     {
-        var sessions = api.MapGroup("/account/sessions").WithTags("Account").RequireAuthorization();
+        var sessions = api.MapGroup("/account/sessions").WithTags("Account").RequireAuthorization().RequireConfirmedSession();
 
         sessions.MapGet("/", async (SessionService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)))
             .WithSummary("Your signed-in devices, this one first.");
@@ -19,7 +20,7 @@ public static class SecurityEndpoints
                 TypedResults.Ok(new { ended = await service.EndOthersAsync(ct) }))
             .WithSummary("Sign out everywhere else.");
 
-        var twoFactor = api.MapGroup("/account/two-factor").WithTags("Account").RequireAuthorization();
+        var twoFactor = api.MapGroup("/account/two-factor").WithTags("Account").RequireAuthorization().RequireConfirmedSession();
         twoFactor.MapGet("/", async (TwoFactorService service) => TypedResults.Ok(await service.StatusAsync()))
             .WithSummary("Whether an authenticator app is set up, and how many recovery codes are left.");
         twoFactor.MapPost("/setup", async (TwoFactorService service) => ApiResults.From(await service.SetupAsync(), s => TypedResults.Ok(s)))
@@ -31,7 +32,7 @@ public static class SecurityEndpoints
                 ApiResults.From(await service.DisableAsync(input), _ => TypedResults.NoContent()))
             .WithSummary("Turn the second step off (needs the passphrase).");
 
-        var passkeys = api.MapGroup("/account/passkeys").WithTags("Account").RequireAuthorization();
+        var passkeys = api.MapGroup("/account/passkeys").WithTags("Account").RequireAuthorization().RequireConfirmedSession();
         passkeys.MapGet("/", async (PasskeyService service) => TypedResults.Ok(await service.ListAsync()))
             .WithSummary("Your passkeys: name, when added, last used, whether your passkey provider syncs it.");
         passkeys.MapPost("/creation-options", async (PasskeyService service) =>

@@ -43,6 +43,12 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .WithSummary("Choose a new passphrase with the token from the e-mail. Ends all sessions.");
 
+        account.MapPost("/confirm", async (ConfirmInput input, AccountService accounts, CancellationToken ct) =>
+                ApiResults.From(await accounts.ConfirmAsync(input, ct), _ => TypedResults.NoContent()))
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimits.Account)
+            .WithSummary("Confirm the passphrase after a pause, so private history opens again.");
+
         api.MapGet("/me", async (AccountService accounts) =>
                 await accounts.MeAsync() is { } me ? Results.Ok(me) : ApiResults.NotFound())
             .RequireAuthorization()

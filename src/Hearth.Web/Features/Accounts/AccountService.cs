@@ -21,6 +21,8 @@ public sealed record ResetPasswordInput(Guid UserId, string? Token, string? NewP
 
 public sealed record AccountView(Guid Id, string Email, string DisplayName);
 
+public sealed record ConfirmInput(string? Passphrase);
+
 /// <summary>Accounts: sign-up, sign-in with per-account throttling, server-side sign-out, passphrase reset.</summary>
 public sealed class AccountService(
     UserManager<HearthUser> users,
@@ -185,6 +187,42 @@ public sealed class AccountService(
             new Claim(CurrentMember.SignedInAtClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]);
         return Outcome<AccountView>.Ok(View(user));
+    }
+
+    /// <summary>"Is it still you?": the passphrase again, after a pause, before private history opens.</summary>
+    public async Task<Outcome<Done>> ConfirmAsync(ConfirmInput input, CancellationToken ct = default)
+    {
+        var userId = current.RequireUserId();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || current.SessionId is not { } sessionId)
+        {
+            return Outcome<Done>.Refused(401, "Not signed in", "Please sign in again.");
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
+        if (!decision.Allowed)
+        {
+            return Outcome<Done>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+        }
+
+        if (string.IsNullOrEmpty(input.Passphrase) || !await users.CheckPasswordAsync(user, input.Passphrase))
+        {
+            user.ConsecutiveFailedSignIns++;
+            user.LastFailedSignInAt = now;
+            await users.UpdateAsync(user);
+            return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
+        }
+
+        if (user.ConsecutiveFailedSignIns != 0)
+        {
+            user.ConsecutiveFailedSignIns = 0;
+            user.LastFailedSignInAt = null;
+            await users.UpdateAsync(user);
+        }
+
+        await sessions.ConfirmAsync(userId, sessionId, ct);
+        return Outcome<Done>.Ok(default);
     }
 
     /// <summary>Ends this session on the server, then drops the cookie.</summary>

@@ -1,3 +1,4 @@
+using Hearth.Web.Security;
 using Hearth.Web.Api;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ public static class AssessmentEndpoints
 
         group.MapGet("/results", async (Guid spaceId, int? round, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetResultAsync(spaceId, round, ct), r => TypedResults.Ok(r)))
-            .WithSummary("Your own results (latest round, or ?round=n).");
+            .RequireConfirmedSession()
+            .WithSummary("Your own results (latest round, or ?round=n). After a pause, confirm your passphrase first.");
 
         group.MapGet("/map", async (Guid spaceId, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetMapAsync(spaceId, ct), m => TypedResults.Ok(m)))

@@ -230,6 +230,9 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hearth.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class PasskeyUses : Migration
+    public partial class SessionsAndPasskeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "NeedsConfirmation",
+                table: "UserSessions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "PasskeyUses",
                 columns: table => new
@@ -41,6 +48,10 @@ namespace Hearth.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "PasskeyUses");
+
+            migrationBuilder.DropColumn(
+                name: "NeedsConfirmation",
+                table: "UserSessions");
         }
     }
 }
