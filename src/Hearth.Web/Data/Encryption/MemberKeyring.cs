@@ -17,8 +17,9 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
     private readonly Dictionary<Guid, byte[]> unwrapped = [];
 
     /// <summary>
-    /// The member's key, created if they have none yet. A new key is added to the unit of work and
-    /// saved with the caller's own SaveChanges, so the key and the first data under it land together.
+    /// The member's key, created if they have none yet (normally at sign-up). Creation is one
+    /// statement that does nothing if another request created the key a moment earlier, so two
+    /// first writes at once agree on one key; it does not flush the caller's unsaved changes.
     /// </summary>
     public async Task<byte[]> GetOrCreateAsync(Guid userId, CancellationToken ct = default)
     {
@@ -28,15 +29,23 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
             return existing;
         }
 
-        var key = RandomNumberGenerator.GetBytes(32);
-        db.MemberKeys.Add(new MemberKey
+        var wrapped = protector.Protect(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        if (db.Database.IsSqlite())
         {
-            UserId = userId,
-            WrappedKey = protector.Protect(key),
-            CreatedAt = clock.GetUtcNow(),
-        });
-        unwrapped[userId] = key;
-        return key;
+            // SQLite stores Guids as upper-case text and instants as UTC ticks (see HearthDbContext).
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"MemberKeys\" (\"UserId\", \"WrappedKey\", \"CreatedAt\") VALUES ({userId.ToString().ToUpperInvariant()}, {wrapped}, {now.UtcTicks}) ON CONFLICT (\"UserId\") DO NOTHING",
+                ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"MemberKeys\" (\"UserId\", \"WrappedKey\", \"CreatedAt\") VALUES ({userId}, {wrapped}, {now}) ON CONFLICT (\"UserId\") DO NOTHING",
+                ct);
+        }
+
+        return await FindAsync(userId, ct) ?? throw new InvalidOperationException("The member's data key could not be created.");
     }
 
     /// <summary>The member's key, or null when it never existed or was destroyed.</summary>
@@ -47,8 +56,7 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
             return cached;
         }
 
-        var pending = db.ChangeTracker.Entries<MemberKey>().FirstOrDefault(e => e.Entity.UserId == userId && e.State == EntityState.Added);
-        var row = pending?.Entity ?? await db.MemberKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == userId, ct);
+        var row = await db.MemberKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == userId, ct);
         if (row is null)
         {
             return null;

@@ -33,6 +33,7 @@ public sealed class AccountService(
     TimeProvider clock,
     AccountSecurity.TwoFactorService twoFactor,
     IHttpContextAccessor http,
+    Data.Encryption.MemberKeyring keyring,
     ILogger<AccountService> log)
 {
     /// <summary>The title of the answer that asks for the authenticator code (pages look for it).</summary>
@@ -89,6 +90,8 @@ public sealed class AccountService(
             return errors.ToOutcome<AccountView>();
         }
 
+        // The data key exists from the first moment, so first writes never race to create it.
+        await keyring.GetOrCreateAsync(user.Id, ct);
         log.LogInformation("Account created");
         return Outcome<AccountView>.Ok(View(user));
     }
