@@ -45,19 +45,32 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
             return errors.ToOutcome<SpaceSettingsView>();
         }
 
-        var row = await db.Set<SpaceSettings>().FirstOrDefaultAsync(s => s.SpaceId == spaceId, ct);
-        if (row is null)
+        // Both members may save the very first settings at the same moment: the second insert
+        // loses the race, so it tries once more as an update of the row that now exists.
+        for (var attempt = 0; ; attempt++)
         {
-            row = new SpaceSettings { SpaceId = spaceId, TimeZoneId = pair.TimeZoneId };
-            db.Add(row);
-        }
+            var row = await db.Set<SpaceSettings>().FirstOrDefaultAsync(s => s.SpaceId == spaceId, ct);
+            var created = row is null;
+            if (row is null)
+            {
+                row = new SpaceSettings { SpaceId = spaceId, TimeZoneId = pair.TimeZoneId };
+                db.Add(row);
+            }
 
-        row.LivingApart = input.LivingApart ?? row.LivingApart;
-        row.TimeZoneId = zone ?? row.TimeZoneId;
-        row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
-        row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(spaceId, ct);
+            row.LivingApart = input.LivingApart ?? row.LivingApart;
+            row.TimeZoneId = zone ?? row.TimeZoneId;
+            row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
+            row.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return await GetAsync(spaceId, ct);
+            }
+            catch (DbUpdateException) when (created && attempt == 0)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
     }
 
     private static SpaceSettingsView View(PairSpace pair) =>
