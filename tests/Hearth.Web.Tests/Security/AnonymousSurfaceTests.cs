@@ -19,6 +19,10 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
         "/health", "/api/{documentName}/openapi.json",
         "/learn", "/api/v1/learn",
+
+        // The private calendar feed: calendar apps cannot sign in, so a long random token stands in
+        // for the person. It holds only "Hearth" at the ritual's times; unknown tokens get 404.
+        "/calendar/{token}.ics",
     ];
 
     /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>
