@@ -81,6 +81,14 @@ public static class HearthHosting
         services.AddScoped<Features.Memories.MemoryService>();
         services.AddScoped<AccountSettingsService>();
 
+        // Weekly check-in (issue 4): ritual, check-ins, trends, insights, reconnect plans, reminders.
+        services.AddScoped<Features.Rituals.RitualService>();
+        services.AddScoped<Features.CheckIns.CheckInService>();
+        services.AddScoped<Features.Insights.InsightService>();
+        services.AddScoped<Features.Reminders.CheckInReminders>();
+        services.AddScoped<Features.Reminders.CalendarFeedService>();
+        services.Configure<Features.Insights.CounsellingOptions>(builder.Configuration.GetSection(Features.Insights.CounsellingOptions.Section));
+
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
@@ -299,6 +307,14 @@ public static class HearthHosting
         api.MapAssessmentApi();
         Features.AccountSecurity.SecurityEndpoints.MapAccountSecurityApi(api);
         Features.Daily.DailyEndpoints.MapDailyConnectionApi(api);
+
+        // Weekly check-in (issue 4). The calendar feed is anonymous on purpose (found by a secret token).
+        var space = api.MapGroup("/spaces/{spaceId:guid}").RequireAuthorization();
+        Features.Rituals.RitualEndpoints.MapRitualApi(space);
+        Features.CheckIns.CheckInEndpoints.MapCheckInApi(space);
+        Features.Insights.InsightEndpoints.MapInsightApi(space);
+        Features.Reminders.CalendarEndpoints.MapCalendarFeedApi(api);
+        Features.Reminders.CalendarEndpoints.MapCalendarFeed(app);
         return app;
     }
 }

@@ -31,27 +31,126 @@ public sealed partial class SafetyNonInterferenceTests
         await ana.TakeAsync(spaceId, AssessmentDriver.Uniform(3, importance: 7));
         await ben.TakeAsync(spaceId, AssessmentDriver.Uniform(5, importance: 5));
 
+        // The weekly ritual is set and Ben follows his own private calendar feed: both are crawled too.
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual", new { day = "sunday", time = "19:00" }));
+        var feed = await BenFeedAsync(ben);
+
         // A first look settles anything a first visit creates (such as the day's question).
         await AnaCarriesOnAsync(ana, spaceId);
-        await CrawlAsync(world, ben, spaceId);
-        var skipped = await CrawlAsync(world, ben, spaceId);
+        await CrawlAsync(world, ben, spaceId, feed);
+        var skipped = await CrawlAsync(world, ben, spaceId, feed);
 
         await AnswerSafetyAsync(ana, spaceId, 1);
         await AnaCarriesOnAsync(ana, spaceId);
-        var endorsed = await CrawlAsync(world, ben, spaceId);
+        var endorsed = await CrawlAsync(world, ben, spaceId, feed);
 
         await AnswerSafetyAsync(ana, spaceId, 0);
         await AnaCarriesOnAsync(ana, spaceId);
-        var answeredNo = await CrawlAsync(world, ben, spaceId);
+        var answeredNo = await CrawlAsync(world, ben, spaceId, feed);
 
         Assert.True(skipped.Count >= 30, $"only {skipped.Count} responses crawled");
         Assert.Contains(skipped, kv => kv.Key.EndsWith("/assessment/map", StringComparison.Ordinal) && kv.Value.StartsWith("200", StringComparison.Ordinal));
+        Assert.StartsWith("200", skipped["calendar-feed"], StringComparison.Ordinal);
         Assert.Equal(skipped.Keys.Order(), endorsed.Keys.Order());
         foreach (var (url, page) in skipped)
         {
             Assert.Equal(page, endorsed[url]);
             Assert.Equal(page, answeredNo[url]);
         }
+    }
+
+    [Fact]
+    public async Task The_other_member_sees_exactly_the_same_whatever_the_weekly_safety_pulse()
+    {
+        // Three worlds built the same way on the same clock; only Ana's pulse differs: skipped, yes, no.
+        var crawls = new List<Dictionary<string, string>>();
+        foreach (var pulse in new bool?[] { null, true, false })
+        {
+            await using var world = new SqliteHearthFactory();
+            var ana = await RegisterAsync(world, "Ana", "ana@example.org");
+            var ben = await RegisterAsync(world, "Ben", "ben@example.org");
+            var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
+            await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
+            await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual", new { day = "monday", time = "08:00" }));
+            var feed = await BenFeedAsync(ben);
+
+            // Both check in two weeks running; in the second week Ana's check-in carries the pulse
+            // (through the API here; the page form has its own test below).
+            for (var week = 0; week < 2; week++)
+            {
+                var answers = new Dictionary<string, bool?> { ["pulse.afraid"] = week == 1 ? pulse : null, ["pulse.controlled"] = week == 1 ? pulse : null };
+                var response = await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/check-in", new { satisfaction = 6, closeness = 5, safetyPulse = answers });
+                await Expect.StatusAsync(HttpStatusCode.Created, response);
+                await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/check-in", new { satisfaction = 7, closeness = 6 }));
+                if (week == 0)
+                {
+                    world.Clock.Advance(TimeSpan.FromDays(7));
+                    await ana.SignInAsync();
+                    await ben.SignInAsync();
+                }
+            }
+
+            await AnaCarriesOnAsync(ana, spaceId);
+            await CrawlAsync(world, ben, spaceId, feed);
+            crawls.Add(await CrawlAsync(world, ben, spaceId, feed));
+        }
+
+        Assert.Contains(crawls[0], kv => kv.Key.EndsWith("/check-in/", StringComparison.Ordinal) && kv.Value.StartsWith("200", StringComparison.Ordinal) && kv.Value.Contains("\"revealed\":true", StringComparison.Ordinal));
+        Assert.StartsWith("200", crawls[0]["calendar-feed"], StringComparison.Ordinal);
+        foreach (var other in crawls.Skip(1))
+        {
+            Assert.Equal(crawls[0].Keys.Order(), other.Keys.Order());
+            Assert.Empty(crawls[0].Where(kv => !SeededBySpaceId(kv.Key) && kv.Value != other[kv.Key]).Select(kv => kv.Key));
+        }
+    }
+
+    [Fact]
+    public async Task A_pulse_answered_on_the_page_changes_nothing_the_other_member_sees()
+    {
+        var crawls = new List<Dictionary<string, string>>();
+        foreach (var pulse in new[] { "", "yes", "no" })
+        {
+            await using var world = new SqliteHearthFactory();
+            var ana = await RegisterAsync(world, "Ana", "ana@example.org");
+            var ben = await RegisterAsync(world, "Ben", "ben@example.org");
+            var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
+            await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
+            await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/check-in", new { satisfaction = 7 }));
+            var form = new Dictionary<string, string> { ["Satisfaction"] = "6", ["pulse.afraid"] = pulse, ["pulse.controlled"] = pulse };
+            var answered = await ana.Http.SubmitAsync($"/spaces/{spaceId}/check-in", form);
+            Assert.Equal(pulse == "yes" ? HttpStatusCode.OK : HttpStatusCode.Redirect, answered.StatusCode);
+            if (pulse == "yes")
+            {
+                Assert.Contains("You deserve to feel safe", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            await AnaCarriesOnAsync(ana, spaceId);
+            await CrawlAsync(world, ben, spaceId);
+            crawls.Add(await CrawlAsync(world, ben, spaceId));
+        }
+
+        foreach (var other in crawls.Skip(1))
+        {
+            Assert.Equal(crawls[0].Keys.Order(), other.Keys.Order());
+            Assert.Empty(crawls[0].Where(kv => !SeededBySpaceId(kv.Key) && kv.Value != other[kv.Key]).Select(kv => kv.Key));
+        }
+    }
+
+    /// <summary>
+    /// The day's question is picked with a seed taken from the space id, and separate worlds have
+    /// different ids, so across worlds those two pages differ by construction. They read no check-in
+    /// or safety data, and the one-world test above compares them byte for byte.
+    /// </summary>
+    private static bool SeededBySpaceId(string route) =>
+        route.EndsWith("/prompt/today", StringComparison.Ordinal) || route.EndsWith("/today", StringComparison.Ordinal);
+
+    /// <summary>Ben's own private calendar feed (its path holds the secret token).</summary>
+    private static async Task<string> BenFeedAsync(Person ben)
+    {
+        var created = await ben.Http.PostAsync(new Uri("/api/v1/account/calendar-feed", UriKind.Relative), null);
+        await Expect.StatusAsync(HttpStatusCode.Created, created);
+        var url = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("url").GetString()!;
+        return new Uri(url).PathAndQuery;
     }
 
     /// <summary>The one difference: Ana's private safety answers, through the API and the page.</summary>
@@ -81,7 +180,7 @@ public sealed partial class SafetyNonInterferenceTests
     }
 
     /// <summary>Every GET page and endpoint the app has, as this person, with ids filled in.</summary>
-    private static async Task<Dictionary<string, string>> CrawlAsync(SqliteHearthFactory world, Person viewer, Guid spaceId)
+    private static async Task<Dictionary<string, string>> CrawlAsync(SqliteHearthFactory world, Person viewer, Guid spaceId, string? feed = null)
     {
         var routes = world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Contains("GET"))
@@ -113,6 +212,13 @@ public sealed partial class SafetyNonInterferenceTests
             seen[route.Replace(spaceId.ToString(), "{space}", StringComparison.Ordinal)] = Normalise(text, spaceId);
         }
 
+        if (feed is not null)
+        {
+            // The viewer's own calendar feed, fetched as a calendar app would (no cookies).
+            var response = await world.NewClient().GetAsync(new Uri(feed, UriKind.Relative));
+            seen["calendar-feed"] = (int)response.StatusCode + "\n" + response.Content.Headers.ContentType + "\n" + IcsUid().Replace(await response.Content.ReadAsStringAsync(), "UID:{uid}");
+        }
+
         // Nothing was sent to the viewer by e-mail either.
         seen["outbox"] = string.Join("\n---\n", world.ReadOutbox().Where(m => m.Contains(viewer.Email, StringComparison.Ordinal)).Select(m => DateLine().Replace(m, "Date: ")));
         return seen;
@@ -138,6 +244,9 @@ public sealed partial class SafetyNonInterferenceTests
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex AnyGuid();
+
+    [GeneratedRegex("UID:[0-9a-f]{32}@hearth")]
+    private static partial Regex IcsUid();
 
     [GeneratedRegex("Date: .*")]
     private static partial Regex DateLine();

@@ -21,6 +21,10 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/learn", "/api/v1/learn",
         "/account/sign-in/code", "/api/v1/account/sign-in/code",
         "/api/v1/account/passkeys/request-options", "/api/v1/account/passkeys/sign-in",
+
+        // The private calendar feed: calendar apps cannot sign in, so a long random token stands in
+        // for the person. It holds only "Hearth" at the ritual's times; unknown tokens get 404.
+        "/calendar/{token}.ics",
     ];
 
     /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>

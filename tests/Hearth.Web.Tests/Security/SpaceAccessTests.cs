@@ -50,6 +50,17 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "GET", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", null },
         { "PUT", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", """{"title":"hello"}""" },
         { "DELETE", "/api/v1/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001", null },
+        { "GET", "/api/v1/spaces/{id}/ritual", null },
+        { "PUT", "/api/v1/spaces/{id}/ritual", """{"day":"sunday","time":"19:00"}""" },
+        { "PUT", "/api/v1/spaces/{id}/ritual/waking-hours", """{"from":"08:00","to":"22:00"}""" },
+        { "GET", "/api/v1/spaces/{id}/check-in", null },
+        { "GET", "/api/v1/spaces/{id}/check-in/questions", null },
+        { "GET", "/api/v1/spaces/{id}/check-in/weeks/2026-06-01", null },
+        { "POST", "/api/v1/spaces/{id}/check-in", """{"satisfaction":7,"safetyPulse":{"pulse.afraid":true}}""" },
+        { "GET", "/api/v1/spaces/{id}/trends", null },
+        { "GET", "/api/v1/spaces/{id}/insights", null },
+        { "POST", "/api/v1/spaces/{id}/reconnect-plan", """{"weeks":3}""" },
+        { "PUT", "/api/v1/spaces/{id}/reconnect-plan/steps/reconnect.honest-talk", """{"done":true}""" },
     };
 
     /// <summary>Every page that takes a space id.</summary>
@@ -70,6 +81,9 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         "/spaces/{id}/notes",
         "/spaces/{id}/memories",
         "/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001/edit",
+        "/spaces/{id}/ritual",
+        "/spaces/{id}/check-in",
+        "/spaces/{id}/trends",
     };
 
     [Theory]

@@ -325,6 +325,44 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
     }
 
     /// <summary>
+    /// Finished rounds for check-in trends and insights: the caller's own rounds, and, for rounds
+    /// both members finished, both results with the dimensions both chose to share in that round.
+    /// The other member's result is only ever used for those shared dimensions. Null when the caller
+    /// may not see the space.
+    /// </summary>
+    public async Task<AssessmentHistory?> HistoryAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var space = await MySpaceAsync(spaceId, ct);
+        if (space is null)
+        {
+            return null;
+        }
+
+        var me = current.RequireUserId();
+        var finished = await db.Set<AssessmentResponse>().AsNoTracking()
+            .Where(r => r.SpaceId == spaceId && r.CompletedAt != null && (r.UserId == me || r.UserId == space.OtherUserId))
+            .OrderBy(r => r.Round)
+            .ToListAsync(ct);
+        var mine = new List<ScoredRound>();
+        var shared = new List<SharedAssessmentRound>();
+        foreach (var response in finished.Where(r => r.UserId == me))
+        {
+            var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await DecryptAsync(response, ct)));
+            mine.Add(new ScoredRound(response.Round, response.CompletedAt!.Value, result));
+            var theirs = finished.FirstOrDefault(r => r.UserId != me && r.Round == response.Round);
+            if (theirs is not null)
+            {
+                var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await DecryptAsync(theirs, ct)));
+                var dimensions = DimensionCatalog.All.Where(d => (response.SharedDimensions & theirs.SharedDimensions & Bit(d)) != 0).ToList();
+                var completed = response.CompletedAt!.Value > theirs.CompletedAt!.Value ? response.CompletedAt.Value : theirs.CompletedAt.Value;
+                shared.Add(new SharedAssessmentRound(response.Round, completed, result, theirResult, dimensions));
+            }
+        }
+
+        return new AssessmentHistory(mine, shared);
+    }
+
+    /// <summary>
     /// The private safety check: answers are looked at once and never stored, logged or counted.
     /// The answer says only whether to show the member the support resources.
     /// </summary>
@@ -526,3 +564,11 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
 }
 
 public sealed record SafetyCheckResult(bool ShowSupport);
+
+/// <summary>One of the caller's own finished rounds, scored.</summary>
+public sealed record ScoredRound(int Round, DateTimeOffset CompletedAt, AssessmentResult Result);
+
+/// <summary>A round both finished: both results, and the dimensions both chose to share (only those may be used together).</summary>
+public sealed record SharedAssessmentRound(int Round, DateTimeOffset CompletedAt, AssessmentResult Mine, AssessmentResult Theirs, IReadOnlyList<Dimension> Shared);
+
+public sealed record AssessmentHistory(IReadOnlyList<ScoredRound> Mine, IReadOnlyList<SharedAssessmentRound> Shared);

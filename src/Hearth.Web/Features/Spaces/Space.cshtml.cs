@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Notes.NoteService notes) : PageModel
+public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Notes.NoteService notes, Reminders.CheckInReminders checkIns) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -35,6 +35,9 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
     /// <summary>An unread note waits here: shown only as a discreet "Something new in Hearth".</summary>
     public bool SomethingNew { get; private set; }
+
+    /// <summary>This week's check-in is still to do (the caller's own state only): the same discreet words.</summary>
+    public bool CheckInDue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -93,6 +96,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
         Space = outcome.Value;
         SomethingNew = Space!.State != "closed" && (await notes.SpacesWithSomethingNewAsync(ct)).Contains(SpaceId);
+        CheckInDue = Space.State != "closed" && !SomethingNew && (await checkIns.SpacesWithCheckInDueAsync(ct)).Contains(SpaceId);
         if (!keepLabel)
         {
             Label = Space!.Label;

@@ -1,0 +1,39 @@
+using Hearth.Web.Security;
+using Hearth.Web.Api;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Web.Features.Insights;
+
+public static class InsightEndpoints
+{
+    public static RouteGroupBuilder MapInsightApi(this RouteGroupBuilder space)
+    {
+        space.MapGet("/trends", async (Guid spaceId, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.TrendsAsync(spaceId, ct), v => TypedResults.Ok(v)))
+            .WithTags("Trends and insights")
+            .WithSummary("Your own weekly series and 3-week averages, and the pair's for weeks you both checked in.")
+            .RequireConfirmedSession();
+        space.MapGet("/insights", async (Guid spaceId, InsightService service, IOptions<CounsellingOptions> counselling, CancellationToken ct) =>
+                ApiResults.From(await service.InsightsAsync(spaceId, ct), v => TypedResults.Ok(new
+                {
+                    v.Week,
+                    v.Insights,
+                    v.Plan,
+                    v.PlanOffer,
+                    v.SentenceStarters,
+                    v.ShowCounselling,
+                    counsellingResources = v.ShowCounselling ? counselling.Value.EffectiveResources : [],
+                })))
+            .WithTags("Trends and insights")
+            .WithSummary("What Hearth noticed, each with why, who can see it and what to try; the reconnect plan if there is one.")
+            .RequireConfirmedSession();
+        var plan = space.MapGroup("/reconnect-plan").WithTags("Trends and insights");
+        plan.MapPost("/", async (Guid spaceId, StartPlanInput? input, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.StartPlanAsync(spaceId, input ?? new StartPlanInput(null), ct), v => TypedResults.Created((string?)null, v)))
+            .WithSummary("Start a 2-4 week reconnect plan while a fading insight is showing; shared when that insight is shared.");
+        plan.MapPut("/steps/{stepId}", async (Guid spaceId, string stepId, MarkStepInput? input, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.MarkStepAsync(spaceId, stepId, input ?? new MarkStepInput(true), ct), v => TypedResults.Ok(v)))
+            .WithSummary("Mark a step of the plan done (or not yet, with done: false).");
+        return space;
+    }
+}

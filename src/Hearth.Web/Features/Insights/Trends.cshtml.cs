@@ -1,0 +1,68 @@
+using Hearth.Web.Api;
+using Hearth.Web.Features.Assessments;
+using Hearth.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Web.Features.Insights;
+
+[Hearth.Web.Security.ConfirmItsYou]
+public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOptions> counselling) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid SpaceId { get; set; }
+
+    [BindProperty]
+    public int? Weeks { get; set; }
+
+    [BindProperty]
+    public string? StepId { get; set; }
+
+    [BindProperty]
+    public bool Done { get; set; }
+
+    public TrendsView? Trends { get; private set; }
+
+    public InsightsView? Insights { get; private set; }
+
+    public IReadOnlyList<SupportResource> CounsellingResources => counselling.Value.EffectiveResources;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStartPlanAsync(CancellationToken ct) =>
+        await AfterAsync(await insights.StartPlanAsync(SpaceId, new StartPlanInput(Weeks), ct), ct);
+
+    public async Task<IActionResult> OnPostMarkStepAsync(CancellationToken ct) =>
+        await AfterAsync(await insights.MarkStepAsync(SpaceId, StepId ?? "", new MarkStepInput(Done), ct), ct);
+
+    private async Task<IActionResult> AfterAsync(Outcome<InsightsView> outcome, CancellationToken ct)
+    {
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.IsOk)
+        {
+            return Redirect($"/spaces/{SpaceId}/trends#plan");
+        }
+
+        this.ShowErrors(outcome, prefix: "");
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var trends = await insights.TrendsAsync(SpaceId, ct);
+        var seen = await insights.InsightsAsync(SpaceId, ct);
+        if (!trends.IsOk || !seen.IsOk)
+        {
+            return false;
+        }
+
+        Trends = trends.Value;
+        Insights = seen.Value;
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using Hearth.Core.Rituals;
+using Hearth.Web.Data;
+using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Features.Rituals;
+using Hearth.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Hearth.Web.Features.Reminders;
+
+/// <summary>
+/// The discreet in-app reminder: spaces with a ritual where this week's check-in is still to do
+/// for the caller. It reads only the caller's own check-ins, so it never says anything about the
+/// other member, and it shows only as "Something new in Hearth".
+/// </summary>
+public sealed class CheckInReminders(HearthDbContext db, CurrentMember current, TimeProvider clock)
+{
+    public async Task<IReadOnlySet<Guid>> SpacesWithCheckInDueAsync(CancellationToken ct = default)
+    {
+        var me = current.RequireUserId();
+        var rituals = await db.Set<SpaceRitual>().AsNoTracking()
+            .Where(r => db.Memberships.Any(m => m.SpaceId == r.SpaceId && m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt == null))
+            .ToListAsync(ct);
+        if (rituals.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var spaceIds = rituals.Select(r => r.SpaceId).ToList();
+        var mine = await db.Set<WeeklyCheckIn>().AsNoTracking()
+            .Where(c => c.UserId == me && spaceIds.Contains(c.SpaceId))
+            .Select(c => new { c.SpaceId, c.Week })
+            .ToListAsync(ct);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var due = new HashSet<Guid>();
+        foreach (var ritual in rituals)
+        {
+            var rule = ritual.ToRitual();
+            var week = PairWeek.WeekOf(now, rule).Key;
+            if (!mine.Any(c => c.SpaceId == ritual.SpaceId && PairCalendar.Rekey(PairCalendar.ToLocalDate(c.Week), rule) == week))
+            {
+                due.Add(ritual.SpaceId);
+            }
+        }
+
+        return due;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using Hearth.Core.Rituals;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Hearth.Web.Features.Rituals;
+
+/// <summary>Day ("sunday" or 1-7), time ("19:00") and the IANA zone they are meant in (default: your own).</summary>
+public sealed record RitualSettingInput(string? Day, string? Time, string? TimeZoneId);
+
+/// <summary>Your waking hours on your own clock, "08:00" to "22:00".</summary>
+public sealed record WakingHoursInput(string? From, string? To);
+
+/// <summary>One ritual on each member's own clock. A note says when a clock change moved it.</summary>
+public sealed record OccurrenceView(string Date, DateTimeOffset Instant, string ForYou, string? ForOther, string? Note);
+
+public sealed record WakingView(string From, string To);
+
+public sealed record OverlapView(string ForYou, string ForOther, int Minutes);
+
+public sealed record ProposalView(string Day, string Time, string TimeZoneId, string ForYou, string ForOther, string Why);
+
+public sealed record RitualView(
+    bool IsSet,
+    string? Day,
+    string? Time,
+    string? TimeZoneId,
+    string WeekStartsOn,
+    string CurrentWeek,
+    IReadOnlyList<OccurrenceView> Next,
+    bool Paired,
+    string? OtherName,
+    bool LivingApart,
+    string YourTimeZoneId,
+    string? OtherTimeZoneId,
+    WakingView YourWaking,
+    WakingView? OtherWaking,
+    int OverlapMinutesThisWeek,
+    IReadOnlyList<OverlapView> Overlap,
+    IReadOnlyList<ProposalView> Proposals);
+
+/// <summary>
+/// The pair's weekly ritual: when it is, on each member's clock, and (for pairs living apart) the
+/// hours when both are awake, with suggested times inside them. Scheduling rules are in Hearth.Core.
+/// </summary>
+public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+{
+    /// <summary>How many coming rituals the page lists.</summary>
+    public const int OccurrencesShown = 4;
+
+    public static readonly LocalTime DefaultWakeFrom = new(8, 0);
+    public static readonly LocalTime DefaultWakeTo = new(22, 0);
+
+    public async Task<Outcome<RitualView>> GetAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        return pair is null ? Outcome<RitualView>.NotFound() : Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
+    }
+
+    /// <summary>The ritual row of a space the caller may already use (after <see cref="PairSpaces.OpenAsync"/>).</summary>
+    public Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
+        db.Set<SpaceRitual>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct);
+
+    public async Task<Outcome<RitualView>> SetAsync(Guid spaceId, RitualSettingInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<RitualView>.NotFound();
+        }
+
+        var zoneId = string.IsNullOrWhiteSpace(input.TimeZoneId) ? await ZoneOfAsync(pair.Me, ct) : input.TimeZoneId.Trim();
+        var ritual = Ritual.TryCreate(input.Day, input.Time, zoneId, out var problems);
+        if (ritual is null)
+        {
+            var errors = new FieldErrors();
+            foreach (var problem in problems)
+            {
+                errors.Add(problem.Field == Ritual.ZoneField ? "timeZoneId" : problem.Field, problem.Message);
+            }
+
+            return errors.ToOutcome<RitualView>();
+        }
+
+        var row = await db.Set<SpaceRitual>().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct);
+        if (row is null)
+        {
+            row = new SpaceRitual { SpaceId = spaceId };
+            db.Add(row);
+        }
+
+        row.Day = (int)ritual.Day;
+        row.MinuteOfDay = (ritual.Time.Hour * 60) + ritual.Time.Minute;
+        row.TimeZoneId = ritual.Zone.Id;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
+    }
+
+    public async Task<Outcome<RitualView>> SetWakingHoursAsync(Guid spaceId, WakingHoursInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<RitualView>.NotFound();
+        }
+
+        var window = WakingWindow.TryCreate(input.From, input.To, out var problems);
+        if (window is null)
+        {
+            var errors = new FieldErrors();
+            foreach (var problem in problems)
+            {
+                errors.Add(problem.Field == WakingWindow.FromField ? "from" : "to", problem.Message);
+            }
+
+            return errors.ToOutcome<RitualView>();
+        }
+
+        var row = await db.Set<MemberWakingHours>().FirstOrDefaultAsync(w => w.SpaceId == spaceId && w.UserId == pair.Me, ct);
+        if (row is null)
+        {
+            row = new MemberWakingHours { SpaceId = spaceId, UserId = pair.Me };
+            db.Add(row);
+        }
+
+        row.FromMinute = (window.From.Hour * 60) + window.From.Minute;
+        row.ToMinute = (window.To.Hour * 60) + window.To.Minute;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
+    }
+
+    private async Task<RitualView> ViewAsync(PairSpace pair, CancellationToken ct)
+    {
+        var row = await FindAsync(pair.SpaceId, ct);
+        var rule = PairCalendar.WeekRule(row, pair);
+        var myZone = TimeZones.Find(await ZoneOfAsync(pair.Me, ct));
+        var otherZone = pair.OtherId is { } otherId ? TimeZones.Find(await ZoneOfAsync(otherId, ct)) : null;
+        var week = PairWeek.WeekOf(pair.Now, rule);
+
+        var next = row is null
+            ? []
+            : RitualSchedule.NextOccurrences(rule, pair.Now, OccurrencesShown)
+                .Select(o => new OccurrenceView(
+                    DailyText.Iso(o.Date),
+                    o.Instant.ToDateTimeOffset(),
+                    When(o.In(myZone)),
+                    otherZone is null ? null : When(o.In(otherZone)),
+                    o.Note))
+                .ToList();
+
+        var hours = await db.Set<MemberWakingHours>().AsNoTracking().Where(w => w.SpaceId == pair.SpaceId).ToListAsync(ct);
+        var mine = Window(hours.FirstOrDefault(w => w.UserId == pair.Me));
+        var theirs = pair.OtherId is null ? null : Window(hours.FirstOrDefault(w => w.UserId == pair.OtherId));
+        IReadOnlyList<OverlapView> overlap = [];
+        IReadOnlyList<ProposalView> proposals = [];
+        var overlapMinutes = 0;
+        if (pair.LivingApart && otherZone is not null && theirs is not null)
+        {
+            var me = new MemberClock(pair.Me.ToString(), myZone, mine);
+            var other = new MemberClock(pair.OtherId!.Value.ToString(), otherZone, theirs);
+            var today = pair.Now.InZone(myZone).Date;
+            var weekly = WakingOverlap.For(me, other, today);
+            overlapMinutes = (int)weekly.Total.TotalMinutes;
+            overlap = weekly.Intervals
+                .Select(i => new OverlapView(Span(i.StartForFirst, i.EndForFirst), Span(i.StartForSecond, i.EndForSecond), (int)i.Length.TotalMinutes))
+                .ToList();
+            proposals = WakingOverlap.ProposeRitualTimes(me, other, today)
+                .Select(p => new ProposalView(
+                    p.Ritual.Day.ToString().ToLowerInvariant(),
+                    Show(p.Ritual.Time),
+                    p.Ritual.Zone.Id,
+                    $"{p.ForFirst.DayOfWeek} {Show(p.ForFirst.TimeOfDay)}",
+                    $"{p.ForSecond.DayOfWeek} {Show(p.ForSecond.TimeOfDay)}",
+                    Why(p)))
+                .ToList();
+        }
+
+        return new RitualView(
+            row is not null,
+            row is null ? null : rule.Day.ToString().ToLowerInvariant(),
+            row is null ? null : Show(rule.Time),
+            row?.TimeZoneId,
+            rule.Day.ToString(),
+            DailyText.Iso(week.Key),
+            next,
+            pair.IsPaired,
+            pair.OtherName,
+            pair.LivingApart,
+            myZone.Id,
+            otherZone?.Id,
+            new WakingView(Show(mine.From), Show(mine.To)),
+            theirs is null ? null : new WakingView(Show(theirs.From), Show(theirs.To)),
+            overlapMinutes,
+            overlap,
+            proposals);
+    }
+
+    private static string Why(RitualProposal p) => (p.EveningForBoth, p.WeekendForBoth) switch
+    {
+        (true, true) => "A weekend evening for you both.",
+        (true, false) => "An evening for you both.",
+        (false, true) => "A weekend day for you both, while you're both awake.",
+        _ => "A time when you're both awake.",
+    };
+
+    private static WakingWindow Window(MemberWakingHours? row) =>
+        row is null
+            ? new WakingWindow(DefaultWakeFrom, DefaultWakeTo)
+            : new WakingWindow(LocalTime.FromMinutesSinceMidnight(row.FromMinute), LocalTime.FromMinutesSinceMidnight(row.ToMinute));
+
+    private async Task<string> ZoneOfAsync(Guid userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct) ?? TimeZones.Default;
+
+    /// <summary>"Sunday 22 November, 19:00 (Europe/London)".</summary>
+    internal static string When(ZonedDateTime time) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DailyText.Friendly(time.Date)}, {Show(time.TimeOfDay)} ({time.Zone.Id})");
+
+    private static string Span(ZonedDateTime from, ZonedDateTime to) =>
+        from.Date == to.Date || (to.TimeOfDay == LocalTime.Midnight && to.Date == from.Date.PlusDays(1))
+            ? $"{from.DayOfWeek} {Show(from.TimeOfDay)} to {Show(to.TimeOfDay)}"
+            : $"{from.DayOfWeek} {Show(from.TimeOfDay)} to {to.DayOfWeek} {Show(to.TimeOfDay)}";
+
+    internal static string Show(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
