@@ -78,6 +78,9 @@ public static class HearthHosting
         services.AddScoped<Features.Memories.MemoryService>();
         services.AddScoped<AccountSettingsService>();
 
+        // Data rights (issue 6): export, import, account deletion; one IPersonalDataKind per kind of data.
+        Features.DataRights.DataRightsEndpoints.AddDataRights(services);
+
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)
@@ -290,6 +293,7 @@ public static class HearthHosting
         api.MapSpaceApi();
         api.MapAssessmentApi();
         Features.Daily.DailyEndpoints.MapDailyConnectionApi(api);
+        Features.DataRights.DataRightsEndpoints.MapDataRightsApi(api);
         return app;
     }
 }
