@@ -1,0 +1,69 @@
+using Hearth.Web.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hearth.Web.Features.DataRights;
+
+[Authorize]
+[RequestSizeLimit(DataImportService.MaxBytes + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = DataImportService.MaxBytes + (64 * 1024))]
+public sealed class IndexModel(DataImportService import) : PageModel
+{
+    public ImportSummary? Imported { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Problem("Please choose the file Hearth gave you when you downloaded your data.", 400);
+        }
+
+        if (file.Length > DataImportService.MaxBytes)
+        {
+            return Problem(DataImportService.TooLargeDetail, 413);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var bytes = await DataRightsEndpoints.ReadLimitedAsync(HttpContext, stream, DataImportService.MaxBytes, ct);
+        if (bytes is null)
+        {
+            return Problem(DataImportService.TooLargeDetail, 413);
+        }
+
+        var outcome = await import.ImportAsync(bytes, ct);
+        if (!outcome.IsOk)
+        {
+            if (outcome.Errors is { } errors)
+            {
+                ModelState.AddModelError(string.Empty, "Some of this file needs another look, so nothing was brought in:");
+                foreach (var (field, messages) in errors.Take(20))
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(string.Empty, $"{field}: {message}");
+                    }
+                }
+
+                Response.StatusCode = 400;
+                return Page();
+            }
+
+            return Problem(outcome.Detail ?? "That file could not be brought in. Nothing was changed.", outcome.Status);
+        }
+
+        Imported = outcome.Value;
+        return Page();
+    }
+
+    private PageResult Problem(string message, int status)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = status;
+        return Page();
+    }
+}
