@@ -165,6 +165,19 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         wrongType["account"]!["createdAt"] = 12;
         await Refused(HttpStatusCode.BadRequest, ExportDigest.Seal(wrongType).ToJsonString());
 
+        // Cut short anywhere, nested too deep, or the wrong JSON types at the top: always a clear 4xx, never a 500.
+        for (var cut = 1; cut < good.Length; cut += Math.Max(1, good.Length / 40))
+        {
+            var response = await dora.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(good[..cut], Encoding.UTF8, "application/json"));
+            await Expect.ProblemAsync(HttpStatusCode.BadRequest, response);
+        }
+
+        await Refused(HttpStatusCode.BadRequest, new string('[', 200) + new string(']', 200));
+        foreach (var top in new[] { "null", "\"hearth-export\"", "42", "{\"format\":\"hearth-export\",\"version\":\"1\"}", "{\"format\":\"hearth-export\",\"version\":1}" })
+        {
+            await Refused(HttpStatusCode.BadRequest, top);
+        }
+
         // Nothing of any of that was written, and the name Dora chose is still hers.
         Assert.Equal(before, await CountsAsync(dora));
         Assert.Equal("Dora", (await dora.GetJsonAsync("/api/v1/me")).GetProperty("displayName").GetString());

@@ -93,7 +93,7 @@ public sealed class DataImportService(
             var isNew = !await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct);
             if (!isNew)
             {
-                return Outcome<ImportSummary>.Refused(409, "Only into a new account", "Import works into a new account, before you start or join a space, so nothing gets mixed or doubled. Create a new account on this Hearth and import there. Nothing was imported.");
+                return NotNew();
             }
 
             var errors = new FieldErrors();
@@ -103,7 +103,7 @@ public sealed class DataImportService(
                 return errors.ToOutcome<ImportSummary>();
             }
 
-            return Outcome<ImportSummary>.Ok(await WriteAsync(me, document, plan, ct));
+            return await WriteAsync(me, document, plan, ct);
         }
     }
 
@@ -190,10 +190,17 @@ public sealed class DataImportService(
         return plans;
     }
 
-    private async Task<ImportSummary> WriteAsync(Guid me, ExportDocument document, List<SpacePlan> plans, CancellationToken ct)
+    private async Task<Outcome<ImportSummary>> WriteAsync(Guid me, ExportDocument document, List<SpacePlan> plans, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Again inside the transaction, so two imports sent at once cannot both land (SQLite takes the write lock here).
+        if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct))
+        {
+            return NotNew();
+        }
+
         var user = await db.Users.FirstAsync(u => u.Id == me, ct);
         user.DisplayName = document.Account.DisplayName.Trim();
         user.TimeZoneId = document.Account.TimeZone;
@@ -238,11 +245,14 @@ public sealed class DataImportService(
 
         static int Count(IReadOnlyDictionary<string, JsonElement> parts) =>
             parts.Values.Where(p => p.ValueKind == JsonValueKind.Array).Sum(p => p.GetArrayLength());
-        return new ImportSummary(
+        return Outcome<ImportSummary>.Ok(new ImportSummary(
             plans.Count,
             document.Spaces.Sum(s => Count(s.Mine)),
-            document.Spaces.Sum(s => Count(s.SharedWithMe.Items)));
+            document.Spaces.Sum(s => Count(s.SharedWithMe.Items))));
     }
+
+    private static Outcome<ImportSummary> NotNew() =>
+        Outcome<ImportSummary>.Refused(409, "Only into a new account", "Import works into a new account, before you start or join a space, so nothing gets mixed or doubled. Create a new account on this Hearth and import there. Nothing was imported.");
 
     private static Outcome<ImportSummary> NotAnExport(string detail) => Outcome<ImportSummary>.Refused(400, "Not a Hearth export", detail);
 }
