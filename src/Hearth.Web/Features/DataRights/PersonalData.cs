@@ -108,7 +108,7 @@ public static class ExportJson
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(path, "This part should be a list.");
+            errors.Add(path, "This part needs to be a list.");
             return null;
         }
 
