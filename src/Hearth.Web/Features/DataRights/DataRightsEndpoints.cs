@@ -29,7 +29,7 @@ public static class DataRightsEndpoints
     {
         var account = api.MapGroup("/account").WithTags("Your data").RequireAuthorization();
 
-        account.MapGet("/export", async (DataExportService export, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        account.MapGet("/export", async (DataExportService export, TimeProvider clock, CancellationToken ct) =>
             {
                 var bytes = await export.ExportJsonAsync(ct);
                 return TypedResults.File(bytes, "application/json", FileName(clock));
