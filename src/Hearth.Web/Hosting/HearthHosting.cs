@@ -88,6 +88,8 @@ public static class HearthHosting
         services.AddScoped<Features.Reminders.CheckInReminders>();
         services.AddScoped<Features.Reminders.CalendarFeedService>();
         services.Configure<Features.Insights.CounsellingOptions>(builder.Configuration.GetSection(Features.Insights.CounsellingOptions.Section));
+        // Data rights (issue 6): export, import, account deletion; one IPersonalDataKind per kind of data.
+        Features.DataRights.DataRightsEndpoints.AddDataRights(services);
 
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
@@ -315,6 +317,7 @@ public static class HearthHosting
         Features.Insights.InsightEndpoints.MapInsightApi(space);
         Features.Reminders.CalendarEndpoints.MapCalendarFeedApi(api);
         Features.Reminders.CalendarEndpoints.MapCalendarFeed(app);
+        Features.DataRights.DataRightsEndpoints.MapDataRightsApi(api);
         return app;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Hearth.Web.Tests.Security;
 
 /// <summary>A factory that keeps every log line, at every level, for inspection.</summary>
-public sealed class LogCapturingFactory : SqliteHearthFactory
+public class LogCapturingFactory : SqliteHearthFactory
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 

@@ -505,6 +505,12 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
     private async Task<Dictionary<string, Answer>> DecryptAsync(AssessmentResponse response, CancellationToken ct)
     {
         var json = await cipher.DecryptAsync(response.AnswersCiphertext, Context(response), ct);
+        return ReadStoredAnswers(json);
+    }
+
+    /// <summary>The stored (decrypted) answers document: item id -> value, -1 prefer not to say, -2 not relevant. Also used by the data export.</summary>
+    internal static Dictionary<string, Answer> ReadStoredAnswers(string? json)
+    {
         if (string.IsNullOrEmpty(json))
         {
             return new Dictionary<string, Answer>(StringComparer.Ordinal);
@@ -522,7 +528,11 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
             StringComparer.Ordinal);
     }
 
-    private Task<byte[]> EncryptAsync(AssessmentResponse response, Dictionary<string, Answer> answers, CancellationToken ct)
+    private Task<byte[]> EncryptAsync(AssessmentResponse response, Dictionary<string, Answer> answers, CancellationToken ct) =>
+        cipher.EncryptAsync(StoredAnswers(answers), Context(response), ct);
+
+    /// <summary>The answers document as stored (before encryption). Also used by the data import.</summary>
+    internal static string StoredAnswers(IReadOnlyDictionary<string, Answer> answers)
     {
         var codes = answers.ToDictionary(
             kv => kv.Key,
@@ -533,8 +543,14 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
                 _ => kv.Value.Value,
             },
             StringComparer.Ordinal);
-        return cipher.EncryptAsync(JsonSerializer.Serialize(codes), Context(response), ct);
+        return JsonSerializer.Serialize(codes);
     }
+
+    internal const string AnswersTable = Table;
+
+    internal const string AnswersColumn = Column;
+
+    internal static int DimensionsMask(IEnumerable<Dimension> dimensions) => dimensions.Aggregate(0, (m, d) => m | Bit(d));
 
     private static CipherContext Context(AssessmentResponse response) => new(Table, Column, response.Id, response.UserId);
 

@@ -190,18 +190,29 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         mine.LeftAt = now;
-        if (mine.Space!.ClosedAt is null)
-        {
-            mine.Space.ClosedAt = now;
-            await db.Invitations.IgnoreQueryFilters()
-                .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
-        }
-
+        await CloseAsync(db, mine.Space!, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await scope.ReloadAsync(db, me, ct);
         return Outcome<Done>.Ok(default);
+    }
+
+    /// <summary>
+    /// Closes an open space for both (the other person sees only "this space is closed") and switches
+    /// off its pending invitations. Used by leaving and by deleting an account; the caller saves.
+    /// </summary>
+    internal static async Task CloseAsync(HearthDbContext db, Space space, DateTimeOffset now, CancellationToken ct)
+    {
+        if (space.ClosedAt is not null)
+        {
+            return;
+        }
+
+        space.ClosedAt = now;
+        var spaceId = space.Id;
+        await db.Invitations.IgnoreQueryFilters()
+            .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
     }
 
     /// <summary>The current person's own membership of a space, open or closed, unless they left it.</summary>
@@ -213,7 +224,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
             .FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null, ct);
     }
 
-    private static string? CleanLabel(string? raw, FieldErrors errors)
+    internal static string? CleanLabel(string? raw, FieldErrors errors, string field = "label")
     {
         var label = raw?.Trim();
         if (string.IsNullOrEmpty(label))
@@ -223,13 +234,13 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
 
         if (label.Length > Limits.SpaceLabel)
         {
-            errors.Add("label", $"Please keep the name to {Limits.SpaceLabel} characters or fewer.");
+            errors.Add(field, $"Please keep the name to {Limits.SpaceLabel} characters or fewer.");
             return null;
         }
 
         if (label.Any(char.IsControl))
         {
-            errors.Add("label", "The name can't contain control characters such as line breaks.");
+            errors.Add(field, "The name can't contain control characters such as line breaks.");
             return null;
         }
 

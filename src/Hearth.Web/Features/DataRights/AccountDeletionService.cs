@@ -1,0 +1,107 @@
+using Hearth.Core.Accounts;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Spaces;
+using Hearth.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.DataRights;
+
+public sealed record DeleteAccountInput(string? Passphrase);
+
+/// <summary>
+/// Deletes an account at once, after the passphrase is typed again:
+/// every space the person is in closes for the other person (only "this space is closed"); every
+/// row the person authored is deleted (each <see cref="IPersonalDataKind"/> erases its own); spaces
+/// nobody else was ever in go entirely; their data key is destroyed, so their ciphertext in any
+/// backup becomes unreadable (crypto-shredding); every session ends; the account row goes. What the
+/// other person authored stays theirs. One transaction: all of it happens, or none.
+/// </summary>
+public sealed class AccountDeletionService(
+    HearthDbContext db,
+    CurrentMember current,
+    UserManager<HearthUser> users,
+    SignInManager<HearthUser> signIn,
+    IEnumerable<IPersonalDataKind> kinds,
+    TimeProvider clock,
+    ILogger<AccountDeletionService> log)
+{
+    public async Task<Outcome<Done>> DeleteAsync(DeleteAccountInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var me = current.RequireUserId();
+        if (string.IsNullOrEmpty(input.Passphrase))
+        {
+            return Outcome<Done>.Invalid("passphrase", "Please type your passphrase to confirm. Nothing has been deleted.");
+        }
+
+        var user = await users.FindByIdAsync(me.ToString());
+        if (user is null)
+        {
+            return Outcome<Done>.NotFound();
+        }
+
+        // The same throttle as signing in: someone holding an unlocked phone cannot guess their way to it.
+        var now = clock.GetUtcNow();
+        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
+        if (!decision.Allowed)
+        {
+            return Outcome<Done>.Refused(429, "Too many tries", "There have been several wrong tries. Please wait a little and try again. Nothing has been deleted.", decision.RetryAfter);
+        }
+
+        if (!await users.CheckPasswordAsync(user, input.Passphrase))
+        {
+            user.ConsecutiveFailedSignIns++;
+            user.LastFailedSignInAt = now;
+            await users.UpdateAsync(user);
+            return Outcome<Done>.Invalid("passphrase", "That passphrase doesn't match. Nothing has been deleted.");
+        }
+
+        db.ChangeTracker.Clear();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // 1. Every open space closes for the other person, exactly as when leaving.
+            var memberships = await db.Memberships.IgnoreQueryFilters().Include(m => m.Space).Where(m => m.UserId == me).ToListAsync(ct);
+            foreach (var membership in memberships)
+            {
+                await SpaceService.CloseAsync(db, membership.Space!, now, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+
+            // 2. Everything the person authored, kind by kind.
+            foreach (var kind in kinds)
+            {
+                await kind.EraseAsync(me, ct);
+            }
+
+            // 3. Spaces nobody else was ever in go entirely (with everything in them). The others stay,
+            //    closed, holding only the other person's own data, and no longer name the deleted person.
+            var spaceIds = memberships.Select(m => m.SpaceId).ToList();
+            var shared = await db.Memberships.IgnoreQueryFilters()
+                .Where(m => spaceIds.Contains(m.SpaceId) && m.UserId != me)
+                .Select(m => m.SpaceId)
+                .Distinct()
+                .ToListAsync(ct);
+            var alone = spaceIds.Except(shared).ToList();
+            await db.Spaces.IgnoreQueryFilters().Where(s => alone.Contains(s.Id)).ExecuteDeleteAsync(ct);
+            await db.Spaces.IgnoreQueryFilters().Where(s => s.CreatedByUserId == me).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedByUserId, Guid.Empty), ct);
+            await db.Invitations.IgnoreQueryFilters().Where(i => i.InviterUserId == me).ExecuteDeleteAsync(ct);
+            await db.Invitations.IgnoreQueryFilters().Where(i => i.AcceptedByUserId == me).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedByUserId, (Guid?)null), ct);
+
+            // 4. Crypto-shredding: without this key nothing they wrote decrypts, in backups too.
+            await db.MemberKeys.Where(k => k.UserId == me).ExecuteDeleteAsync(ct);
+
+            // 5. Sessions, memberships and the account itself (Identity's own rows cascade with it).
+            await db.UserSessions.Where(s => s.UserId == me).ExecuteDeleteAsync(ct);
+            await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == me).ExecuteDeleteAsync(ct);
+            await db.Users.Where(u => u.Id == me).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await signIn.SignOutAsync();
+        log.LogInformation("An account was deleted");
+        return Outcome<Done>.Ok(default);
+    }
+}

@@ -1,0 +1,102 @@
+using Hearth.Web.Api;
+using Hearth.Web.Features.DataRights.Kinds;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hearth.Web.Features.DataRights;
+
+/// <summary>The member's data rights: export everything they provided, import it elsewhere, delete the account.</summary>
+public static class DataRightsEndpoints
+{
+    /// <summary>Services for export, import and deletion, and the kinds of data Hearth has today.</summary>
+    public static IServiceCollection AddDataRights(this IServiceCollection services)
+    {
+        services.AddScoped<DataExportService>();
+        services.AddScoped<DataImportService>();
+        services.AddScoped<AccountDeletionService>();
+
+        // One line per kind of personal data (docs/export-format.md, "Adding a kind of data").
+        services.AddPersonalDataKind<AssessmentData>();
+        services.AddPersonalDataKind<PromptData>();
+        services.AddPersonalDataKind<NoteData>();
+        services.AddPersonalDataKind<MemoryData>();
+        services.AddPersonalDataKind<TimeTogetherData>();
+        services.AddPersonalDataKind<PracticeData>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapDataRightsApi(this RouteGroupBuilder api)
+    {
+        var account = api.MapGroup("/account").WithTags("Your data").RequireAuthorization();
+
+        account.MapGet("/export", async (DataExportService export, TimeProvider clock, CancellationToken ct) =>
+            {
+                var bytes = await export.ExportJsonAsync(ct);
+                return TypedResults.File(bytes, "application/json", FileName(clock));
+            })
+            .WithSummary("Everything you gave Hearth, as one JSON document (format hearth-export, version 1), as a download.");
+
+        account.MapPost("/import", async (HttpContext http, DataImportService import, CancellationToken ct) =>
+            {
+                if (!IsJson(http.Request))
+                {
+                    return ApiResults.Problem(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.");
+                }
+
+                var body = await ReadLimitedAsync(http, http.Request.Body, DataImportService.MaxBytes, ct);
+                return body is null
+                    ? ApiResults.Problem(413, "Too large", DataImportService.TooLargeDetail)
+                    : ApiResults.From(await import.ImportAsync(body, ct), summary => TypedResults.Ok(summary));
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(DataImportService.MaxBytes + 1))
+            .WithSummary("Import an export into this new account (5 MB at most). All or nothing.");
+
+        account.MapDelete("/", async ([FromBody] DeleteAccountInput input, AccountDeletionService deletion, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await deletion.DeleteAsync(input, ct), _ =>
+                {
+                    http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+                    return TypedResults.NoContent();
+                }))
+            .WithSummary("Delete your account and everything you wrote, at once. Needs your passphrase.");
+        return api;
+    }
+
+    public static string FileName(TimeProvider clock) =>
+        $"hearth-export-{clock.GetUtcNow():yyyy-MM-dd}.json";
+
+    private static bool IsJson(HttpRequest request) =>
+        request.ContentType is { } type
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads at most <paramref name="max"/> bytes; null when there is more. The 5 MB allowance is for this route only.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(HttpContext http, Stream body, int max, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Hearth.Core.Assessments;
+using Hearth.Core.Dimensions;
+using Hearth.Core.Spaces;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Assessments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.DataRights.Kinds;
+
+/// <summary>
+/// One round of the closeness assessment: your answers (item id -> a number on its scale,
+/// "preferNotToSay" or "notRelevant"), and what you chose to share on the closeness map.
+/// Safety questions are never stored, so they are never here.
+/// </summary>
+public sealed record AssessmentRoundItem(
+    int Round,
+    string ContentVersion,
+    string RelationshipKind,
+    bool SexualOptIn,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt,
+    string? CurrentSection,
+    IReadOnlyDictionary<string, string> Answers,
+    IReadOnlyList<string> SharedDimensions,
+    bool ShareCareWays);
+
+/// <summary>
+/// Assessment rounds: only your own. The other person's answers are never revealed (the shared map
+/// is computed on request from the dimensions you both shared), so there is no "sharedWithMe" part.
+/// </summary>
+public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
+{
+    public string Name => "assessmentRounds";
+
+    public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
+    {
+        var rows = await db.Set<AssessmentResponse>().IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.SpaceId == space.SpaceId && r.UserId == space.Me)
+            .OrderBy(r => r.Round)
+            .ToListAsync(ct);
+        var mine = new List<AssessmentRoundItem>(rows.Count);
+        foreach (var r in rows)
+        {
+            var json = await cipher.DecryptAsync(r.AnswersCiphertext, new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, r.Id, r.UserId), ct);
+            var answers = new SortedDictionary<string, string>(
+                AssessmentService.ReadStoredAnswers(json).ToDictionary(kv => kv.Key, kv => AssessmentService.WireAnswer(kv.Value)),
+                StringComparer.Ordinal);
+            mine.Add(new AssessmentRoundItem(
+                r.Round,
+                r.ContentVersion,
+                r.Kind.WireName(),
+                r.SexualOptIn,
+                ExportJson.Instant(r.StartedAt),
+                ExportJson.Instant(r.CompletedAt),
+                r.CurrentSection,
+                answers,
+                DimensionCatalog.All.Where(d => (r.SharedDimensions & AssessmentService.DimensionsMask([d])) != 0).Select(d => d.WireName()).ToList(),
+                r.ShareCareWays));
+        }
+
+        return new KindExport(ExportJson.Element(mine), null);
+    }
+
+    public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
+    {
+        var items = ExportJson.ReadList<AssessmentRoundItem>(mine, path, errors);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var content = AssessmentService.Content;
+        var clean = new List<(AssessmentRoundItem Item, RelationshipKind Kind, Dictionary<string, Answer> Answers, int Shared)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = $"{path}[{i}]";
+            if (item.Round != i + 1)
+            {
+                errors.Add($"{at}.round", "Rounds are numbered 1, 2, 3... in order.");
+            }
+
+            if (item.ContentVersion != content.Version)
+            {
+                errors.Add($"{at}.contentVersion", $"These answers are to another version of the questions ({content.Version} is the one this Hearth has).");
+                continue;
+            }
+
+            if (!RelationshipKinds.TryParse(item.RelationshipKind, out var kind))
+            {
+                errors.Add($"{at}.relationshipKind", "This is romantic, friends or family.");
+                continue;
+            }
+
+            if (item.CompletedAt is null && i != items.Count - 1)
+            {
+                errors.Add($"{at}.completedAt", "Only the latest round can still be in progress.");
+            }
+
+            if (item.CompletedAt is { } done && done < item.StartedAt)
+            {
+                errors.Add($"{at}.completedAt", "A round finishes after it starts.");
+            }
+
+            var steps = AssessmentService.StepsFor(kind, item.SexualOptIn && kind == RelationshipKind.Romantic);
+            if (item.CurrentSection is not null && (item.CompletedAt is not null || !steps.Contains(item.CurrentSection)))
+            {
+                errors.Add($"{at}.currentSection", "This is not a step of the assessment in progress.");
+            }
+
+            var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+            if (item.Answers.Count > 100)
+            {
+                errors.Add($"{at}.answers", "That is more answers than the assessment has questions.");
+                continue;
+            }
+
+            foreach (var (id, raw) in item.Answers)
+            {
+                if (!AssessmentService.TryParseAnswer(raw, out var answer) || answer.Kind == AnswerKind.Skipped)
+                {
+                    errors.Add($"{at}.answers", "An answer is a number on the question's scale, \"preferNotToSay\" or \"notRelevant\".");
+                    continue;
+                }
+
+                if (content.TryGetItem(id, out var question) && question.IsSafety)
+                {
+                    errors.Add($"{at}.answers", "Safety answers are never stored, so they cannot be imported.");
+                    continue;
+                }
+
+                answers[id] = answer;
+            }
+
+            foreach (var error in AssessmentAnswers.Validate(content, new AssessmentAnswers(kind, item.SexualOptIn && kind == RelationshipKind.Romantic, answers)))
+            {
+                errors.Add($"{at}.answers", error.Message);
+            }
+
+            var shared = new List<Dimension>();
+            foreach (var name in item.SharedDimensions)
+            {
+                if (DimensionCatalog.TryParse(name, out var dimension))
+                {
+                    shared.Add(dimension);
+                }
+                else
+                {
+                    errors.Add($"{at}.sharedDimensions", "Choose from emotional, physical, intellectual, spiritual, experiential.");
+                }
+            }
+
+            clean.Add((item, kind, answers, AssessmentService.DimensionsMask(shared)));
+        }
+
+        return async (target, token) =>
+        {
+            foreach (var (item, kind, answers, shared) in clean)
+            {
+                var row = new AssessmentResponse
+                {
+                    Id = Guid.CreateVersion7(),
+                    SpaceId = target.SpaceId,
+                    UserId = target.Me,
+                    Round = item.Round,
+                    ContentVersion = item.ContentVersion,
+                    Kind = kind,
+                    SexualOptIn = item.SexualOptIn && kind == RelationshipKind.Romantic,
+                    StartedAt = item.StartedAt,
+                    CompletedAt = item.CompletedAt,
+                    CurrentSection = item.CurrentSection,
+                    SharedDimensions = shared,
+                    ShareCareWays = item.ShareCareWays,
+                };
+                row.AnswersCiphertext = await cipher.EncryptAsync(
+                    AssessmentService.StoredAnswers(answers),
+                    new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, row.Id, target.Me),
+                    token);
+                db.Add(row);
+            }
+        };
+    }
+
+    public Task EraseAsync(Guid userId, CancellationToken ct) =>
+        db.Set<AssessmentResponse>().IgnoreQueryFilters().Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hearth.Web.Tests.Assessments;
+using Hearth.Web.Tests.Infrastructure;
+
+namespace Hearth.Web.Tests.DataRights;
+
+/// <summary>
+/// Two people who have used every feature that stores something, with a marker in every piece of
+/// free text, so tests can see exactly where each piece ends up. Ana also has a solo space and a
+/// space she left. Ben answered a second day's question that Ana skipped (never revealed to her),
+/// and has a private memory and a private label (never hers to see).
+/// </summary>
+public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, Guid Left, string Marker)
+{
+    /// <summary>Every piece of free text Hearth stores today, as written in this world (the canary scan counts them).</summary>
+    public IReadOnlyList<string> FreeText =>
+    [
+        M("label-ana"), M("label-ben"), M("label-solo"), M("label-left"),
+        M("prompt-ana-1"), M("prompt-ben-1"), M("prompt-ben-2-unrevealed"),
+        M("note-ana"), M("note-ben"),
+        M("memory-ana-private-title"), M("memory-ana-private-text"), M("memory-ana-shared-title"), M("memory-ana-shared-text"),
+        M("memory-ben-private-title"), M("memory-ben-private-text"), M("memory-ben-shared-title"), M("memory-ben-shared-text"),
+    ];
+
+    /// <summary>Ben's text Ana must never receive in any form.</summary>
+    public IReadOnlyList<string> NeverForAna => [M("label-ben"), M("prompt-ben-2-unrevealed"), M("memory-ben-private-title"), M("memory-ben-private-text")];
+
+    public string M(string what) => $"{Marker}-{what}";
+
+    public static async Task<DataWorld> CreateAsync(HearthFactory factory, string marker)
+    {
+        var ana = await Person.RegisterAsync(factory, "Ana");
+        var ben = await Person.RegisterAsync(factory, "Ben");
+        var world = new DataWorld(ana, ben, Guid.Empty, Guid.Empty, Guid.Empty, marker);
+        var paired = await ana.CreateSpaceAsync("romantic", label: world.M("label-ana"));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(paired)));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/label", new { label = world.M("label-ben") }));
+        var solo = await ana.CreateSpaceAsync("friends", label: world.M("label-solo"));
+        var left = await ana.CreateSpaceAsync("family", label: world.M("label-left"));
+        await Expect.StatusAsync(HttpStatusCode.NoContent, await ana.LeaveAsync(left));
+
+        await ana.TakeAsync(paired, AssessmentDriver.Uniform(4, importance: 6), share: ["emotional", "intellectual"]);
+        await ben.TakeAsync(paired, AssessmentDriver.Uniform(5, importance: 5));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/settings", new { livingApart = true }));
+
+        // Day one: both answer (revealed to each other).
+        var day1 = (await ana.GetJsonAsync($"/api/v1/spaces/{paired}/prompt/today")).GetProperty("date").GetString();
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/prompt/days/{day1}/answer", new { text = world.M("prompt-ana-1") }));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/prompt/days/{day1}/answer", new { text = world.M("prompt-ben-1") }));
+
+        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/notes", new { kind = "appreciation", text = world.M("note-ana"), careWay = "acts" }));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/notes", new { kind = "thinking-of-you", text = world.M("note-ben") }));
+        foreach (var (who, name, shared) in new[] { (ana, "ana", false), (ana, "ana", true), (ben, "ben", false), (ben, "ben", true) })
+        {
+            var which = shared ? "shared" : "private";
+            await Expect.StatusAsync(HttpStatusCode.Created, await who.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/memories", new
+            {
+                date = "2025-05-17",
+                kind = "first",
+                title = world.M($"memory-{name}-{which}-title"),
+                text = world.M($"memory-{name}-{which}-text"),
+                shared,
+            }));
+        }
+
+        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/quality-time/entries", new { minutes = 30 }));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/quality-time/entries", new { minutes = 15 }));
+        var practices = (await ana.GetJsonAsync($"/api/v1/spaces/{paired}/practices")).GetProperty("practices").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsync(new Uri($"/api/v1/spaces/{paired}/practices/ours/{practices[0]}", UriKind.Relative), null));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsync(new Uri($"/api/v1/spaces/{paired}/practices/ours/{practices[1]}", UriKind.Relative), null));
+
+        // Day two: Ana skips, Ben answers: never revealed to Ana.
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        await ana.SignInAsync();
+        await ben.SignInAsync();
+        var day2 = (await ana.GetJsonAsync($"/api/v1/spaces/{paired}/prompt/today")).GetProperty("date").GetString();
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PostAsync(new Uri($"/api/v1/spaces/{paired}/prompt/days/{day2}/skip", UriKind.Relative), null));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/prompt/days/{day2}/answer", new { text = world.M("prompt-ben-2-unrevealed") }));
+        return world with { Paired = paired, Solo = solo, Left = left };
+    }
+
+    public static async Task<(HttpResponseMessage Response, string Body, JsonElement Json)> ExportAsync(Person person)
+    {
+        var response = await person.Http.GetAsync(new Uri("/api/v1/account/export", UriKind.Relative));
+        await Expect.StatusAsync(HttpStatusCode.OK, response);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, JsonDocument.Parse(body).RootElement.Clone());
+    }
+}
