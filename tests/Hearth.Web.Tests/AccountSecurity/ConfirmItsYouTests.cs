@@ -48,6 +48,19 @@ public sealed class ConfirmItsYouTests(SqliteHearthFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Your_data_and_its_export_wait_for_the_passphrase_after_a_pause()
+    {
+        var sam = await Person.RegisterAsync(factory);
+        await sam.Http.GetPageAsync("/account/data");
+        factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        var page = await sam.Http.GetAsync(new Uri("/account/data/view", UriKind.Relative));
+        Assert.StartsWith("/account/confirm", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await Expect.ProblemAsync(HttpStatusCode.Unauthorized, await sam.Http.GetAsync(new Uri("/api/v1/account/export", UriKind.Relative)));
+        await Expect.StatusAsync(HttpStatusCode.NoContent, await sam.Http.PostAsJsonAsync("/api/v1/account/confirm", new { passphrase = sam.Password }));
+        await Expect.StatusAsync(HttpStatusCode.OK, await sam.Http.GetAsync(new Uri("/api/v1/account/export", UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task Short_pauses_ask_for_nothing()
     {
         var sam = await Person.RegisterAsync(factory);

@@ -1,3 +1,4 @@
+using Hearth.Web.Security;
 using Hearth.Web.Api;
 using Hearth.Web.Features.DataRights.Kinds;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,7 +35,8 @@ public static class DataRightsEndpoints
                 var bytes = await export.ExportJsonAsync(ct);
                 return TypedResults.File(bytes, "application/json", FileName(clock));
             })
-            .WithSummary("Everything you gave Hearth, as one JSON document (format hearth-export, version 1), as a download.");
+            .WithSummary("Everything you gave Hearth, as one JSON document (format hearth-export, version 1), as a download.")
+            .RequireConfirmedSession();
 
         account.MapPost("/import", async (HttpContext http, DataImportService import, CancellationToken ct) =>
             {

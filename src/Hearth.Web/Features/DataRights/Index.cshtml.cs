@@ -13,6 +13,7 @@ namespace Hearth.Web.Features.DataRights;
 [Authorize]
 [RequestSizeLimit(PageUploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageUploadLimit)]
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class IndexModel(DataImportService import) : PageModel
 {
     private const int PageUploadLimit = 8 * 1024 * 1024;

@@ -8,6 +8,7 @@ namespace Hearth.Web.Features.DataRights;
 
 /// <summary>The export as a page to read or print. The same document as the download, nothing more.</summary>
 [Authorize]
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class ViewModel(DataExportService export) : PageModel
 {
     public ExportDocument? Document { get; private set; }
