@@ -206,6 +206,17 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         await Expect.ProblemAsync(HttpStatusCode.NotFound, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan/steps/reconnect.nothing", new { done = true }));
         Assert.Equal(1, (await ana.GetJsonAsync($"/api/v1/spaces/{spaceId}/insights")).GetProperty("plan").GetProperty("done").GetInt32());
 
+        // The plan's "revisit a memory" step points to what brought them close: each sees their own
+        // reflections and the ones shared with them, never the other's private ones.
+        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/memories", new { title = "Ana's private reflection", kind = "reflection", date = "2026-05-01", shared = false }));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/memories", new { title = "The night market walk", kind = "reflection", date = "2026-05-02", shared = true }));
+        var anaPlanPage = (await ana.Http.GetPageAsync($"/spaces/{spaceId}/trends")).QuerySelector("main")!.TextContent;
+        var benPlanPage = (await ben.Http.GetPageAsync($"/spaces/{spaceId}/trends")).QuerySelector("main")!.TextContent;
+        Assert.Contains("The night market walk", anaPlanPage, StringComparison.Ordinal);
+        Assert.Contains("Ana's private reflection", anaPlanPage, StringComparison.Ordinal);
+        Assert.Contains("The night market walk", benPlanPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana's private reflection", benPlanPage, StringComparison.Ordinal);
+
         // A ninth week only Ana has answered so far: private to her, so Ben's insights and trends stay exactly as they were.
         await CheckInDriver.NextWeekAsync(factory, ana, ben);
         var benInsights = await ben.Http.GetStringAsync(new Uri($"/api/v1/spaces/{spaceId}/insights", UriKind.Relative));

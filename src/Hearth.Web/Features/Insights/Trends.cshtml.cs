@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Hearth.Web.Features.Insights;
 
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOptions> counselling) : PageModel
+public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOptions> counselling, Memories.MemoryService memories) : PageModel
 {
+    /// <summary>For the plan's "revisit a memory" step: your "what brought us close" memories (yours, or shared with you).</summary>
+    public IReadOnlyList<Memories.MemoryView> Reflections { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -63,6 +66,14 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
 
         Trends = trends.Value;
         Insights = seen.Value;
+        if (Insights!.Plan is { } plan && plan.Steps.Any(st => st.PracticeId == Hearth.Core.Practices.PracticeIds.MemoryLane))
+        {
+            var timeline = await memories.TimelineAsync(SpaceId, ct);
+            Reflections = timeline.IsOk
+                ? timeline.Value!.Memories.Where(m => m.Kind == Hearth.Core.Memories.MemoryKinds.WireName(Hearth.Core.Memories.MemoryKind.Reflection)).Take(5).ToList()
+                : [];
+        }
+
         return true;
     }
 }
