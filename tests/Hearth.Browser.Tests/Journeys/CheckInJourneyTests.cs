@@ -95,7 +95,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.GotoAsync("/account/sign-in");
         await ana.GetByLabel("E-mail").FillAsync(anaEmail);
         await ana.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await ana.GotoAsync(spaceUrl + "/trends");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "How things are going" })).ToBeVisibleAsync();
         await Assertions.Expect(ana.Locator("svg.chart.trend").First).ToBeVisibleAsync();
