@@ -36,7 +36,7 @@ public static class HearthHosting
         var options = section.Get<HearthOptions>() ?? new HearthOptions();
 
         var paths = new HearthPaths(options.DataDirectory ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
-        paths.EnsureCreated();
+        paths.CreateFolders();
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
 

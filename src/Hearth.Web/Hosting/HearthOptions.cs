@@ -82,7 +82,7 @@ public sealed class HearthPaths
 
     public string SqliteFile => Path.Combine(Database, "hearth.db");
 
-    public void EnsureCreated()
+    public void CreateFolders()
     {
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(Database);

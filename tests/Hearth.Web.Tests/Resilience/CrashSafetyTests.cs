@@ -232,7 +232,7 @@ public sealed class CrashSafetyTests
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
         Assert.Fail("Hearth did not answer /health within 60 seconds.");
