@@ -11,7 +11,7 @@ namespace Hearth.Web.Tests.Assessments;
 public static class AssessmentDriver
 {
     /// <summary>Answers every (non-safety) question shown to this person with <paramref name="valueFor"/>.</summary>
-    public static async Task TakeAsync(this Person person, Guid spaceId, Func<AssessmentItem, int> valueFor, string kind = "romantic", bool sexualOptIn = false, IReadOnlyList<string>? share = null)
+    public static async Task TakeAsync(this Person person, Guid spaceId, Func<AssessmentItem, int> valueFor, string kind = "romantic", bool sexualOptIn = false, IReadOnlyList<string>? share = null, bool shareCareWays = true)
     {
         await Expect.StatusAsync(HttpStatusCode.OK, await person.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/assessment/start", new { sexualOptIn }));
         Assert.True(RelationshipKinds.TryParse(kind, out var k));
@@ -19,7 +19,7 @@ public static class AssessmentDriver
             .Where(i => !i.Item.IsSafety)
             .ToDictionary(i => i.Id, i => (object)valueFor(i.Item));
         await Expect.StatusAsync(HttpStatusCode.OK, await person.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/assessment/answers", new { answers }));
-        var complete = await person.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/assessment/complete", new { share, shareCareWays = true });
+        var complete = await person.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/assessment/complete", new { share, shareCareWays });
         await Expect.StatusAsync(HttpStatusCode.OK, complete);
     }
 

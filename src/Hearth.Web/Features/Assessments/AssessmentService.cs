@@ -363,6 +363,35 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
     }
 
     /// <summary>
+    /// The ways of receiving care that mean a lot (4 or 5 of 5) to the other member, for notes and
+    /// gestures. Only when they chose to share them, and only for a round you have both finished
+    /// (mutual reveal, like the map). Otherwise nothing, and nothing says why.
+    /// </summary>
+    public async Task<IReadOnlyList<CareWay>> OtherPersonsValuedCareWaysAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        const int MeansALot = 4;
+        var space = await MySpaceAsync(spaceId, ct);
+        if (space?.OtherUserId is not { } other)
+        {
+            return [];
+        }
+
+        var me = current.RequireUserId();
+        var finished = await db.Set<AssessmentResponse>().AsNoTracking()
+            .Where(r => r.SpaceId == spaceId && r.CompletedAt != null && (r.UserId == me || r.UserId == other))
+            .ToListAsync(ct);
+        var myRounds = finished.Where(r => r.UserId == me).Select(r => r.Round).ToHashSet();
+        var theirs = finished.Where(r => r.UserId == other && myRounds.Contains(r.Round)).OrderByDescending(r => r.Round).FirstOrDefault();
+        if (theirs is null || !theirs.ShareCareWays)
+        {
+            return [];
+        }
+
+        var result = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await DecryptAsync(theirs, ct)));
+        return result.CareWays.Where(c => c.Rating >= MeansALot).Select(c => c.Way).ToList();
+    }
+
+    /// <summary>
     /// The private safety check: answers are looked at once and never stored, logged or counted.
     /// The answer says only whether to show the member the support resources.
     /// </summary>

@@ -51,12 +51,13 @@ public sealed record SendNoteInput(string? Kind, string? Text, string? CareWay);
 /// <summary>Read is for the receiver only; the sender gets null (no read receipts: a note is a gift, not a check).</summary>
 public sealed record NoteView(Guid Id, string Kind, string? CareWay, string Text, DateTimeOffset SentAt, bool FromYou, bool? Read);
 
-public sealed record CareWayView(string Id, string Name, IReadOnlyList<string> Suggestions);
+/// <param name="MeansALotToThem">The other member said this way means a lot to them (shared by their choice, after you both finished the same assessment round).</param>
+public sealed record CareWayView(string Id, string Name, IReadOnlyList<string> Suggestions, bool MeansALotToThem = false);
 
 public sealed record NotesView(bool CanSend, string OtherPersonWord, string? OtherName, int Unread, IReadOnlyList<NoteView> Received, IReadOnlyList<NoteView> Sent, IReadOnlyList<CareWayView> CareWays);
 
 /// <summary>Notes between the two members. The only notice is discreet: "Something new in Hearth", never the content.</summary>
-public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, Security.CurrentMember current)
+public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, Security.CurrentMember current, Assessments.AssessmentService assessments)
 {
     private const string Table = "Notes";
     private const string Column = "Text";
@@ -173,8 +174,10 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
             views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), text ?? "", n.SentAt, fromMe, fromMe ? null : n.ReadAt is not null));
         }
 
+        var valued = await assessments.OtherPersonsValuedCareWaysAsync(pair.SpaceId, ct);
         var careWays = Enum.GetValues<CareWay>()
-            .Select(w => new CareWayView(w.WireName(), CareWayName(w), CareWaySuggestions.For(w, pair.Kind)))
+            .Select(w => new CareWayView(w.WireName(), CareWayName(w), CareWaySuggestions.For(w, pair.Kind), valued.Contains(w)))
+            .OrderByDescending(w => w.MeansALotToThem)
             .ToList();
         var received = views.Where(v => !v.FromYou).Take(ListSize).ToList();
         return new NotesView(
