@@ -57,6 +57,7 @@ public static class HearthHosting
         services.AddScoped<MemberKeyring>();
         services.AddScoped<FieldCipher>();
         services.AddScoped<SessionStore>();
+        services.AddScoped<AccountThrottle>();
         services.AddScoped<Links>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<InvitationTokens>();

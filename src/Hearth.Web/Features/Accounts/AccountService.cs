@@ -34,6 +34,7 @@ public sealed class AccountService(
     AccountSecurity.TwoFactorService twoFactor,
     IHttpContextAccessor http,
     Data.Encryption.MemberKeyring keyring,
+    AccountThrottle throttle,
     ILogger<AccountService> log)
 {
     /// <summary>The title of the answer that asks for the authenticator code (pages look for it).</summary>
@@ -118,20 +119,14 @@ public sealed class AccountService(
             return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
         }
 
-        var now = clock.GetUtcNow();
-        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
-        if (!decision.Allowed)
+        if (throttle.Refusal<AccountView>(user) is { } wait)
         {
-            return decision.LockedUntilReset
-                ? Outcome<AccountView>.Refused(429, "Too many tries", "For safety, this account needs a passphrase reset before it can sign in again. Use \"Forgot your passphrase?\".", decision.RetryAfter)
-                : Outcome<AccountView>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+            return wait;
         }
 
         if (!await users.CheckPasswordAsync(user, input.Password!))
         {
-            user.ConsecutiveFailedSignIns++;
-            user.LastFailedSignInAt = now;
-            await users.UpdateAsync(user);
+            await throttle.RecordFailureAsync(user);
             return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
         }
 
@@ -154,18 +149,14 @@ public sealed class AccountService(
             return Outcome<AccountView>.Refused(401, "Not signed in", "That took a little too long. Please start again with your e-mail and passphrase.");
         }
 
-        var now = clock.GetUtcNow();
-        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
-        if (!decision.Allowed)
+        if (throttle.Refusal<AccountView>(user) is { } wait)
         {
-            return Outcome<AccountView>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+            return wait;
         }
 
         if (!await twoFactor.CheckSecondFactorAsync(user, input.Code))
         {
-            user.ConsecutiveFailedSignIns++;
-            user.LastFailedSignInAt = now;
-            await users.UpdateAsync(user);
+            await throttle.RecordFailureAsync(user);
             return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
         }
 
@@ -176,12 +167,7 @@ public sealed class AccountService(
     /// <summary>Every way in ends here: lift the throttle, start a server-side session, issue the cookie.</summary>
     internal async Task<Outcome<AccountView>> CompleteSignInAsync(HearthUser user, string? userAgent, CancellationToken ct)
     {
-        if (user.ConsecutiveFailedSignIns != 0)
-        {
-            user.ConsecutiveFailedSignIns = 0;
-            user.LastFailedSignInAt = null;
-            await users.UpdateAsync(user);
-        }
+        await throttle.ClearAsync(user);
 
         var sessionId = await sessions.StartAsync(user.Id, userAgent, ct);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
@@ -202,27 +188,18 @@ public sealed class AccountService(
             return Outcome<Done>.Refused(401, "Not signed in", "Please sign in again.");
         }
 
-        var now = clock.GetUtcNow();
-        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
-        if (!decision.Allowed)
+        if (throttle.Refusal<Done>(user) is { } wait)
         {
-            return Outcome<Done>.Refused(429, "Too many tries", $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.", decision.RetryAfter);
+            return wait;
         }
 
         if (string.IsNullOrEmpty(input.Passphrase) || !await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            user.ConsecutiveFailedSignIns++;
-            user.LastFailedSignInAt = now;
-            await users.UpdateAsync(user);
+            await throttle.RecordFailureAsync(user);
             return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
         }
 
-        if (user.ConsecutiveFailedSignIns != 0)
-        {
-            user.ConsecutiveFailedSignIns = 0;
-            user.LastFailedSignInAt = null;
-            await users.UpdateAsync(user);
-        }
+        await throttle.ClearAsync(user);
 
         await sessions.ConfirmAsync(userId, sessionId, ct);
         return Outcome<Done>.Ok(default);
@@ -310,9 +287,7 @@ public sealed class AccountService(
         }
 
         // A new passphrase ends every session and lifts the throttle.
-        user.ConsecutiveFailedSignIns = 0;
-        user.LastFailedSignInAt = null;
-        await users.UpdateAsync(user);
+        await throttle.ClearAsync(user);
         await sessions.EndAllAsync(user.Id, except: null, ct);
         return Outcome<Done>.Ok(default);
     }
@@ -336,9 +311,6 @@ public sealed class AccountService(
     }
 
     private static AccountView View(HearthUser user) => new(user.Id, user.Email!, user.DisplayName);
-
-    private static string Describe(TimeSpan wait) =>
-        wait.TotalMinutes >= 1 ? $"about {Math.Ceiling(wait.TotalMinutes)} minute(s)" : $"{Math.Ceiling(wait.TotalSeconds)} seconds";
 
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<HearthUser>().HashPassword(new HearthUser(), Guid.NewGuid().ToString()));

@@ -25,6 +25,7 @@ public sealed class AccountDeletionService(
     SignInManager<HearthUser> signIn,
     IEnumerable<IPersonalDataKind> kinds,
     TimeProvider clock,
+    AccountThrottle throttle,
     ILogger<AccountDeletionService> log)
 {
     public async Task<Outcome<Done>> DeleteAsync(DeleteAccountInput input, CancellationToken ct = default)
@@ -43,21 +44,18 @@ public sealed class AccountDeletionService(
         }
 
         // The same throttle as signing in: someone holding an unlocked phone cannot guess their way to it.
-        var now = clock.GetUtcNow();
-        var decision = SignInThrottle.Evaluate(user.ConsecutiveFailedSignIns, user.LastFailedSignInAt, now);
-        if (!decision.Allowed)
+        if (throttle.Refusal<Done>(user, "Nothing has been deleted.") is { } wait)
         {
-            return Outcome<Done>.Refused(429, "Too many tries", "There have been several wrong tries. Please wait a little and try again. Nothing has been deleted.", decision.RetryAfter);
+            return wait;
         }
 
         if (!await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            user.ConsecutiveFailedSignIns++;
-            user.LastFailedSignInAt = now;
-            await users.UpdateAsync(user);
+            await throttle.RecordFailureAsync(user);
             return Outcome<Done>.Invalid("passphrase", "That passphrase doesn't match. Nothing has been deleted.");
         }
 
+        var now = clock.GetUtcNow();
         db.ChangeTracker.Clear();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
