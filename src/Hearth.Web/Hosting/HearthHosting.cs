@@ -278,7 +278,18 @@ public static class HearthHosting
 
         app.UseWhen(c => ApiPaths.IsApi(c.Request), a => a.UseStatusCodePages());
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Pages link our CSS and scripts with asp-append-version (?v=content hash): such a URL
+            // never changes meaning, so a phone keeps it for a year and revalidates nothing.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.Use(async (context, next) =>

@@ -29,6 +29,24 @@ public sealed class HardeningTests(SqliteHearthFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Versioned_styles_and_scripts_are_kept_by_the_browser_and_unversioned_ones_revalidate()
+    {
+        var http = factory.NewClient();
+        var page = await http.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/css/site\\.css\\?v=[^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(stylesheet), "the layout links its stylesheet with a version");
+
+        var versioned = await http.GetAsync(new Uri(System.Net.WebUtility.HtmlDecode(stylesheet), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.True(versioned.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), "a versioned asset is cached for a year");
+        Assert.Contains("immutable", versioned.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
+        var plain = await http.GetAsync(new Uri("/css/site.css", UriKind.Relative));
+        Assert.Null(plain.Headers.CacheControl?.MaxAge);
+        Assert.False(plain.Headers.CacheControl?.NoStore ?? false);
+    }
+
+    [Fact]
     public async Task Strict_transport_security_lasts_a_year_outside_development()
     {
         // (HSTS is never sent to localhost, so ask as a real host name would.)
