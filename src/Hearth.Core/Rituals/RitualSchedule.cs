@@ -10,7 +10,9 @@ public enum ClockChange
 
     /// <summary>
     /// Clocks went forward through the ritual's time (a spring-forward gap). The ritual moves
-    /// forward to the first moment after the gap, e.g. 01:30 in London becomes 02:00.
+    /// forward by the length of the gap, e.g. 01:30 in London becomes 02:30 — the same instant a
+    /// calendar app shows for the ICS feed (RFC 5545 reads a missing local time with the offset
+    /// from before the gap), so Hearth and the phone's calendar never disagree.
     /// </summary>
     MovedForwardPastGap = 1,
 
@@ -44,7 +46,7 @@ public sealed record RitualOccurrence(LocalDate Date, LocalTime PlannedTime, Zon
 /// <summary>
 /// When a ritual happens. Each local week has exactly one ritual date, and each date maps to
 /// exactly one instant, so a ritual is never skipped or doubled across clock changes:
-/// a time inside a spring-forward gap moves to the first moment after the gap, and a time
+/// a time inside a spring-forward gap moves forward by the gap's length (as RFC 5545 calendars do), and a time
 /// that happens twice in autumn takes the earlier instant.
 /// </summary>
 public static class RitualSchedule
@@ -85,15 +87,15 @@ public static class RitualSchedule
     }
 
     /// <summary>
-    /// Turns a local date and time into one instant: gap -> first instant after the gap;
-    /// ambiguous -> the earlier instant.
+    /// Turns a local date and time into one instant: gap -> the local time read with the offset
+    /// before the gap (shifted forward by the gap, RFC 5545 section 3.3.5); ambiguous -> the earlier instant.
     /// </summary>
     internal static (ZonedDateTime Start, ClockChange Change) Resolve(DateTimeZone zone, LocalDateTime local)
     {
         var mapping = zone.MapLocal(local);
         return mapping.Count switch
         {
-            0 => (mapping.LateInterval.Start.InZone(zone), ClockChange.MovedForwardPastGap),
+            0 => (local.WithOffset(mapping.EarlyInterval.WallOffset).ToInstant().InZone(zone), ClockChange.MovedForwardPastGap),
             1 => (mapping.Single(), ClockChange.None),
             _ => (mapping.First(), ClockChange.EarlierOfTwo),
         };

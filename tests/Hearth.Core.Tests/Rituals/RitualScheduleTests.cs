@@ -17,16 +17,16 @@ public sealed class RitualScheduleTests
     [Theory]
     // London: clocks go 01:00 -> 02:00 on Sunday 2025-03-30, and 02:00 -> 01:00 on Sunday 2025-10-26.
     [InlineData("Sunday", "19:00", "Europe/London", "2025-03-20T00:00:00Z", "2025-03-23 19:00 +00|2025-03-30 19:00 +01|2025-04-06 19:00 +01")]
-    [InlineData("Sunday", "01:30", "Europe/London", "2025-03-29T00:00:00Z", "2025-03-30 02:00 +01|2025-04-06 01:30 +01")] // in the gap: moved to the first moment after it
+    [InlineData("Sunday", "01:30", "Europe/London", "2025-03-29T00:00:00Z", "2025-03-30 02:30 +01|2025-04-06 01:30 +01")] // in the gap: moved forward by the gap (an hour), as calendar apps do
     [InlineData("Sunday", "01:30", "Europe/London", "2025-10-25T00:00:00Z", "2025-10-26 01:30 +01|2025-11-02 01:30 +00")] // happens twice: the earlier one
     [InlineData("Sunday", "19:00", "Europe/London", "2025-10-19T00:00:00Z", "2025-10-19 19:00 +01|2025-10-26 19:00 +00|2025-11-02 19:00 +00")]
     // New York falls back 02:00 -> 01:00 on Sunday 2025-11-02: 01:30 happens at -04 and again at -05.
     [InlineData("Sunday", "01:30", "America/New_York", "2025-10-30T00:00:00Z", "2025-11-02 01:30 -04|2025-11-09 01:30 -05")]
     // New York springs forward 02:00 -> 03:00 on Sunday 2025-03-09.
-    [InlineData("Sunday", "02:30", "America/New_York", "2025-03-05T00:00:00Z", "2025-03-09 03:00 -04|2025-03-16 02:30 -04")]
+    [InlineData("Sunday", "02:30", "America/New_York", "2025-03-05T00:00:00Z", "2025-03-09 03:30 -04|2025-03-16 02:30 -04")]
     // Sydney: summer time ends 03:00 -> 02:00 on Sunday 2025-04-06 and starts 02:00 -> 03:00 on Sunday 2025-10-05.
     [InlineData("Sunday", "02:30", "Australia/Sydney", "2025-04-01T00:00:00Z", "2025-04-06 02:30 +11|2025-04-13 02:30 +10")]
-    [InlineData("Sunday", "02:30", "Australia/Sydney", "2025-10-01T00:00:00Z", "2025-10-05 03:00 +11|2025-10-12 02:30 +11")]
+    [InlineData("Sunday", "02:30", "Australia/Sydney", "2025-10-01T00:00:00Z", "2025-10-05 03:30 +11|2025-10-12 02:30 +11")]
     [InlineData("Wed", "07:15", "Asia/Kolkata", "2025-06-01T00:00:00Z", "2025-06-04 07:15 +05:30|2025-06-11 07:15 +05:30")]
     public void Occurrences_keep_local_time_and_handle_clock_changes(string day, string time, string zone, string from, string expected)
     {
@@ -45,7 +45,7 @@ public sealed class RitualScheduleTests
         var occurrences = RitualSchedule.NextOccurrences(ritual, Utc("2025-03-29T00:00:00Z"), 2);
 
         Assert.Equal(ClockChange.MovedForwardPastGap, occurrences[0].ClockChange);
-        Assert.Equal("The clocks go forward that night, so 01:30 doesn't exist. This week it starts at 02:00 instead.", occurrences[0].Note);
+        Assert.Equal("The clocks go forward that night, so 01:30 doesn't exist. This week it starts at 02:30 instead.", occurrences[0].Note);
         Assert.Equal(ClockChange.None, occurrences[1].ClockChange);
         Assert.Null(occurrences[1].Note);
 

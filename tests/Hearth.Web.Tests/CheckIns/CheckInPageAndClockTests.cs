@@ -40,8 +40,10 @@ public sealed class CheckInPageAndClockTests
         await ana.SignInAsync();
         var spring = (await ana.GetJsonAsync($"/api/v1/spaces/{spaceId}/ritual")).GetProperty("next").EnumerateArray().ToList();
         Assert.Equal(["2027-03-28", "2027-04-04", "2027-04-11", "2027-04-18"], spring.Select(o => o.GetProperty("date").GetString()));
-        Assert.Equal(new DateTimeOffset(2027, 3, 28, 1, 0, 0, TimeSpan.Zero), spring[0].GetProperty("instant").GetDateTimeOffset());
-        Assert.Contains("02:00", spring[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
+        // 01:30 does not exist that night: read with the offset from before the gap, as a calendar
+        // app reads the ICS feed's TZID time (RFC 5545), it is 01:30 UTC, which is 02:30 summer time.
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 1, 30, 0, TimeSpan.Zero), spring[0].GetProperty("instant").GetDateTimeOffset());
+        Assert.Contains("02:30", spring[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2027, 4, 4, 0, 30, 0, TimeSpan.Zero), spring[1].GetProperty("instant").GetDateTimeOffset());
     }
 
