@@ -76,6 +76,7 @@ public static class HearthHosting
         services.AddScoped<Features.Daily.IPriorityDimensions, SharedPriorityDimensions>();
         services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
         services.AddScoped<Features.Prompts.PromptService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Practices.PracticeService>();
         services.AddScoped<Features.QualityTime.QualityTimeService>();
         services.AddScoped<Features.Notes.NoteService>();
@@ -327,6 +328,7 @@ public static class HearthHosting
         Features.Rituals.RitualEndpoints.MapRitualApi(space);
         Features.CheckIns.CheckInEndpoints.MapCheckInApi(space);
         Features.Insights.InsightEndpoints.MapInsightApi(space);
+        Features.Dashboard.DashboardEndpoints.MapDashboardApi(space);
         Features.Reminders.CalendarEndpoints.MapCalendarFeedApi(api);
         Features.Reminders.CalendarEndpoints.MapCalendarFeed(app);
         Features.DataRights.DataRightsEndpoints.MapDataRightsApi(api);

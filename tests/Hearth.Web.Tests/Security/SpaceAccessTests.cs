@@ -58,6 +58,7 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "GET", "/api/v1/spaces/{id}/check-in/weeks/2026-06-01", null },
         { "POST", "/api/v1/spaces/{id}/check-in", """{"satisfaction":7,"safetyPulse":{"pulse.afraid":true}}""" },
         { "GET", "/api/v1/spaces/{id}/trends", null },
+        { "GET", "/api/v1/spaces/{id}/dashboard", null },
         { "GET", "/api/v1/spaces/{id}/insights", null },
         { "POST", "/api/v1/spaces/{id}/reconnect-plan", """{"weeks":3}""" },
         { "PUT", "/api/v1/spaces/{id}/reconnect-plan/steps/reconnect.honest-talk", """{"done":true}""" },

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Notes.NoteService notes, Reminders.CheckInReminders checkIns) : PageModel
+public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Dashboard.DashboardService dashboard) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -33,11 +33,8 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
     public bool Emailed { get; private set; }
 
-    /// <summary>An unread note waits here: shown only as a discreet "Something new in Hearth".</summary>
-    public bool SomethingNew { get; private set; }
-
-    /// <summary>This week's check-in is still to do (the caller's own state only): the same discreet words.</summary>
-    public bool CheckInDue { get; private set; }
+    /// <summary>Today's question, this week's check-in and time together, as far as the caller may see them.</summary>
+    public Dashboard.DashboardView? Dashboard { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -88,15 +85,14 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
     private async Task<bool> LoadAsync(CancellationToken ct, bool keepLabel = false)
     {
-        var outcome = await spaces.GetAsync(SpaceId, ct);
+        var outcome = await dashboard.GetAsync(SpaceId, ct);
         if (!outcome.IsOk)
         {
             return false;
         }
 
-        Space = outcome.Value;
-        SomethingNew = Space!.State != "closed" && (await notes.SpacesWithSomethingNewAsync(ct)).Contains(SpaceId);
-        CheckInDue = Space.State != "closed" && !SomethingNew && (await checkIns.SpacesWithCheckInDueAsync(ct)).Contains(SpaceId);
+        Dashboard = outcome.Value;
+        Space = Dashboard!.Space;
         if (!keepLabel)
         {
             Label = Space!.Label;

@@ -1,0 +1,96 @@
+using Hearth.Web.Api;
+using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Features.Notes;
+using Hearth.Web.Features.Prompts;
+using Hearth.Web.Features.QualityTime;
+using Hearth.Web.Features.Reminders;
+using Hearth.Web.Features.Rituals;
+using Hearth.Web.Features.Spaces;
+
+namespace Hearth.Web.Features.Dashboard;
+
+/// <summary>Today's question at a glance: the words, and where the caller stands. Never the answers themselves.</summary>
+/// <param name="State">The caller's own state: "open", "answered" or "skipped".</param>
+/// <param name="BothAnswered">True only once both answered: before that, nothing about the other person.</param>
+public sealed record DashboardToday(string Date, string Text, string DimensionTitle, string State, bool BothAnswered);
+
+/// <summary>This week's check-in at a glance, and the next check-in time on the caller's own clock.</summary>
+/// <param name="YouCheckedIn">The caller's own state.</param>
+/// <param name="BothCheckedIn">True only once both checked in this week (the same rule as the check-in page).</param>
+/// <param name="NextRitual">"Sunday 22 November, 19:00" on the caller's clock; null until a time is set.</param>
+public sealed record DashboardWeek(string Week, bool RitualSet, string? NextRitual, bool YouCheckedIn, bool BothCheckedIn);
+
+/// <summary>Time together today and this week, and whether a timer is running.</summary>
+public sealed record DashboardTime(int TodayMinutes, int GoalMinutes, int WeekMinutes, int DaysTogether, bool TimerRunning);
+
+/// <summary>
+/// What a member sees first when they open a space. Every part comes from the same service the full
+/// page uses, so the dashboard can never show more than those pages do: the caller's own states, and
+/// the other person's only once revealed. A closed space has only <see cref="Space"/>.
+/// </summary>
+/// <param name="SomethingNew">An unread note or a check-in still to do: shown only as "Something new in Hearth".</param>
+public sealed record DashboardView(
+    SpaceDetail Space,
+    bool SomethingNew,
+    string? SomethingNewLink,
+    DashboardToday? Today,
+    DashboardWeek? ThisWeek,
+    DashboardTime? Time);
+
+/// <summary>The pair dashboard: one request for the space page and GET /api/v1/spaces/{id}/dashboard.</summary>
+public sealed class DashboardService(
+    SpaceService spaces,
+    NoteService notes,
+    CheckInReminders reminders,
+    PromptService prompts,
+    CheckInService checkIns,
+    RitualService rituals,
+    QualityTimeService time)
+{
+    public async Task<Outcome<DashboardView>> GetAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var space = await spaces.GetAsync(spaceId, ct);
+        if (!space.IsOk)
+        {
+            return Outcome<DashboardView>.NotFound();
+        }
+
+        var detail = space.Value!;
+        if (detail.State == "closed")
+        {
+            return Outcome<DashboardView>.Ok(new DashboardView(detail, false, null, null, null, null));
+        }
+
+        string? newLink = null;
+        if ((await notes.SpacesWithSomethingNewAsync(ct)).Contains(spaceId))
+        {
+            newLink = $"/spaces/{spaceId}/notes";
+        }
+        else if ((await reminders.SpacesWithCheckInDueAsync(ct)).Contains(spaceId))
+        {
+            newLink = $"/spaces/{spaceId}/check-in";
+        }
+
+        var today = await prompts.TodayAsync(spaceId, ct);
+        var week = await checkIns.GetWeekAsync(spaceId, null, ct);
+        var ritual = await rituals.GetAsync(spaceId, ct);
+        var together = await time.GetAsync(spaceId, null, ct);
+        if (!today.IsOk || !week.IsOk || !ritual.IsOk || !together.IsOk)
+        {
+            // The space closed between the first look and these: the same answer as for any space not yours.
+            return Outcome<DashboardView>.NotFound();
+        }
+
+        var t = today.Value!;
+        var w = week.Value!;
+        var r = ritual.Value!;
+        var q = together.Value!;
+        return Outcome<DashboardView>.Ok(new DashboardView(
+            detail,
+            newLink is not null,
+            newLink,
+            new DashboardToday(t.Date, t.Text, t.DimensionTitle, t.Yours.State, t.Theirs?.Revealed == true),
+            new DashboardWeek(w.Week, w.RitualSet, r.Next.Count > 0 ? r.Next[0].ForYou : null, w.Yours is not null, w.Theirs?.Revealed == true),
+            new DashboardTime(q.TodayMinutes, q.GoalMinutes, q.Week.TotalMinutes, q.Week.DaysTogether, q.Timer.Running)));
+    }
+}
