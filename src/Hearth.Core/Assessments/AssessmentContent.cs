@@ -1,26 +1,9 @@
 using System.Text.Json;
+using Hearth.Core.ContentFiles;
 using Hearth.Core.Dimensions;
 using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Assessments;
-
-/// <summary>The content file is malformed. Raised when content loads, so a bad file fails fast (and in tests).</summary>
-public sealed class AssessmentContentException : Exception
-{
-    public AssessmentContentException()
-    {
-    }
-
-    public AssessmentContentException(string message)
-        : base(message)
-    {
-    }
-
-    public AssessmentContentException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
 
 /// <summary>
 /// A versioned assessment: its scales, sections and items, in the order a member meets them.
@@ -99,29 +82,13 @@ public sealed class AssessmentContent
     /// <summary>Reads content from an embedded resource of Hearth.Core.</summary>
     public static AssessmentContent LoadEmbedded(string resourceName)
     {
-        using var stream = typeof(AssessmentContent).Assembly.GetManifestResourceStream(resourceName)
-            ?? throw new AssessmentContentException($"Embedded content '{resourceName}' was not found.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return Parse(EmbeddedContent.ReadText(resourceName));
     }
 
-    /// <summary>Parses and checks a content file. Throws <see cref="AssessmentContentException"/> when it is malformed.</summary>
+    /// <summary>Parses and checks a content file. Throws <see cref="ContentFileException"/> when it is malformed.</summary>
     public static AssessmentContent Parse(string json)
     {
-        ContentFileDto? file;
-        try
-        {
-            file = JsonSerializer.Deserialize(json, AssessmentContentJsonContext.Default.ContentFileDto);
-        }
-        catch (JsonException ex)
-        {
-            throw new AssessmentContentException("The content file is not valid JSON for an assessment.", ex);
-        }
-
-        if (file is null)
-        {
-            throw new AssessmentContentException("The content file is empty.");
-        }
+        var file = EmbeddedContent.Deserialize(json, AssessmentContentJsonContext.Default.ContentFileDto, "assessment content");
 
         var version = Required(file.Version, "version");
         var timeFrame = Required(file.TimeFrame, "timeFrame");
@@ -143,19 +110,19 @@ public sealed class AssessmentContent
                 .ToList();
             if (points.Count < 2)
             {
-                throw new AssessmentContentException($"Scale '{id}' needs at least two points.");
+                throw new ContentFileException($"Scale '{id}' needs at least two points.");
             }
 
             var min = points[0].Value;
             var max = points[^1].Value;
             if (!points.Select(p => p.Value).SequenceEqual(Enumerable.Range(min, max - min + 1)))
             {
-                throw new AssessmentContentException($"Scale '{id}' must label every whole number from {min} to {max} exactly once.");
+                throw new ContentFileException($"Scale '{id}' must label every whole number from {min} to {max} exactly once.");
             }
 
             if (!scales.TryAdd(id, new AnswerScale(id, min, max, points)))
             {
-                throw new AssessmentContentException($"Scale '{id}' is defined twice.");
+                throw new ContentFileException($"Scale '{id}' is defined twice.");
             }
         }
 
@@ -169,12 +136,12 @@ public sealed class AssessmentContent
         {
             if (!AssessmentWireNames.TryParseSection(dto.Id, out var section))
             {
-                throw new AssessmentContentException($"Unknown section '{dto.Id}'.");
+                throw new ContentFileException($"Unknown section '{dto.Id}'.");
             }
 
             if (sections.Any(s => s.Section == section))
             {
-                throw new AssessmentContentException($"Section '{dto.Id}' is defined twice.");
+                throw new ContentFileException($"Section '{dto.Id}' is defined twice.");
             }
 
             sections.Add(new AssessmentSectionInfo(
@@ -198,12 +165,12 @@ public sealed class AssessmentContent
             var id = Required(dto.Id, "item id");
             if (!seen.Add(id))
             {
-                throw new AssessmentContentException($"Item id '{id}' is used twice.");
+                throw new ContentFileException($"Item id '{id}' is used twice.");
             }
 
             if (!AssessmentWireNames.TryParseSection(dto.Section, out var section) || sections.All(s => s.Section != section))
             {
-                throw new AssessmentContentException($"Item '{id}' names an unknown section '{dto.Section}'.");
+                throw new ContentFileException($"Item '{id}' names an unknown section '{dto.Section}'.");
             }
 
             Dimension? dimension = null;
@@ -211,7 +178,7 @@ public sealed class AssessmentContent
             {
                 if (!DimensionCatalog.TryParse(dto.Dimension, out var parsed))
                 {
-                    throw new AssessmentContentException($"Item '{id}' names an unknown dimension '{dto.Dimension}'.");
+                    throw new ContentFileException($"Item '{id}' names an unknown dimension '{dto.Dimension}'.");
                 }
 
                 dimension = parsed;
@@ -219,12 +186,12 @@ public sealed class AssessmentContent
 
             if (dimension is null && section is AssessmentSection.Experience or AssessmentSection.Importance or AssessmentSection.Sexual)
             {
-                throw new AssessmentContentException($"Item '{id}' needs a dimension.");
+                throw new ContentFileException($"Item '{id}' needs a dimension.");
             }
 
             if (dto.Scale is null || !scales.TryGetValue(dto.Scale, out var scale))
             {
-                throw new AssessmentContentException($"Item '{id}' names an unknown scale '{dto.Scale}'.");
+                throw new ContentFileException($"Item '{id}' names an unknown scale '{dto.Scale}'.");
             }
 
             CareWay? careWay = null;
@@ -232,7 +199,7 @@ public sealed class AssessmentContent
             {
                 if (!AssessmentWireNames.TryParseCareWay(dto.CareWay, out var parsedWay))
                 {
-                    throw new AssessmentContentException($"Item '{id}' names an unknown way of care '{dto.CareWay}'.");
+                    throw new ContentFileException($"Item '{id}' names an unknown way of care '{dto.CareWay}'.");
                 }
 
                 careWay = parsedWay;
@@ -240,18 +207,18 @@ public sealed class AssessmentContent
 
             if ((section == AssessmentSection.CareWays) != careWay.HasValue)
             {
-                throw new AssessmentContentException($"Item '{id}': exactly the care items name a way of care.");
+                throw new ContentFileException($"Item '{id}': exactly the care items name a way of care.");
             }
 
             if ((section == AssessmentSection.Safety) != dto.Safety || (section == AssessmentSection.Sexual) != dto.Sexual)
             {
-                throw new AssessmentContentException($"Item '{id}': the safety and sexual flags must match the section.");
+                throw new ContentFileException($"Item '{id}': the safety and sexual flags must match the section.");
             }
 
             var kinds = ParseKinds(id, dto.Kinds);
             if (dto.Sexual && kinds.Any(k => k != RelationshipKind.Romantic))
             {
-                throw new AssessmentContentException($"Sexual item '{id}' may only apply to romantic spaces.");
+                throw new ContentFileException($"Sexual item '{id}' may only apply to romantic spaces.");
             }
 
             var variants = new Dictionary<RelationshipKind, string>();
@@ -259,7 +226,7 @@ public sealed class AssessmentContent
             {
                 if (!RelationshipKinds.TryParse(key, out var kind) || !kinds.Contains(kind))
                 {
-                    throw new AssessmentContentException($"Item '{id}' has wording for '{key}', which it does not apply to.");
+                    throw new ContentFileException($"Item '{id}' has wording for '{key}', which it does not apply to.");
                 }
 
                 variants[kind] = Required(text, $"'{key}' wording of item '{id}'");
@@ -295,7 +262,7 @@ public sealed class AssessmentContent
         {
             if (!RelationshipKinds.TryParse(name, out var kind))
             {
-                throw new AssessmentContentException($"Item '{id}' names an unknown relationship kind '{name}'.");
+                throw new ContentFileException($"Item '{id}' names an unknown relationship kind '{name}'.");
             }
 
             kinds.Add(kind);
@@ -303,13 +270,10 @@ public sealed class AssessmentContent
 
         return kinds.Count > 0
             ? kinds
-            : throw new AssessmentContentException($"Item '{id}' applies to no kind of space.");
+            : throw new ContentFileException($"Item '{id}' applies to no kind of space.");
     }
 
-    private static string Required(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new AssessmentContentException($"The content file is missing the {what}.")
-            : value.Trim();
+    private static string Required(string? value, string what) => EmbeddedContent.Required(value, what);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

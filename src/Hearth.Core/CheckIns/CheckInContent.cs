@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hearth.Core.ContentFiles;
 using System.Text.Json.Serialization;
 
 namespace Hearth.Core.CheckIns;
@@ -82,24 +83,6 @@ public static class CheckInMeasures
     };
 }
 
-/// <summary>The content file is malformed. Raised when content loads, so a bad file fails fast.</summary>
-public sealed class CheckInContentException : Exception
-{
-    public CheckInContentException()
-    {
-    }
-
-    public CheckInContentException(string message)
-        : base(message)
-    {
-    }
-
-    public CheckInContentException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// <summary>One check-in question.</summary>
 /// <param name="Measure">What it measures.</param>
 /// <param name="Text">The question, in our words.</param>
@@ -180,35 +163,19 @@ public sealed class CheckInContent
 
     public static CheckInContent LoadEmbedded(string resourceName)
     {
-        using var stream = typeof(CheckInContent).Assembly.GetManifestResourceStream(resourceName)
-            ?? throw new CheckInContentException($"Embedded content '{resourceName}' was not found.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return Parse(EmbeddedContent.ReadText(resourceName));
     }
 
     /// <summary>Parses and checks a check-in content file.</summary>
     public static CheckInContent Parse(string json)
     {
-        CheckInFileDto? file;
-        try
-        {
-            file = JsonSerializer.Deserialize(json, CheckInContentJsonContext.Default.CheckInFileDto);
-        }
-        catch (JsonException ex)
-        {
-            throw new CheckInContentException("The check-in content file is not valid JSON for a check-in.", ex);
-        }
+        var file = EmbeddedContent.Deserialize(json, CheckInContentJsonContext.Default.CheckInFileDto, "check-in content");
 
-        if (file is null)
-        {
-            throw new CheckInContentException("The check-in content file is empty.");
-        }
-
-        var rules = file.GroundRules ?? throw new CheckInContentException("The check-in content file has no ground rules.");
+        var rules = file.GroundRules ?? throw new ContentFileException("The check-in content file has no ground rules.");
         var ruleTexts = (rules.Rules ?? []).Select(r => Required(r, "text of a ground rule")).ToList();
         if (ruleTexts.Count < 2)
         {
-            throw new CheckInContentException("The ground rules need at least two rules.");
+            throw new ContentFileException("The ground rules need at least two rules.");
         }
 
         var items = new List<CheckInItem>();
@@ -216,23 +183,23 @@ public sealed class CheckInContent
         {
             if (!CheckInMeasures.TryParse(dto.Id, out var measure))
             {
-                throw new CheckInContentException($"Unknown check-in item '{dto.Id}'.");
+                throw new ContentFileException($"Unknown check-in item '{dto.Id}'.");
             }
 
             if (items.Any(i => i.Measure == measure))
             {
-                throw new CheckInContentException($"Check-in item '{dto.Id}' appears twice.");
+                throw new ContentFileException($"Check-in item '{dto.Id}' appears twice.");
             }
 
             var (min, max) = measure.Range();
             if (dto.Min != min || dto.Max != max)
             {
-                throw new CheckInContentException($"Check-in item '{dto.Id}' must run from {min} to {max}.");
+                throw new ContentFileException($"Check-in item '{dto.Id}' must run from {min} to {max}.");
             }
 
             if ((measure == CheckInMeasure.Repair) != (dto.NoTensionLabel is not null))
             {
-                throw new CheckInContentException("Exactly the repair item offers \"no tension this week\".");
+                throw new ContentFileException("Exactly the repair item offers \"no tension this week\".");
             }
 
             items.Add(new CheckInItem(
@@ -249,22 +216,22 @@ public sealed class CheckInContent
         var missing = CheckInMeasures.All.Where(m => items.All(i => i.Measure != m)).Select(m => m.WireName()).ToList();
         if (missing.Count > 0)
         {
-            throw new CheckInContentException($"The check-in content file is missing: {string.Join(", ", missing)}.");
+            throw new ContentFileException($"The check-in content file is missing: {string.Join(", ", missing)}.");
         }
 
-        var needs = file.Needs ?? throw new CheckInContentException("The check-in content file has no more-of/less-of prompt.");
+        var needs = file.Needs ?? throw new ContentFileException("The check-in content file has no more-of/less-of prompt.");
         if (needs.MaxLength is < 1 or > NeedsMaxLengthCeiling)
         {
-            throw new CheckInContentException($"The free text limit must be between 1 and {NeedsMaxLengthCeiling} characters.");
+            throw new ContentFileException($"The free text limit must be between 1 and {NeedsMaxLengthCeiling} characters.");
         }
 
-        var pulse = file.SafetyPulse ?? throw new CheckInContentException("The check-in content file has no safety pulse.");
+        var pulse = file.SafetyPulse ?? throw new ContentFileException("The check-in content file has no safety pulse.");
         var pulseItems = (pulse.Items ?? [])
             .Select(p => new SafetyPulseItem(Required(p.Id, "safety pulse item id"), Required(p.Text, $"text of safety item '{p.Id}'")))
             .ToList();
         if (pulseItems.Count is < 1 or > 2 || pulseItems.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count() != pulseItems.Count)
         {
-            throw new CheckInContentException("The safety pulse needs one or two items with different ids.");
+            throw new ContentFileException("The safety pulse needs one or two items with different ids.");
         }
 
         return new CheckInContent(
@@ -277,10 +244,7 @@ public sealed class CheckInContent
             new SafetyPulseContent(Required(pulse.Intro, "safety pulse intro"), pulseItems));
     }
 
-    private static string Required(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new CheckInContentException($"The check-in content file is missing the {what}.")
-            : value.Trim();
+    private static string Required(string? value, string what) => EmbeddedContent.Required(value, what);
 }
 
 internal sealed record CheckInFileDto

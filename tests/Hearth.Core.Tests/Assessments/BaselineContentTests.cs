@@ -235,7 +235,7 @@ public sealed class BaselineContentTests
 
         var broken = ReplaceFirst(json, original, replacement);
 
-        Assert.Throws<AssessmentContentException>(() => AssessmentContent.Parse(broken));
+        Assert.Throws<Hearth.Core.ContentFiles.ContentFileException>(() => AssessmentContent.Parse(broken));
     }
 
     private static bool EndsLikeASentence(string text) =>

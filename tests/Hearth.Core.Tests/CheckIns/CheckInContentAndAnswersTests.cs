@@ -39,7 +39,7 @@ public sealed class CheckInContentAndAnswersTests
     [InlineData("""{"version":"x","timeFrame":"t","intro":"i","groundRules":{"title":"a","intro":"b","rules":["one","two"]},"items":[],"needs":{"text":"n","hint":"h","maxLength":10},"safetyPulse":{"intro":"p","items":[{"id":"a","text":"b"}]}}""")]
     public void Malformed_content_fails_fast(string json)
     {
-        Assert.Throws<CheckInContentException>(() => CheckInContent.Parse(json));
+        Assert.Throws<Hearth.Core.ContentFiles.ContentFileException>(() => CheckInContent.Parse(json));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class CheckInContentAndAnswersTests
         using var stream = typeof(CheckInContent).Assembly.GetManifestResourceStream(CheckInContent.WeeklyResourceName)!;
         var json = new StreamReader(stream).ReadToEnd().Replace("\"max\": 10,", "\"max\": 5,", StringComparison.Ordinal);
 
-        var error = Assert.Throws<CheckInContentException>(() => CheckInContent.Parse(json));
+        var error = Assert.Throws<Hearth.Core.ContentFiles.ContentFileException>(() => CheckInContent.Parse(json));
         Assert.Equal("Check-in item 'satisfaction' must run from 0 to 10.", error.Message);
     }
 
