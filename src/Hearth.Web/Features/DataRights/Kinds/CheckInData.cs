@@ -50,7 +50,7 @@ public sealed record RevealedCheckInItem(
 /// exactly as the check-in page reveals them. Only the scored answers are ever stored; the private
 /// questions at the end of a check-in are looked at once and dropped, so there is nothing of them here.
 /// </summary>
-public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, TimeProvider clock) : IPersonalDataKind
+public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
 {
     public string Name => "checkIns";
 
@@ -100,7 +100,6 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, TimeProv
         }
 
         var content = CheckInService.Content;
-        var latest = LocalDate.FromDateTime(clock.GetUtcNow().UtcDateTime).PlusDays(1);
         var weeks = new HashSet<LocalDate>();
         var clean = new List<(CheckInRecord Record, DateTimeOffset SubmittedAt)>();
         for (var i = 0; i < items.Count; i++)
@@ -115,10 +114,6 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, TimeProv
             else if (!weeks.Add(week))
             {
                 errors.Add($"{at}.week", "There is more than one check-in for this week.");
-            }
-            else if (week > latest)
-            {
-                errors.Add($"{at}.week", "This week hasn't started yet.");
             }
 
             if (item.ContentVersion != content.Version)
