@@ -174,6 +174,41 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_export_made_before_check_ins_were_in_the_file_still_imports()
+    {
+        factory.RequireAvailable();
+        var world = await DataWorld.CreateAsync(factory, "OLD" + Guid.NewGuid().ToString("N")[..6]);
+        var (_, good, _) = await DataWorld.ExportAsync(world.Ana);
+
+        // Version 1 as it was before: no checkIns, ritual, wakingHours or reconnectPlans lists anywhere.
+        var node = JsonNode.Parse(good)!.AsObject();
+        foreach (var space in node["spaces"]!.AsArray())
+        {
+            foreach (var part in new[] { space!["mine"]!.AsObject(), space["sharedWithMe"]!["items"]!.AsObject() })
+            {
+                foreach (var kind in new[] { "checkIns", "ritual", "wakingHours", "reconnectPlans" })
+                {
+                    part.Remove(kind);
+                }
+            }
+        }
+
+        var older = ExportDigest.Seal(node).ToJsonString();
+        Assert.DoesNotContain("checkIns", older, StringComparison.Ordinal);
+        var gus = await Person.RegisterAsync(factory, "Gus");
+        await Expect.StatusAsync(HttpStatusCode.OK, await gus.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(older, Encoding.UTF8, "application/json")));
+
+        // The rest came in; the new lists are there, empty.
+        var (_, after, doc) = await DataWorld.ExportAsync(gus);
+        Assert.Contains(world.M("note-ana"), after, StringComparison.Ordinal);
+        var romantic = doc.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "romantic").GetProperty("mine");
+        foreach (var kind in new[] { "checkIns", "ritual", "wakingHours", "reconnectPlans" })
+        {
+            Assert.Equal(0, romantic.GetProperty(kind).GetArrayLength());
+        }
+    }
+
+    [Fact]
     public async Task Import_refuses_malformed_oversized_other_version_tampered_and_invalid_files_and_writes_nothing()
     {
         factory.RequireAvailable();
@@ -350,7 +385,9 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         var id = (await person.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
         return await factory.WithDbAsync(async db =>
             $"{await db.Memberships.All().CountAsync(m => m.UserId == id)}/{await db.Set<Features.Memories.Memory>().All().CountAsync(m => m.AuthorUserId == id)}/" +
-            $"{await db.Set<Features.Notes.Note>().All().CountAsync(n => n.FromUserId == id)}/{await db.MemberKeys.CountAsync(k => k.UserId == id)}/{await db.Spaces.All().CountAsync()}");
+            $"{await db.Set<Features.Notes.Note>().All().CountAsync(n => n.FromUserId == id)}/{await db.MemberKeys.CountAsync(k => k.UserId == id)}/{await db.Spaces.All().CountAsync()}/" +
+            $"{await db.Set<Features.CheckIns.WeeklyCheckIn>().All().CountAsync(c => c.UserId == id)}/{await db.Set<Features.Rituals.SpaceRitual>().All().CountAsync()}/" +
+            $"{await db.Set<Features.Rituals.MemberWakingHours>().All().CountAsync(w => w.UserId == id)}/{await db.Set<Features.Insights.ReconnectPlanRecord>().All().CountAsync()}");
     }
 
     /// <summary>
