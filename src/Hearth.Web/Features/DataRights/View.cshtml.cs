@@ -65,7 +65,6 @@ public sealed class ViewModel(DataExportService export) : PageModel
         ["needsDimension"] = "Kind of closeness",
         ["startWeek"] = "Starts the week of",
         ["doneSteps"] = "Steps done",
-        ["shared"] = "Shared",
     };
 
     /// <summary>Step ids of a reconnect plan, as the titles people saw.</summary>
