@@ -25,6 +25,18 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
         Assert.Contains(world.M("memory-ana-private-text"), html, StringComparison.Ordinal);
         Assert.Contains(world.M("note-ben"), html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;ours&lt;/b&gt;", html, StringComparison.Ordinal);
+
+        // The weekly check-in part: hers, his for the week they both checked in, the ritual and the plans in words.
+        var text = (await view.ParseAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("Your weekly check-ins", text, StringComparison.Ordinal);
+        Assert.Contains(world.M("checkin-ana-1"), text, StringComparison.Ordinal);
+        Assert.Contains("Their check-ins, for weeks you both checked in", text, StringComparison.Ordinal);
+        Assert.Contains(world.M("checkin-ben-1"), text, StringComparison.Ordinal);
+        Assert.Contains("Your weekly check-in time", text, StringComparison.Ordinal);
+        Assert.Contains("Europe/Lisbon", text, StringComparison.Ordinal);
+        Assert.Contains("Their waking hours", text, StringComparison.Ordinal);
+        Assert.Contains("Name the distance, gently", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pulse", html, StringComparison.OrdinalIgnoreCase);
         foreach (var never in world.NeverForAna)
         {
             Assert.DoesNotContain(never, html, StringComparison.Ordinal);

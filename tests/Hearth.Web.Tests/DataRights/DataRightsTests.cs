@@ -41,6 +41,25 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(2, mine.GetProperty("memories").GetArrayLength());
         Assert.Equal(1800, Assert.Single(mine.GetProperty("timeTogether").EnumerateArray()).GetProperty("seconds").GetInt32());
         Assert.Single(mine.GetProperty("practices").EnumerateArray());
+        var checkIn = Assert.Single(mine.GetProperty("checkIns").EnumerateArray());
+        Assert.Equal(world.M("checkin-ana-1"), checkIn.GetProperty("needs").GetString());
+        Assert.Equal("experiential", checkIn.GetProperty("needsDimension").GetString());
+        Assert.Equal(8, checkIn.GetProperty("satisfaction").GetInt32());
+        Assert.True(checkIn.GetProperty("noTension").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, checkIn.GetProperty("repair").ValueKind);
+        var ritual = Assert.Single(mine.GetProperty("ritual").EnumerateArray());
+        Assert.Equal(("sunday", "19:30", "Europe/Lisbon"), (ritual.GetProperty("day").GetString(), ritual.GetProperty("time").GetString(), ritual.GetProperty("timeZone").GetString()));
+        var waking = Assert.Single(mine.GetProperty("wakingHours").EnumerateArray());
+        Assert.Equal(("07:30", "23:00"), (waking.GetProperty("from").GetString(), waking.GetProperty("to").GetString()));
+        Assert.Equal(
+            ["2026-05-24/2/False/reconnect.small-affection", "2026-05-31/3/True/reconnect.honest-talk reconnect.device-free-time.week-1"],
+            mine.GetProperty("reconnectPlans").EnumerateArray().Select(Plan).ToList());
+
+        // Nothing about the private safety pulse: it was answered, and it is not stored anywhere.
+        foreach (var word in new[] { "safety", "pulse", "afraid", "controlled" })
+        {
+            Assert.DoesNotContain(word, body, StringComparison.OrdinalIgnoreCase);
+        }
 
         var shared = paired.GetProperty("sharedWithMe");
         Assert.Equal("Ben", shared.GetProperty("otherName").GetString());
@@ -51,6 +70,13 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(world.M("memory-ben-shared-title"), Assert.Single(items.GetProperty("memories").EnumerateArray()).GetProperty("title").GetString());
         Assert.Equal(900, Assert.Single(items.GetProperty("timeTogether").EnumerateArray()).GetProperty("seconds").GetInt32());
         Assert.Single(items.GetProperty("practices").EnumerateArray());
+        var theirCheckIn = Assert.Single(items.GetProperty("checkIns").EnumerateArray());
+        Assert.Equal(world.M("checkin-ben-1"), theirCheckIn.GetProperty("needs").GetString());
+        Assert.Equal(checkIn.GetProperty("week").GetString(), theirCheckIn.GetProperty("week").GetString());
+        Assert.False(theirCheckIn.TryGetProperty("submittedAt", out _));
+        Assert.Equal("09:00", Assert.Single(items.GetProperty("wakingHours").EnumerateArray()).GetProperty("from").GetString());
+        Assert.False(items.TryGetProperty("ritual", out _));
+        Assert.False(items.TryGetProperty("reconnectPlans", out _));
 
         foreach (var never in world.NeverForAna)
         {
@@ -58,10 +84,21 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         }
 
         // And the other way round: Ben's export has none of Ana's private things, and no ids at all.
-        var (_, benBody, _) = await DataWorld.ExportAsync(world.Ben);
+        var (_, benBody, benDoc) = await DataWorld.ExportAsync(world.Ben);
         foreach (var never in new[] { world.M("label-ana"), world.M("label-solo"), world.M("memory-ana-private-title"), world.M("memory-ana-private-text"), world.Ana.Email })
         {
             Assert.DoesNotContain(never, benBody, StringComparison.Ordinal);
+        }
+
+        var benPaired = Assert.Single(benDoc.GetProperty("spaces").EnumerateArray());
+        Assert.Equal(
+            ["2026-05-17/4/False/", "2026-05-31/3/True/reconnect.honest-talk reconnect.device-free-time.week-1"],
+            benPaired.GetProperty("mine").GetProperty("reconnectPlans").EnumerateArray().Select(Plan).ToList());
+        Assert.Equal(2, benPaired.GetProperty("mine").GetProperty("checkIns").GetArrayLength());
+        Assert.Equal(world.M("checkin-ana-1"), Assert.Single(benPaired.GetProperty("sharedWithMe").GetProperty("items").GetProperty("checkIns").EnumerateArray()).GetProperty("needs").GetString());
+        foreach (var word in new[] { "safety", "pulse", "afraid", "controlled" })
+        {
+            Assert.DoesNotContain(word, benBody, StringComparison.OrdinalIgnoreCase);
         }
 
         Assert.DoesNotContain(world.Paired.ToString(), body, StringComparison.OrdinalIgnoreCase);
@@ -80,14 +117,19 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
             Assert.Empty(schema.Validate(doc));
         }
 
-        // The checker does catch problems: a wrong type, a missing field and an unknown kind of data.
+        // The checker does catch problems: a wrong type, a missing field, an unknown kind of data, a
+        // second ritual for one space and a safety answer slipped into a check-in.
         var (_, body, _) = await DataWorld.ExportAsync(world.Ana);
         var broken = JsonNode.Parse(body)!.AsObject();
         broken["version"] = "1";
         broken["account"]!.AsObject().Remove("email");
         broken["spaces"]![0]!["mine"]!.AsObject()["somethingNew"] = new JsonArray();
+        var paired = broken["spaces"]!.AsArray().Single(s => (string?)s!["state"] == "paired")!;
+        var rituals = paired["mine"]!["ritual"]!.AsArray();
+        rituals.Add(rituals[0]!.DeepClone());
+        paired["mine"]!["checkIns"]![0]!["safetyPulse"] = new JsonObject { ["pulse.afraid"] = false };
         var problems = schema.Validate(JsonSerializer.SerializeToElement(broken));
-        Assert.Equal(3, problems.Count);
+        Assert.Equal(5, problems.Count);
     }
 
     [Fact]
@@ -98,12 +140,13 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         var (_, first, _) = await DataWorld.ExportAsync(world.Ana);
 
         await using var elsewhere = new TFactory();
+        elsewhere.Clock.Advance(factory.Clock.GetUtcNow() - HearthFactory.Start);
         var cleo = await Person.RegisterAsync(elsewhere, "Cleo");
         var imported = await cleo.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(first, Encoding.UTF8, "application/json"));
         await Expect.StatusAsync(HttpStatusCode.OK, imported);
         var summary = await imported.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, summary.GetProperty("spaces").GetInt32());
-        Assert.Equal(5, summary.GetProperty("sharedItemsLeftInFile").GetInt32());
+        Assert.Equal(7, summary.GetProperty("sharedItemsLeftInFile").GetInt32());
 
         var (_, second, _) = await DataWorld.ExportAsync(cleo);
         Assert.Equal(Normalise(first, importedSide: false), Normalise(second, importedSide: true));
@@ -116,8 +159,53 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal([world.M("memory-ana-private-title"), world.M("memory-ana-shared-title")], timeline.GetProperty("memories").EnumerateArray().Select(m => m.GetProperty("title").GetString()).Order(StringComparer.Ordinal).ToList());
         Assert.DoesNotContain(world.M("memory-ben-shared-title"), timeline.GetRawText(), StringComparison.Ordinal);
 
+        // The ritual and her check-in came back too: the week she checked in shows her own answers.
+        var romanticId = romantic.GetProperty("id").GetGuid();
+        var ritual = await cleo.GetJsonAsync($"/api/v1/spaces/{romanticId}/ritual");
+        Assert.Equal(("sunday", "19:30", "Europe/Lisbon"), (ritual.GetProperty("day").GetString(), ritual.GetProperty("time").GetString(), ritual.GetProperty("timeZoneId").GetString()));
+        Assert.Equal("07:30", ritual.GetProperty("yourWaking").GetProperty("from").GetString());
+        var week = JsonDocument.Parse(first).RootElement.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("state").GetString() == "paired")
+            .GetProperty("mine").GetProperty("checkIns")[0].GetProperty("week").GetString();
+        var checkIn = await cleo.GetJsonAsync($"/api/v1/spaces/{romanticId}/check-in/weeks/{week}");
+        Assert.Equal(world.M("checkin-ana-1"), checkIn.GetProperty("yours").GetProperty("needs").GetString());
+
         // Importing twice is refused: the account is no longer new.
         await Expect.ProblemAsync(HttpStatusCode.Conflict, await cleo.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(first, Encoding.UTF8, "application/json")));
+    }
+
+    [Fact]
+    public async Task An_export_made_before_check_ins_were_in_the_file_still_imports()
+    {
+        factory.RequireAvailable();
+        var world = await DataWorld.CreateAsync(factory, "OLD" + Guid.NewGuid().ToString("N")[..6]);
+        var (_, good, _) = await DataWorld.ExportAsync(world.Ana);
+
+        // Version 1 as it was before: no checkIns, ritual, wakingHours or reconnectPlans lists anywhere.
+        var node = JsonNode.Parse(good)!.AsObject();
+        foreach (var space in node["spaces"]!.AsArray())
+        {
+            foreach (var part in new[] { space!["mine"]!.AsObject(), space["sharedWithMe"]!["items"]!.AsObject() })
+            {
+                foreach (var kind in new[] { "checkIns", "ritual", "wakingHours", "reconnectPlans" })
+                {
+                    part.Remove(kind);
+                }
+            }
+        }
+
+        var older = ExportDigest.Seal(node).ToJsonString();
+        Assert.DoesNotContain("checkIns", older, StringComparison.Ordinal);
+        var gus = await Person.RegisterAsync(factory, "Gus");
+        await Expect.StatusAsync(HttpStatusCode.OK, await gus.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(older, Encoding.UTF8, "application/json")));
+
+        // The rest came in; the new lists are there, empty.
+        var (_, after, doc) = await DataWorld.ExportAsync(gus);
+        Assert.Contains(world.M("note-ana"), after, StringComparison.Ordinal);
+        var romantic = doc.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "romantic").GetProperty("mine");
+        foreach (var kind in new[] { "checkIns", "ritual", "wakingHours", "reconnectPlans" })
+        {
+            Assert.Equal(0, romantic.GetProperty(kind).GetArrayLength());
+        }
     }
 
     [Fact]
@@ -149,12 +237,40 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         node["spaces"]![pairedIndex]!["mine"]!["memories"]![0]!["title"] = new string('t', 500);
         node["spaces"]![pairedIndex]!["mine"]!["notes"]![0]!["kind"] = "love-letter";
         node["spaces"]![pairedIndex]!["mine"]!["mystery"] = new JsonArray();
+        node["spaces"]![pairedIndex]!["mine"]!["checkIns"]![0]!["satisfaction"] = 42;
+        node["spaces"]![pairedIndex]!["mine"]!["checkIns"]![0]!["needsDimension"] = "cosmic";
+        node["spaces"]![pairedIndex]!["mine"]!["ritual"]![0]!["day"] = "someday";
+        node["spaces"]![pairedIndex]!["mine"]!["wakingHours"]![0]!["to"] = "07:45";
+        node["spaces"]![pairedIndex]!["mine"]!["reconnectPlans"]![0]!["doneSteps"] = new JsonArray("reconnect.somewhere-else");
         var invalid = await Refused(HttpStatusCode.BadRequest, ExportDigest.Seal(node).ToJsonString());
         Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].kind"));
         Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.memories[0].title"));
         Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.notes[0].kind"));
         Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.mystery"));
-        Assert.DoesNotContain("love-letter", invalid.GetRawText(), StringComparison.Ordinal);
+        Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.checkIns[0].satisfaction"));
+        Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.checkIns[0].needsDimension"));
+        Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.ritual[0].day"));
+        Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.wakingHours[0].to"));
+        Assert.NotEmpty(invalid.FieldErrors($"spaces[{pairedIndex}].mine.reconnectPlans[0].doneSteps"));
+        foreach (var echoed in new[] { "love-letter", "cosmic", "someday", "somewhere-else" })
+        {
+            Assert.DoesNotContain(echoed, invalid.GetRawText(), StringComparison.Ordinal);
+        }
+
+        // A check-in that tries to bring a safety answer along is refused whole: there is no such field to import.
+        var pulse = JsonNode.Parse(good)!.AsObject();
+        pulse["spaces"]![pairedIndex]!["mine"]!["checkIns"]![0]!["safetyPulse"] = new JsonObject { ["pulse.afraid"] = true };
+        Assert.NotEmpty((await Refused(HttpStatusCode.BadRequest, ExportDigest.Seal(pulse).ToJsonString())).FieldErrors($"spaces[{pairedIndex}].mine.checkIns"));
+
+        // Two check-ins for one week, or two rituals for one space, are refused too.
+        var twice = JsonNode.Parse(good)!.AsObject();
+        var checkIns = twice["spaces"]![pairedIndex]!["mine"]!["checkIns"]!.AsArray();
+        checkIns.Add(checkIns[0]!.DeepClone());
+        var rituals = twice["spaces"]![pairedIndex]!["mine"]!["ritual"]!.AsArray();
+        rituals.Add(rituals[0]!.DeepClone());
+        var doubled = await Refused(HttpStatusCode.BadRequest, ExportDigest.Seal(twice).ToJsonString());
+        Assert.NotEmpty(doubled.FieldErrors($"spaces[{pairedIndex}].mine.checkIns[1].week"));
+        Assert.NotEmpty(doubled.FieldErrors($"spaces[{pairedIndex}].mine.ritual"));
 
         // A sealed file with an extra field in an item, or a wrong type, is refused as unreadable.
         var extra = JsonNode.Parse(good)!.AsObject();
@@ -222,9 +338,12 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
             Rounds = await db.Set<Features.Assessments.AssessmentResponse>().All().CountAsync(r => r.UserId == anaId),
             Time = await db.Set<Features.QualityTime.TimeTogether>().All().CountAsync(t => t.LoggedByUserId == anaId),
             Practices = await db.Set<Features.Practices.ChosenPractice>().All().CountAsync(p => p.AddedByUserId == anaId),
+            CheckIns = await db.Set<Features.CheckIns.WeeklyCheckIn>().All().CountAsync(c => c.UserId == anaId),
+            Waking = await db.Set<Features.Rituals.MemberWakingHours>().All().CountAsync(w => w.UserId == anaId),
+            Plans = await db.Set<Features.Insights.ReconnectPlanRecord>().All().CountAsync(p => p.OwnerUserId == anaId),
             Spaces = await db.Spaces.All().CountAsync(s => s.Id == world.Solo || s.Id == world.Left || s.CreatedByUserId == anaId),
         });
-        Assert.Equal(new { Users = 0, Keys = 0, Sessions = 0, Memberships = 0, Memories = 0, Notes = 0, Answers = 0, Rounds = 0, Time = 0, Practices = 0, Spaces = 0 }, left);
+        Assert.Equal(new { Users = 0, Keys = 0, Sessions = 0, Memberships = 0, Memories = 0, Notes = 0, Answers = 0, Rounds = 0, Time = 0, Practices = 0, CheckIns = 0, Waking = 0, Plans = 0, Spaces = 0 }, left);
 
         // Ben sees only the neutral closed notice, and keeps what he wrote; what Ana wrote is gone for him too.
         var space = await world.Ben.GetJsonAsync($"/api/v1/spaces/{world.Paired}");
@@ -239,11 +358,24 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(2, benMine.GetProperty("promptAnswers").GetArrayLength());
         Assert.Equal(2, benMine.GetProperty("memories").GetArrayLength());
         Assert.Single(benMine.GetProperty("assessmentRounds").EnumerateArray());
-        foreach (var gone in new[] { world.M("note-ana"), world.M("memory-ana-shared-title"), world.M("prompt-ana-1"), "\"Ana\"" })
+
+        // Ben keeps his check-ins, his waking hours, the pair's ritual and plan and his own plan; Ana's revealed check-in and waking hours are gone.
+        Assert.Equal(2, benMine.GetProperty("checkIns").GetArrayLength());
+        Assert.Single(benMine.GetProperty("wakingHours").EnumerateArray());
+        Assert.Single(benMine.GetProperty("ritual").EnumerateArray());
+        Assert.Equal([false, true], benMine.GetProperty("reconnectPlans").EnumerateArray().Select(p => p.GetProperty("shared").GetBoolean()).Order().ToList());
+        var benShared = benSpace.GetProperty("sharedWithMe").GetProperty("items");
+        Assert.Equal(0, benShared.GetProperty("checkIns").GetArrayLength());
+        Assert.Equal(0, benShared.GetProperty("wakingHours").GetArrayLength());
+        foreach (var gone in new[] { world.M("note-ana"), world.M("memory-ana-shared-title"), world.M("prompt-ana-1"), world.M("checkin-ana-1"), "\"Ana\"" })
         {
             Assert.DoesNotContain(gone, benBody, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>"startWeek/weeks/shared/done steps", to compare reconnect plans at a glance.</summary>
+    private static string Plan(JsonElement plan) =>
+        $"{plan.GetProperty("startWeek").GetString()}/{plan.GetProperty("weeks").GetInt32()}/{plan.GetProperty("shared").GetBoolean()}/{string.Join(' ', plan.GetProperty("doneSteps").EnumerateArray().Select(s => s.GetString()))}";
 
     private static Task<HttpResponseMessage> DeleteAsync(Person person, string? passphrase) =>
         person.Http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/v1/account", UriKind.Relative)) { Content = JsonContent.Create(new { passphrase }) });
@@ -253,7 +385,9 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         var id = (await person.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
         return await factory.WithDbAsync(async db =>
             $"{await db.Memberships.All().CountAsync(m => m.UserId == id)}/{await db.Set<Features.Memories.Memory>().All().CountAsync(m => m.AuthorUserId == id)}/" +
-            $"{await db.Set<Features.Notes.Note>().All().CountAsync(n => n.FromUserId == id)}/{await db.MemberKeys.CountAsync(k => k.UserId == id)}/{await db.Spaces.All().CountAsync()}");
+            $"{await db.Set<Features.Notes.Note>().All().CountAsync(n => n.FromUserId == id)}/{await db.MemberKeys.CountAsync(k => k.UserId == id)}/{await db.Spaces.All().CountAsync()}/" +
+            $"{await db.Set<Features.CheckIns.WeeklyCheckIn>().All().CountAsync(c => c.UserId == id)}/{await db.Set<Features.Rituals.SpaceRitual>().All().CountAsync()}/" +
+            $"{await db.Set<Features.Rituals.MemberWakingHours>().All().CountAsync(w => w.UserId == id)}/{await db.Set<Features.Insights.ReconnectPlanRecord>().All().CountAsync()}");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hearth.Web.Features.Insights;
 using Hearth.Web.Tests.Assessments;
 using Hearth.Web.Tests.Infrastructure;
 
@@ -10,7 +11,9 @@ namespace Hearth.Web.Tests.DataRights;
 /// Two people who have used every feature that stores something, with a marker in every piece of
 /// free text, so tests can see exactly where each piece ends up. Ana also has a solo space and a
 /// space she left. Ben answered a second day's question that Ana skipped (never revealed to her),
-/// and has a private memory and a private label (never hers to see).
+/// and has a private memory and a private label (never hers to see). Both checked in one week (revealed
+/// to each other); the next week only Ben did (never revealed to Ana). Ben's private reconnect plan is
+/// never hers either.
 /// </summary>
 public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, Guid Left, string Marker)
 {
@@ -22,10 +25,11 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
         M("note-ana"), M("note-ben"),
         M("memory-ana-private-title"), M("memory-ana-private-text"), M("memory-ana-shared-title"), M("memory-ana-shared-text"),
         M("memory-ben-private-title"), M("memory-ben-private-text"), M("memory-ben-shared-title"), M("memory-ben-shared-text"),
+        M("checkin-ana-1"), M("checkin-ben-1"), M("checkin-ben-2-unrevealed"),
     ];
 
     /// <summary>Ben's text Ana must never receive in any form.</summary>
-    public IReadOnlyList<string> NeverForAna => [M("label-ben"), M("prompt-ben-2-unrevealed"), M("memory-ben-private-title"), M("memory-ben-private-text")];
+    public IReadOnlyList<string> NeverForAna => [M("label-ben"), M("prompt-ben-2-unrevealed"), M("memory-ben-private-title"), M("memory-ben-private-text"), M("checkin-ben-2-unrevealed")];
 
     public string M(string what) => $"{Marker}-{what}";
 
@@ -78,6 +82,40 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
         var day2 = (await ana.GetJsonAsync($"/api/v1/spaces/{paired}/prompt/today")).GetProperty("date").GetString();
         await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PostAsync(new Uri($"/api/v1/spaces/{paired}/prompt/days/{day2}/skip", UriKind.Relative), null));
         await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/prompt/days/{day2}/answer", new { text = world.M("prompt-ben-2-unrevealed") }));
+
+        // The weekly ritual (the pair's), each one's waking hours, and a week both checked in (revealed
+        // to each other). Ana also answers the private safety pulse "yes": it is never stored, so no
+        // trace of it may reach any export.
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/ritual", new { day = "sunday", time = "19:30", timeZoneId = "Europe/Lisbon" }));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/ritual/waking-hours", new { from = "07:30", to = "23:00" }));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/ritual/waking-hours", new { from = "09:00", to = "21:30" }));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/check-in", new
+        {
+            satisfaction = 8, closeness = 5, feltHeard = 6, phoneFreeMinutes = 240, appreciation = 5, noTension = true,
+            needs = world.M("checkin-ana-1"), needsDimension = "experiential",
+            safetyPulse = new Dictionary<string, bool?> { ["pulse.afraid"] = true, ["pulse.controlled"] = false },
+        }));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/check-in", new { satisfaction = 7, repair = 4, needs = world.M("checkin-ben-1") }));
+
+        // Next week only Ben checks in: never revealed to Ana.
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        await ana.SignInAsync();
+        await ben.SignInAsync();
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/check-in", new { satisfaction = 3, needs = world.M("checkin-ben-2-unrevealed") }));
+
+        // Reconnect plans: one the pair shares, and one private to each of them. A plan is offered only
+        // after weeks of check-ins drifting apart (CheckInJourneyTests walks that path), so they are put
+        // in directly, as the feature stores them.
+        var anaId = (await ana.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        var benId = (await ben.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        await factory.WithDbAsync(async db =>
+        {
+            var started = factory.Clock.GetUtcNow();
+            db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = null, StartWeek = new DateOnly(2026, 5, 31), Weeks = 3, DoneSteps = "reconnect.honest-talk reconnect.device-free-time.week-1", StartedAt = started });
+            db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = anaId, StartWeek = new DateOnly(2026, 5, 24), Weeks = 2, DoneSteps = "reconnect.small-affection", StartedAt = started.AddDays(-7) });
+            db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = benId, StartWeek = new DateOnly(2026, 5, 17), Weeks = 4, DoneSteps = "", StartedAt = started.AddDays(-14) });
+            return await db.SaveChangesAsync();
+        });
         return world with { Paired = paired, Solo = solo, Left = left };
     }
 

@@ -7,7 +7,7 @@ namespace Hearth.Web.Tests.DataRights;
 /// <summary>
 /// A small JSON Schema checker for the subset docs/export-format.schema.json uses: type, const,
 /// enum, required, properties, additionalProperties (false or a schema), items, $ref to "#/$defs/...",
-/// minLength, maxLength, pattern, minimum, maximum. No schema-validator package is available offline,
+/// minLength, maxLength, pattern, minimum, maximum, maxItems. No schema-validator package is available offline,
 /// so this is deliberately tiny; any keyword it does not know makes it fail loudly rather than pass.
 /// </summary>
 public sealed class MiniJsonSchema(JsonElement root)
@@ -15,7 +15,7 @@ public sealed class MiniJsonSchema(JsonElement root)
     private static readonly HashSet<string> Known =
     [
         "$schema", "$id", "title", "description", "$defs", "type", "const", "enum", "required", "properties",
-        "additionalProperties", "items", "$ref", "minLength", "maxLength", "pattern", "minimum", "maximum",
+        "additionalProperties", "items", "$ref", "minLength", "maxLength", "pattern", "minimum", "maximum", "maxItems",
     ];
 
     public static MiniJsonSchema Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
@@ -129,6 +129,11 @@ public sealed class MiniJsonSchema(JsonElement root)
                     }
                 }
             }
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("maxItems", out var maxItems) && value.GetArrayLength() > maxItems.GetInt32())
+        {
+            problems.Add($"{path}: more than {maxItems.GetInt32()} items");
         }
 
         if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))

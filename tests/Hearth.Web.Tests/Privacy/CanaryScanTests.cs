@@ -67,11 +67,14 @@ public sealed class CanaryScanTests(CanaryFactory factory) : IClassFixture<Canar
     /// <summary>
     /// Every column that holds a person's free text, each encrypted. Assessment answers are numbers on
     /// a scale (no free text can be typed), so they carry no marker; they are encrypted all the same.
+    /// A check-in's answers are one encrypted document; its "more of / less of" text carries the marker.
+    /// The ritual, waking hours and reconnect plans hold no free text (days, times, catalogue ids).
     /// E-mail addresses and display names are stored in clear on purpose (docs/privacy.md).
     /// </summary>
     private static readonly string[] SensitiveFields =
     [
         "Memberships.Label", "PromptResponses.Answer", "Notes.Text", "Memories.Title", "Memories.Text",
+        "WeeklyCheckIns.Answers",
     ];
 
     [Fact]

@@ -228,7 +228,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             ContentVersion = Content.Version,
             SubmittedAt = clock.GetUtcNow(),
         };
-        row.AnswersCiphertext = await cipher.EncryptAsync(JsonSerializer.Serialize(Stored.From(record), Json), Context(row), ct);
+        row.AnswersCiphertext = await cipher.EncryptAsync(StoredAnswers(record), Context(row), ct);
         db.Add(row);
         try
         {
@@ -257,15 +257,12 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         var ritual = await rituals.FindAsync(pair.SpaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
-        var mine = await RecordsAsync(await MineAsync(pair.SpaceId, pair.Me, ct), rule, ct);
+        var myRows = await MineAsync(pair.SpaceId, pair.Me, ct);
+        var mine = await RecordsAsync(myRows, rule, ct);
         var theirs = new List<CheckInRecord>();
         if (pair.OtherId is { } other && mine.Count > 0)
         {
-            var myWeeks = mine.Select(r => r.Week).ToHashSet();
-            var candidates = (await MineAsync(pair.SpaceId, other, ct))
-                .Where(r => myWeeks.Contains(PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule)))
-                .ToList();
-            theirs = await RecordsAsync(candidates, rule, ct);
+            theirs = await RecordsAsync(RevealedTo(myRows, await MineAsync(pair.SpaceId, other, ct), rule), rule, ct);
         }
 
         return new CheckInHistory(rule, current, mine, theirs);
@@ -321,17 +318,38 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             }
 
             var json = await cipher.DecryptAsync(row.AnswersCiphertext, Context(row), ct);
-            var stored = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Stored>(json, Json);
-            if (stored is not null)
+            if (ReadStoredAnswers(json, week, row.ContentVersion) is { } record)
             {
-                records.Add(stored.ToRecord(week, row.ContentVersion));
+                records.Add(record);
             }
         }
 
         return records;
     }
 
-    private static CipherContext Context(WeeklyCheckIn row) => new(Table, Column, row.Id, row.UserId);
+    /// <summary>
+    /// The other member's check-ins that are revealed to a member: only those in weeks (as the pair's
+    /// calendar reads them now) that the member checked in too. The check-in page, trends, insights
+    /// and the export all go by this one rule.
+    /// </summary>
+    internal static List<WeeklyCheckIn> RevealedTo(IEnumerable<WeeklyCheckIn> mine, IEnumerable<WeeklyCheckIn> theirs, Ritual rule)
+    {
+        var myWeeks = mine.Select(r => WeekOf(r, rule)).ToHashSet();
+        return theirs.Where(r => myWeeks.Contains(WeekOf(r, rule))).OrderBy(r => r.Week).ThenBy(r => r.SubmittedAt).ToList();
+    }
+
+    /// <summary>The week of the pair's calendar (under <paramref name="rule"/>) a stored check-in falls in.</summary>
+    internal static LocalDate WeekOf(WeeklyCheckIn row, Ritual rule) => PairCalendar.Rekey(PairCalendar.ToLocalDate(row.Week), rule);
+
+    /// <summary>The cipher context of a check-in's answers: bound to its row and to the member who gave them.</summary>
+    internal static CipherContext Context(WeeklyCheckIn row) => new(Table, Column, row.Id, row.UserId);
+
+    /// <summary>The plaintext of the encrypted answers document for a record (the same format the feature writes).</summary>
+    internal static string StoredAnswers(CheckInRecord record) => JsonSerializer.Serialize(Stored.From(record), Json);
+
+    /// <summary>Reads a decrypted answers document back; null when there is nothing (a shredded author).</summary>
+    internal static CheckInRecord? ReadStoredAnswers(string? json, LocalDate week, string version) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Stored>(json, Json)?.ToRecord(week, version);
 
     /// <summary>The encrypted document. Short names; never a safety field.</summary>
     private sealed record Stored(int? S, int? C, int? H, int? M, int? A, int? R, bool N, string? T, string? D)

@@ -23,6 +23,10 @@ public static class DataRightsEndpoints
         services.AddPersonalDataKind<MemoryData>();
         services.AddPersonalDataKind<TimeTogetherData>();
         services.AddPersonalDataKind<PracticeData>();
+        services.AddPersonalDataKind<CheckInData>();
+        services.AddPersonalDataKind<RitualData>();
+        services.AddPersonalDataKind<WakingHoursData>();
+        services.AddPersonalDataKind<ReconnectPlanData>();
         return services;
     }
 

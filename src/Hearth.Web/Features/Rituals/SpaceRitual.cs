@@ -80,8 +80,15 @@ public static class PairCalendar
     /// <summary>The week rule before a ritual exists: Monday, midnight, the pair's zone.</summary>
     public static readonly IsoDayOfWeek DefaultWeekStart = IsoDayOfWeek.Monday;
 
-    public static Ritual WeekRule(SpaceRitual? ritual, PairSpace pair) =>
-        ritual?.ToRitual() ?? new Ritual(DefaultWeekStart, LocalTime.Midnight, pair.Zone);
+    public static Ritual WeekRule(SpaceRitual? ritual, PairSpace pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return WeekRule(ritual, pair.Zone);
+    }
+
+    /// <summary>The week rule of a space with or without a ritual, for code that has no <see cref="PairSpace"/> (a closed space's export).</summary>
+    public static Ritual WeekRule(SpaceRitual? ritual, DateTimeZone zone) =>
+        ritual?.ToRitual() ?? new Ritual(DefaultWeekStart, LocalTime.Midnight, zone);
 
     /// <summary>The key of the week (under <paramref name="rule"/>) that contains the local date <paramref name="key"/>.</summary>
     public static LocalDate Rekey(LocalDate key, Ritual rule)

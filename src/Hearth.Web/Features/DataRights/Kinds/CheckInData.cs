@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Hearth.Core.CheckIns;
+using Hearth.Core.Dimensions;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Features.Daily;
+using Hearth.Web.Features.Rituals;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Hearth.Web.Features.DataRights.Kinds;
+
+/// <summary>
+/// Your weekly check-in: the six answers (null where you skipped one), "no tension this week", and
+/// what you'd like more or less of with its optional kind of closeness. "week" is the day that week
+/// began on the pair's calendar when you checked in.
+/// </summary>
+public sealed record CheckInItem(
+    string Week,
+    string ContentVersion,
+    int? Satisfaction,
+    int? Closeness,
+    int? FeltHeard,
+    int? PhoneFreeMinutes,
+    int? Appreciation,
+    int? Repair,
+    bool NoTension,
+    string? Needs,
+    string? NeedsDimension,
+    DateTimeOffset SubmittedAt);
+
+/// <summary>The other person's check-in for a week you both checked in (mutual reveal).</summary>
+public sealed record RevealedCheckInItem(
+    string Week,
+    string ContentVersion,
+    int? Satisfaction,
+    int? Closeness,
+    int? FeltHeard,
+    int? PhoneFreeMinutes,
+    int? Appreciation,
+    int? Repair,
+    bool NoTension,
+    string? Needs,
+    string? NeedsDimension);
+
+/// <summary>
+/// Weekly check-ins: yours, every week you checked in; theirs only for weeks you both checked in,
+/// exactly as the check-in page reveals them. Only the scored answers are ever stored; the private
+/// questions at the end of a check-in are looked at once and dropped, so there is nothing of them here.
+/// </summary>
+public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
+{
+    public string Name => "checkIns";
+
+    public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
+    {
+        var rows = await db.Set<WeeklyCheckIn>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SpaceId == space.SpaceId)
+            .OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt)
+            .ToListAsync(ct);
+        var mineRows = rows.Where(r => r.UserId == space.Me).ToList();
+        var mine = new List<CheckInItem>(mineRows.Count);
+        foreach (var row in mineRows)
+        {
+            if (await ReadAsync(row, ct) is { } r)
+            {
+                mine.Add(new CheckInItem(
+                    Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
+                    r.NoTension, r.Needs, r.NeedsDimension?.WireName(), ExportJson.Instant(row.SubmittedAt)));
+            }
+        }
+
+        // Mutual reveal, by the same rule as the check-in page: the week rule of the space as it is now.
+        var ritual = await db.Set<SpaceRitual>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == space.SpaceId, ct);
+        var rule = PairCalendar.WeekRule(ritual, DateTimeZone.Utc);
+        var shared = new List<RevealedCheckInItem>();
+        var seen = new HashSet<LocalDate>();
+        foreach (var row in CheckInService.RevealedTo(mineRows, rows.Where(r => r.UserId != space.Me), rule))
+        {
+            // If two of theirs fall in one week, the first given counts (as on the page).
+            if (seen.Add(CheckInService.WeekOf(row, rule)) && await ReadAsync(row, ct) is { } r)
+            {
+                shared.Add(new RevealedCheckInItem(
+                    Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
+                    r.NoTension, r.Needs, r.NeedsDimension?.WireName()));
+            }
+        }
+
+        return KindExport.Of(mine, shared);
+    }
+
+    public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
+    {
+        var items = ExportJson.ReadList<CheckInItem>(mine, path, errors);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var content = CheckInService.Content;
+        var weeks = new HashSet<LocalDate>();
+        var clean = new List<(CheckInRecord Record, DateTimeOffset SubmittedAt)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = $"{path}[{i}]";
+            var weekOk = DailyText.TryParseDate(item.Week, out var week);
+            if (!weekOk)
+            {
+                errors.Add($"{at}.week", "Weeks are the year-month-day they began, for example 2026-11-22.");
+            }
+            else if (!weeks.Add(week))
+            {
+                errors.Add($"{at}.week", "There is more than one check-in for this week.");
+            }
+
+            if (item.ContentVersion != content.Version)
+            {
+                errors.Add($"{at}.contentVersion", $"This check-in answers another version of the questions ({content.Version} is the one this Hearth has).");
+            }
+
+            Dimension? tag = null;
+            if (item.NeedsDimension is not null)
+            {
+                if (DimensionCatalog.TryParse(item.NeedsDimension, out var parsed))
+                {
+                    tag = parsed;
+                }
+                else
+                {
+                    errors.Add($"{at}.needsDimension", "Choose from emotional, physical, intellectual, spiritual, experiential, or leave it empty.");
+                }
+            }
+
+            var needs = DailyText.Clean(item.Needs, content.Needs.MaxLength, $"{at}.needs", errors, "", required: false);
+            var answers = new CheckInAnswers(item.Satisfaction, item.Closeness, item.FeltHeard, item.PhoneFreeMinutes, item.Appreciation, item.Repair, item.NoTension, needs, tag);
+            var answerErrors = CheckInAnswers.Validate(content, answers);
+            foreach (var error in answerErrors)
+            {
+                errors.Add($"{at}.{error.Field}", error.Message);
+            }
+
+            // With any problem anywhere nothing is written, so only a sound item needs its record.
+            if (weekOk && answerErrors.Count == 0)
+            {
+                clean.Add((answers.ToRecord(content, week), item.SubmittedAt));
+            }
+        }
+
+        return async (target, token) =>
+        {
+            foreach (var (record, submittedAt) in clean)
+            {
+                var row = new WeeklyCheckIn
+                {
+                    Id = Guid.CreateVersion7(),
+                    SpaceId = target.SpaceId,
+                    UserId = target.Me,
+                    Week = PairCalendar.ToDateOnly(record.Week),
+                    ContentVersion = record.ContentVersion,
+                    SubmittedAt = submittedAt,
+                };
+                row.AnswersCiphertext = await cipher.EncryptAsync(CheckInService.StoredAnswers(record), CheckInService.Context(row), token);
+                db.Add(row);
+            }
+        };
+    }
+
+    /// <summary>The person's own check-ins go; the other person's stay theirs.</summary>
+    public Task EraseAsync(Guid userId, CancellationToken ct) =>
+        db.Set<WeeklyCheckIn>().IgnoreQueryFilters().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
+
+    private async Task<CheckInRecord?> ReadAsync(WeeklyCheckIn row, CancellationToken ct) =>
+        CheckInService.ReadStoredAnswers(
+            await cipher.DecryptAsync(row.AnswersCiphertext, CheckInService.Context(row), ct),
+            PairCalendar.ToLocalDate(row.Week),
+            row.ContentVersion);
+
+    private static string Week(WeeklyCheckIn row) => DailyText.Iso(PairCalendar.ToLocalDate(row.Week));
+}
