@@ -48,6 +48,9 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Hearth:RateLimits:AccountPerMinute", AccountAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Hearth:RateLimits:RequestsPerMinute", "0");
+
+        // Background housekeeping would run on the real clock beside the test's own; tests call it directly.
+        builder.UseSetting("Hearth:Background:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
