@@ -73,3 +73,48 @@ public abstract class HousekeepingTests<TFactory>(TFactory factory) : IClassFixt
 public sealed class HousekeepingOnSqlite(SqliteHearthFactory factory) : HousekeepingTests<SqliteHearthFactory>(factory);
 
 public sealed class HousekeepingOnPostgres(PostgresHearthFactory factory) : HousekeepingTests<PostgresHearthFactory>(factory);
+
+/// <summary>The hosted service itself: it wakes up on its own and runs each slot of the (test) clock once.</summary>
+public sealed class HousekeepingServiceTests
+{
+    [Fact]
+    public async Task The_service_runs_each_slot_of_the_clock_once_on_its_own()
+    {
+        await using var factory = new BackgroundFactory();
+        _ = factory.Services;
+
+        await WaitForRunsAsync(factory, 1);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // several more wake-ups, same slot on the test clock: nothing new
+        Assert.Equal(1, await RunCountAsync(factory));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        await WaitForRunsAsync(factory, 2);
+        var runs = await factory.WithDbAsync(db => db.Set<BackgroundRun>().OrderBy(r => r.SlotStart).ToListAsync());
+        Assert.Equal([HearthFactory.Start, HearthFactory.Start.AddSeconds(2)], runs.Select(r => r.SlotStart));
+        Assert.All(runs, r => Assert.Equal("solo", r.Instance));
+    }
+
+    private static Task<int> RunCountAsync(HearthFactory factory) =>
+        factory.WithDbAsync(db => db.Set<BackgroundRun>().CountAsync());
+
+    private static async Task WaitForRunsAsync(HearthFactory factory, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await RunCountAsync(factory) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"housekeeping did not reach {count} run(s) within 20 seconds");
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed class BackgroundFactory : SqliteHearthFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Hearth:Background:Enabled", "true");
+            builder.UseSetting("Hearth:Background:HousekeepingIntervalSeconds", "1");
+            builder.UseSetting("Hearth:InstanceName", "solo");
+        }
+    }
+}

@@ -65,6 +65,22 @@ public sealed class KeyRingStoreTests
         Assert.Equal("sealed label", space.GetProperty("label").GetString());
     }
 
+    [Fact]
+    public async Task A_secret_also_seals_the_keys_in_a_key_ring_folder()
+    {
+        await using var factory = new KeyRingFactory(store: "folder", secret: Secret);
+        var person = await Person.RegisterAsync(factory);
+        await person.CreateSpaceAsync(label: "sealed in the folder");
+        var files = Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "*.xml");
+        Assert.NotEmpty(files);
+        Assert.All(files, file =>
+        {
+            var xml = File.ReadAllText(file);
+            Assert.Contains("<encryptedKey", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+    }
+
     private sealed class KeyRingFactory(string store, string? secret) : SqliteHearthFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
