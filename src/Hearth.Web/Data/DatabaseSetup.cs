@@ -77,6 +77,13 @@ public static class DatabaseSetup
         }
 
         await CheckKeyRingAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), ct);
+
+        // Operators running several instances can check at a glance that all of them share one key ring.
+        var sealedWithSecret = string.IsNullOrWhiteSpace(options.KeyRing.ProtectionSecret) ? "" : ", sealed with Hearth:KeyRing:ProtectionSecret";
+        log.LogInformation(
+            "Key ring {Where}{Sealed}",
+            options.KeyRing.InDatabase ? "in the database" : $"in the folder {paths.Keys}",
+            sealedWithSecret);
     }
 
     private static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
+using Hearth.Web.Data.KeyRing;
 using Hearth.Web.Features.Accounts;
 using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.Email;
@@ -35,7 +36,9 @@ public static class HearthHosting
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         var options = section.Get<HearthOptions>() ?? new HearthOptions();
 
-        var paths = new HearthPaths(options.DataDirectory ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
+        var paths = new HearthPaths(
+            options.DataDirectory ?? Path.Combine(builder.Environment.ContentRootPath, "data"),
+            options.KeyRing.InDatabase ? null : options.KeyRing.Directory);
         paths.CreateFolders();
         services.AddSingleton(paths);
         services.AddSingleton(TimeProvider.System);
@@ -47,9 +50,11 @@ public static class HearthHosting
         });
 
         services.AddHearthDatabase(options, paths);
-        services.AddDataProtection()
-            .SetApplicationName("Hearth")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+        services.AddHearthKeyRing(options.KeyRing, paths);
+
+        // Background work (issue 7): each slot runs once across every instance sharing the database.
+        services.AddScoped<Background.Housekeeping>();
+        services.AddHostedService<Background.HousekeepingService>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<SpaceScope>();

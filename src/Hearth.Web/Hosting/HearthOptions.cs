@@ -14,6 +14,15 @@ public sealed class HearthOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Where the Data Protection key ring lives (docs/adr/0005). Default: the keys folder in the data folder.</summary>
+    public KeyRingOptions KeyRing { get; set; } = new();
+
+    /// <summary>Background work (housekeeping), run once per slot across all instances sharing the database.</summary>
+    public BackgroundOptions Background { get; set; } = new();
+
+    /// <summary>A name for this instance in logs and in the record of background runs. Default: machine name and process id.</summary>
+    public string? InstanceName { get; set; }
+
     /// <summary>Where quick exit goes. Default: a neutral page of Hearth's own; any https address also works.</summary>
     public string QuickExitUrl { get; set; } = "/exit";
 
@@ -57,14 +66,46 @@ public sealed class RateLimitOptions
     public int RequestsPerMinute { get; set; } = 600;
 }
 
+public sealed class KeyRingOptions
+{
+    /// <summary>
+    /// "folder" (default): the key ring is a folder, <see cref="Directory"/> or the data folder's keys/.
+    /// "database": the key ring is a table in Hearth's own database, encrypted with <see cref="ProtectionSecret"/>
+    /// (which is then required), so several instances share it without a shared file system.
+    /// </summary>
+    public string Store { get; set; } = "folder";
+
+    /// <summary>The key ring folder when <see cref="Store"/> is "folder". Default: keys/ in the data folder. Several instances can share one mount.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>
+    /// A secret (at least 32 characters, e.g. <c>openssl rand -base64 32</c>) that encrypts every key of the
+    /// key ring where it is stored. Required with the database store, optional with a folder. Keep it out of
+    /// the database and its backups (an environment variable or a secrets file).
+    /// </summary>
+    public string? ProtectionSecret { get; set; }
+
+    public bool InDatabase =>
+        string.Equals(Store, "database", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class BackgroundOptions
+{
+    /// <summary>Run housekeeping on this instance (default). With several instances each may take part; each slot runs once.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Housekeeping runs once per slot of this many seconds (default 15 minutes).</summary>
+    public int HousekeepingIntervalSeconds { get; set; } = 900;
+}
+
 /// <summary>Resolved folders, created on first run.</summary>
 public sealed class HearthPaths
 {
-    public HearthPaths(string dataDirectory)
+    public HearthPaths(string dataDirectory, string? keyRingDirectory = null)
     {
         Root = Path.GetFullPath(dataDirectory);
         Database = Path.Combine(Root, "db");
-        Keys = Path.Combine(Root, "keys");
+        Keys = string.IsNullOrWhiteSpace(keyRingDirectory) ? Path.Combine(Root, "keys") : Path.GetFullPath(keyRingDirectory);
         Outbox = Path.Combine(Root, "outbox");
         Backups = Path.Combine(Root, "backups");
     }
@@ -73,7 +114,7 @@ public sealed class HearthPaths
 
     public string Database { get; }
 
-    /// <summary>The Data Protection key ring: deliberately outside the database folder.</summary>
+    /// <summary>The Data Protection key ring folder (Hearth:KeyRing:Directory, default data/keys): deliberately outside the database folder.</summary>
     public string Keys { get; }
 
     public string Outbox { get; }

@@ -22,6 +22,9 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     /// <summary>A fresh temporary folder; a test may point a second factory at the first one's folder to simulate a restart.</summary>
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Set when the folder belongs to another factory (a second instance on the same data): it is then left for that one to delete.</summary>
+    public bool KeepDataDirectory { get; init; }
+
     public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
 
     public abstract string ProviderName { get; }
@@ -48,6 +51,9 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Hearth:RateLimits:AccountPerMinute", AccountAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Hearth:RateLimits:RequestsPerMinute", "0");
+
+        // Background housekeeping would run on the real clock beside the test's own; tests call it directly.
+        builder.UseSetting("Hearth:Background:Enabled", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -84,6 +90,11 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

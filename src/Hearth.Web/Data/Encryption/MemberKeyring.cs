@@ -83,6 +83,7 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
 /// </summary>
 public sealed class KeyRingMissingException(Exception inner)
     : InvalidOperationException(
-        "Hearth cannot unlock its data keys. The key ring in the keys folder does not match this database. " +
-        "Restore the keys folder that was backed up with the database (see docs/operations.md).",
+        "Hearth cannot unlock its data keys. The key ring in the keys folder does not match this database " +
+        "(or, with the key ring in the database, Hearth:KeyRing:ProtectionSecret is not the secret it was written with). " +
+        "Restore the keys folder that was backed up with the database, or set the right secret (see docs/operations.md).",
         inner);
