@@ -6,6 +6,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Tests.Assessments;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,12 +83,24 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
 
         // 2. Every write by someone who may not write there; afterwards the world must look exactly as before.
         var before = await world.SnapshotAsync();
+        var rowsBefore = await world.DatabaseRowsAsync();
         foreach (var c in cases.Where(c => !c.IsSafe && c.Expected is 'N' or 'S'))
         {
             await RunAsync(world, c, report);
         }
 
         var after = await world.SnapshotAsync();
+        var rowsAfter = await world.DatabaseRowsAsync();
+        foreach (var table in rowsBefore.Keys.Union(rowsAfter.Keys))
+        {
+            var gone = rowsBefore.GetValueOrDefault(table, []).Except(rowsAfter.GetValueOrDefault(table, [])).Count();
+            var added = rowsAfter.GetValueOrDefault(table, []).Except(rowsBefore.GetValueOrDefault(table, [])).Count();
+            if (gone + added > 0)
+            {
+                report.Add(MismatchKind.UnexpectedSuccess, $"writes that were turned away still changed the database: {table} lost or changed {gone} and gained {added} rows");
+            }
+        }
+
         foreach (var (url, text) in before)
         {
             if (after[url] != text)
@@ -106,7 +119,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         var endpoints = EndpointKeys(factory.Services).Count;
         var summary = $"authorisation matrix ({factory.ProviderName}): {endpoints} endpoints, {cases.Count} cases, "
             + $"{report.Count(MismatchKind.UnexpectedSuccess)} unexpected successes, {report.Count(MismatchKind.UnexpectedDenial)} unexpected denials, "
-            + $"{report.Count(MismatchKind.Other)} other mismatches ({started.Elapsed.TotalSeconds:0.0} s)";
+            + $"{report.Count(MismatchKind.Other)} other mismatches; refused writes left {before.Count} views and {rowsBefore.Values.Sum(r => r.Count)} database rows "
+            + $"in {rowsBefore.Count} tables unchanged ({started.Elapsed.TotalSeconds:0.0} s)";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(cases.Count > 500, $"only {cases.Count} cases");
@@ -373,6 +387,28 @@ public sealed class MatrixWorld
         }
 
         return result;
+    }
+
+    /// <summary>Every row of every table (filters off), serialised, per entity type: the database's whole state.</summary>
+    public Task<Dictionary<string, HashSet<string>>> DatabaseRowsAsync() => Factory.WithDbAsync(async db =>
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var dump = typeof(MatrixWorld).GetMethod(nameof(RowsOfAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.HasSharedClrType && !t.IsOwned()))
+        {
+            var task = (Task<HashSet<string>>)dump.MakeGenericMethod(type.ClrType).Invoke(null, [db])!;
+            result[type.ClrType.Name] = await task;
+        }
+
+        return result;
+    });
+
+    private static async Task<HashSet<string>> RowsOfAsync<T>(Data.HearthDbContext db)
+        where T : class
+    {
+        var options = new JsonSerializerOptions { ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles };
+        var rows = await db.Set<T>().IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        return rows.Select(r => JsonSerializer.Serialize(r, options)).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task BuildAsync()
