@@ -177,6 +177,8 @@ public static class AuthorizationMatrix
         // The one who stayed in a closed space sees a neutral "closed" notice; nothing else.
         Space("GET", "/api/v1/spaces/{spaceId:guid}", closed: "SANNN"),
         Space("PAGE", "/spaces/{spaceId:guid}", closed: "SANNN"),
+        // The pair dashboard: states only, never an answer's words (not even your own), before or after the reveal.
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/dashboard", topic: Topic.Prompt, u: "SGGNN", r: "SGGNN", c: "SANNN"),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/label", """{"label":"renamed"}"""),
 
         // Both spaces are full, so a new invitation is refused for members.
