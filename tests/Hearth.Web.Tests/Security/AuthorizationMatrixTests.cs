@@ -123,6 +123,13 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             + $"in {rowsBefore.Count} tables unchanged ({started.Elapsed.TotalSeconds:0.0} s)";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Console.WriteLine(summary);
+        // Also as a file, so CI prints the figures after the run (dotnet test hides passing tests' output).
+        if (Environment.GetEnvironmentVariable("HEARTH_ARTIFACTS") is { Length: > 0 } artifacts)
+        {
+            Directory.CreateDirectory(artifacts);
+            await File.WriteAllTextAsync(Path.Combine(artifacts, $"authorisation-matrix-{factory.ProviderName}.txt"), summary + "\n", TestContext.Current.CancellationToken);
+        }
+
         Assert.True(cases.Count > 500, $"only {cases.Count} cases");
         Assert.True(report.Mismatches.Count == 0, summary + "\n" + string.Join("\n", report.Mismatches));
     }
