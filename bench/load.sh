@@ -53,6 +53,8 @@ WEB_DIR=$ROOT/src/Hearth.Web
 WEB_DLL=$WEB_DIR/bin/Release/net10.0/Hearth.Web.dll
 PASS="bench hearth passphrase, long enough"
 SERVER_PID=""
+API_COOKIES=""
+PICKS=()
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 record() { echo "$1" >>"$JSONL"; }
@@ -142,6 +144,9 @@ sample_rss() { # pid seconds -> max VmRSS in kB during the window (background)
 run() {
   local db=$1 name=$2 cookies=$3 path=$4 method=${5:-GET} body=${6:-} once=${7:-0} anon=0
   [ "$name" = health_anonymous ] && anon=1
+  # Identity re-validates a cookie older than a minute on every request, and wrk cannot take the
+  # refreshed cookie, so the signed-in members sign in again before each endpoint (as a browser would hold a fresh one).
+  if [ "$cookies" = "$API_COOKIES" ]; then sign_in "$API_COOKIES" "${PICKS[@]}"; fi
   local envs=(HB_COOKIES="$cookies" HB_PATH="$path" HB_METHOD="$method" HB_ONCE="$once" HB_THREADS="$THREADS" HB_ANON="$anon")
   [ -n "$body" ] && envs+=(HB_BODY="$body")
   if [ "$once" != 1 ]; then # warm up (JIT, caches, connection pool)
@@ -164,11 +169,12 @@ CHECKIN='{"satisfaction":7,"closeness":5,"feltHeard":6,"phoneFreeMinutes":90,"ap
 
 measure_db() { # name spaces
   local name=$1 spaces=$2 cookies=$RUN/cookies-$1.txt
+  API_COOKIES=$cookies
   start_server "$name" 0
   # A handful of members spread over the database sign in through the API.
-  local picks=() step=$(( spaces / 8 > 0 ? spaces / 8 : 1 ))
-  for k in 0 1 2 3 4 5 6 7; do picks+=( $(( (k * step) % spaces )) ); done
-  sign_in "$cookies" "${picks[@]}"
+  local step=$(( spaces / 8 > 0 ? spaces / 8 : 1 ))
+  PICKS=()
+  for k in 0 1 2 3 4 5 6 7; do PICKS+=( $(( (k * step) % spaces )) ); done
   run "$name" health_anonymous "$cookies" /health
   run "$name" health_signed_in "$cookies" /health
   run "$name" dashboard_api "$cookies" '/api/v1/spaces/{space}'
@@ -180,7 +186,6 @@ measure_db() { # name spaces
   # seeder for every member (sessions created exactly as sign-in does), members of the first spaces first.
   if [ "$spaces" -ge 1000 ]; then
     local writers=$RUN/writers-$name.txt
-    sign_in "$cookies" "${picks[@]}" # fresh baseline cookies for a baseline re-run next to the write
     mint_cookies "$name" $(( spaces * 2 )) "$writers" 2>>"$RUN/seed-$name.log"
     run "$name" health_signed_in_again "$cookies" /health
     run "$name" checkin_submit "$writers" '/api/v1/spaces/{space}/check-in' POST "$CHECKIN" 1
@@ -197,10 +202,12 @@ if [ "$SKIP_BIG" = 0 ]; then
   measure_db big "$BIG_SPACES"
 fi
 
-# Rate limiter on (the shipped default, 600 a minute per member): one member hammers the dashboard.
+# Rate limiter on: one member hammers the dashboard. The limit is 60 a minute for this run (the
+# shipped default is 600) so the excess is certain even on a slow machine; the limiter is the same code.
 if [ "$SKIP_LIMITER" = 0 ]; then
-  start_server small 600
-  sign_in "$RUN/limited.txt" 0
+  start_server small 60
+  API_COOKIES=$RUN/limited.txt
+  PICKS=(0)
   run small rate_limited "$RUN/limited.txt" '/api/v1/spaces/{space}'
   stop_server
 fi
@@ -220,6 +227,10 @@ if [ "$SKIP_COLD" = 0 ]; then
     until curl -sf -o /dev/null "$BASE/health"; do sleep 0.02; done
     t1=$(date +%s%N)
     record "{\"kind\":\"cold\",\"attempt\":$attempt,\"ms\":$(( (t1 - t0) / 1000000 ))}"
+    record "{\"kind\":\"loadavg\",\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\"}"
+    # The runtime's own start-up at the same moment, as the baseline for this figure.
+    t0=$(date +%s%N); dotnet "$SEEDER" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    record "{\"kind\":\"runtime\",\"attempt\":$attempt,\"ms\":$(( (t1 - t0) / 1000000 ))}"
     log "cold start $attempt: $(( (t1 - t0) / 1000000 )) ms"
     stop_server
   done

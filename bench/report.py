@@ -14,6 +14,8 @@ rows = [json.loads(line) for line in open(path) if line.strip()]
 ep = {(r["db"], r["endpoint"]): r for r in rows if r["kind"] == "endpoint"}
 seeds = {r["db"]: r["result"] for r in rows if r["kind"] == "seed"}
 cold = sorted(r["ms"] for r in rows if r["kind"] == "cold")
+runtime = sorted(r["ms"] for r in rows if r["kind"] == "runtime")
+loads = [r["load"] for r in rows if r["kind"] == "loadavg"]
 
 
 def sh(cmd):
@@ -23,8 +25,9 @@ def sh(cmd):
         return "?"
 
 
-machine = f"{sh('nproc')} cores, {sh('grep -m1 \"model name\" /proc/cpuinfo | cut -d: -f2').strip()}, " \
-          f"{sh('free -g | awk \"/Mem:/ {print $2}\"')} GiB RAM, {platform.system()} {platform.release()}"
+cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
+ram = sh("free -g | awk '/Mem:/ {print $2}'")
+machine = f"{sh('nproc')} cores, {cpu}, {ram} GiB RAM, {platform.system()} {platform.release()}"
 out = []
 verdicts = []
 
@@ -111,6 +114,12 @@ if rl:
 if cold:
     out.append(f"## Cold start to first 200 on an empty database\n\n{', '.join(str(c) for c in cold)} ms (median {cold[len(cold) // 2]} ms)\n")
     verdict("cold start to first 200, median (ms)", cold[len(cold) // 2], "<=", 2000)
+if runtime:
+    out.append(f"Baseline for the same moment: starting the .NET runtime with a console app that exits at once: "
+               f"{', '.join(str(c) for c in runtime)} ms (median {runtime[len(runtime) // 2]} ms). "
+               f"Cold start ÷ that: {cold[len(cold) // 2] / max(1, runtime[len(runtime) // 2]):.1f}.\n")
+if loads:
+    out.append(f"Load average (1 min) sampled during the run: {', '.join(loads)} (2 cores; other agents were building on this machine).\n")
 
 out.append("## Targets\n")
 out.append("| target | measured | limit | met |")

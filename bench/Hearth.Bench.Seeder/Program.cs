@@ -32,6 +32,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -93,6 +94,7 @@ public static class Program
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders(); // stdout carries only the seeding summary (JSON)
         builder.AddHearth();
         return builder.Build();
     }
