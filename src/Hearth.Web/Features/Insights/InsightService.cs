@@ -216,8 +216,19 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         return await InsightsAsync(spaceId, ct);
     }
 
+    /// <summary>
+    /// The pair, its decrypted check-in history and its scored assessments. Kept for the rest of the
+    /// request (this service is scoped): the trends page asks for trends and insights of the same
+    /// space, and reading and decrypting years of history twice doubled its cost. Nothing this
+    /// service writes (reconnect plans) is part of it.
+    /// </summary>
     private async Task<(PairSpace Pair, CheckInHistory History, AssessmentHistory? Assessment)?> LoadAsync(Guid spaceId, CancellationToken ct)
     {
+        if (loaded is { } cached && cached.SpaceId == spaceId)
+        {
+            return cached.Data;
+        }
+
         var pair = await pairs.OpenAsync(spaceId, ct);
         if (pair is null)
         {
@@ -226,8 +237,11 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
 
         var history = await checkIns.HistoryAsync(pair, ct);
         var assessment = await assessments.HistoryAsync(spaceId, ct);
+        loaded = (spaceId, (pair, history, assessment));
         return (pair, history, assessment);
     }
+
+    private (Guid SpaceId, (PairSpace Pair, CheckInHistory History, AssessmentHistory? Assessment) Data)? loaded;
 
     private async Task<(IReadOnlyList<Insight> Shared, IReadOnlyList<Insight> Mine)> ComputeAsync(PairSpace pair, CheckInHistory history, AssessmentHistory? assessment, CancellationToken ct)
     {
