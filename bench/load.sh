@@ -150,13 +150,13 @@ run() {
   local envs=(HB_COOKIES="$cookies" HB_PATH="$path" HB_METHOD="$method" HB_ONCE="$once" HB_THREADS="$THREADS" HB_ANON="$anon")
   [ -n "$body" ] && envs+=(HB_BODY="$body")
   if [ "$once" != 1 ]; then # warm up (JIT, caches, connection pool)
-    env "${envs[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "$BASE" >/dev/null 2>&1 || true
+    env "${envs[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$LUA" "$BASE" >/dev/null 2>&1 || true
   fi
   local pid rssfile=$RUN/rss-$db-$name
   pid=$(server_pid)
   sample_rss "$pid" "$DURATION" >"$rssfile" &
   local out
-  out=$(env "${envs[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA" "$BASE")
+  out=$(env "${envs[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s "$LUA" "$BASE")
   wait $! 2>/dev/null || true
   echo "$out" >"$RUN/wrk-$db-$name.txt"
   local json
@@ -186,7 +186,7 @@ measure_db() { # name spaces
   # seeder for every member (sessions created exactly as sign-in does), members of the first spaces first.
   if [ "$spaces" -ge 1000 ]; then
     local writers=$RUN/writers-$name.txt
-    mint_cookies "$name" $(( spaces * 2 )) "$writers" 2>>"$RUN/seed-$name.log"
+    mint_cookies "$name" $(( spaces * 2 < 6000 ? spaces * 2 : 6000 )) "$writers" 2>>"$RUN/seed-$name.log"
     run "$name" health_signed_in_again "$cookies" /health
     run "$name" checkin_submit "$writers" '/api/v1/spaces/{space}/check-in' POST "$CHECKIN" 1
   fi
@@ -200,6 +200,39 @@ measure_db small "$SMALL_SPACES"
 if [ "$SKIP_BIG" = 0 ]; then
   seed big "$BIG_SPACES" "$BIG_WEEKS"
   measure_db big "$BIG_SPACES"
+fi
+
+# Flat cost, side by side: the machine's load changes from minute to minute, so the small and the
+# big database are also served at the same time (two servers) and measured in alternation, three
+# rounds of 5 s each; the report compares the medians of p50.
+flat_cost() {
+  local ports=(small:$PORT big:$((PORT + 1))) pids=() entry
+  for entry in "${ports[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    BASE=http://127.0.0.1:$port
+    start_server "$name" 0
+    pids+=("$SERVER_PID")
+    if [ "$name" = small ]; then PICKS=(0 1 2 3 4 5 6 7); else PICKS=(0 1250 2500 3750 5000 6250 7500 8750); fi
+    sign_in "$RUN/flat-$name.txt" "${PICKS[@]}"
+  done
+  for round in 1 2 3; do
+    for endpoint in "dashboard_api:/api/v1/spaces/{space}" "dashboard_page:/spaces/{space}" "health_signed_in:/health"; do
+      for entry in "${ports[@]}"; do
+        local name=${entry%%:*} port=${entry##*:} label=${endpoint%%:*} path=${endpoint#*:}
+        local out json
+        out=$(env HB_COOKIES="$RUN/flat-$name.txt" HB_PATH="$path" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s --latency -s "$LUA" "http://127.0.0.1:$port")
+        json=$(echo "$out" | sed -n 's/^JSON //p')
+        record "{\"kind\":\"flat\",\"db\":\"$name\",\"endpoint\":\"$label\",\"round\":$round,\"wrk\":$json}"
+      done
+    done
+  done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SERVER_PID=""
+  BASE=http://127.0.0.1:$PORT
+}
+if [ "$SKIP_BIG" = 0 ]; then
+  log "flat cost: small and big side by side"
+  flat_cost
 fi
 
 # Rate limiter on: one member hammers the dashboard. The limit is 60 a minute for this run (the

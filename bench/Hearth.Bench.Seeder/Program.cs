@@ -411,8 +411,11 @@ public static class Program
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<HearthUser>>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        // Members of the spaces in seeding order (space ids are version-7 Guids: creation order).
+        // Members of the spaces in seeding order (space ids are version-7 Guids: creation order) who
+        // have not checked in this week yet (an earlier load run may have used some).
+        var weekAgo = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7));
         var members = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => !db.Set<WeeklyCheckIn>().IgnoreQueryFilters().Any(c => c.SpaceId == m.SpaceId && c.UserId == m.UserId && c.Week > weekAgo))
             .OrderBy(m => m.SpaceId).ThenBy(m => m.JoinedAt)
             .Skip(opts.Skip).Take(opts.Count)
             .Select(m => new { m.SpaceId, m.UserId })
