@@ -28,7 +28,10 @@ public static class HearthHosting
 
         // Request paths carry invitation and reset tokens, and ASP.NET Core's debug logs and request
         // lines print paths: keep those out of the logs whatever the general level is.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Information);
+        // Information is the most verbose allowed; a quieter configured level (appsettings.json says
+        // Warning) is kept, or every request would write several console lines (docs/performance.md).
+        var configuredAspNetCore = Enum.TryParse<LogLevel>(builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"], ignoreCase: true, out var level) ? level : LogLevel.Information;
+        builder.Logging.AddFilter("Microsoft.AspNetCore", configuredAspNetCore > LogLevel.Information ? configuredAspNetCore : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
         var section = builder.Configuration.GetSection(HearthOptions.Section);

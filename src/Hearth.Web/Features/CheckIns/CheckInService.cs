@@ -213,7 +213,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return errors.ToOutcome<CheckInSubmitted>();
         }
 
-        if ((await MineAsync(spaceId, pair.Me, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current.Key))
+        if ((await WeekRowsAsync(spaceId, pair.Me, current.Key, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current.Key))
         {
             return AlreadyCheckedIn();
         }
@@ -280,17 +280,22 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
 
         var rule = ritual.ToRitual();
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
-        return !(await MineAsync(pair.SpaceId, pair.Me, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current);
+        return !(await WeekRowsAsync(pair.SpaceId, pair.Me, current, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current);
     }
 
     private static Outcome<CheckInSubmitted> AlreadyCheckedIn() =>
         Outcome<CheckInSubmitted>.Refused(409, "Already checked in", "You've already checked in this week. Answers stay as they were first given; next week is a fresh start.");
 
+    /// <summary>
+    /// One week's view. Reads only the rows that can fall in that week (not the whole history), so
+    /// its cost does not grow with the years a pair has used Hearth.
+    /// </summary>
     private async Task<CheckInWeekView> WeekViewAsync(PairSpace pair, Ritual rule, PairWeek week, PairWeek current, bool ritualSet, CancellationToken ct)
     {
-        var history = await HistoryAsync(pair, ct);
-        var yours = history.Mine.FirstOrDefault(r => r.Week == week.Key);
-        var theirs = yours is null ? null : history.TheirsRevealed.FirstOrDefault(r => r.Week == week.Key);
+        var yours = (await RecordsAsync(await WeekRowsAsync(pair.SpaceId, pair.Me, week.Key, ct), rule, ct)).FirstOrDefault(r => r.Week == week.Key);
+        var theirs = yours is null || pair.OtherId is not { } other
+            ? null
+            : (await RecordsAsync(await WeekRowsAsync(pair.SpaceId, other, week.Key, ct), rule, ct)).FirstOrDefault(r => r.Week == week.Key);
         return new CheckInWeekView(
             DailyText.Iso(week.Key),
             week.Start.ToDateTimeOffset(),
@@ -300,6 +305,21 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             week.Key == current.Key && yours is null,
             yours is null ? null : CheckInAnswersView.From(yours),
             pair.IsPaired ? new OtherCheckInView(pair.OtherName!, theirs is not null, theirs is null ? null : CheckInAnswersView.From(theirs)) : null);
+    }
+
+    /// <summary>
+    /// A member's rows that can belong to the week starting on <paramref name="weekKey"/>: a stored week
+    /// key re-keys to the start day on or before it (at most six days earlier), so only keys from the
+    /// week's first to its last day qualify. Served by the unique (SpaceId, UserId, Week) index.
+    /// </summary>
+    private Task<List<WeeklyCheckIn>> WeekRowsAsync(Guid spaceId, Guid userId, LocalDate weekKey, CancellationToken ct)
+    {
+        var from = PairCalendar.ToDateOnly(weekKey);
+        var to = PairCalendar.ToDateOnly(weekKey.PlusDays(6));
+        return db.Set<WeeklyCheckIn>().AsNoTracking()
+            .Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= from && c.Week <= to)
+            .OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt)
+            .ToListAsync(ct);
     }
 
     private Task<List<WeeklyCheckIn>> MineAsync(Guid spaceId, Guid userId, CancellationToken ct) =>

@@ -216,8 +216,19 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         return await InsightsAsync(spaceId, ct);
     }
 
+    /// <summary>
+    /// The pair, its decrypted check-in history and its scored assessments. Kept for the rest of the
+    /// request (this service is scoped): the trends page asks for trends and insights of the same
+    /// space, and reading and decrypting years of history twice doubled its cost. Nothing this
+    /// service writes (reconnect plans) is part of it.
+    /// </summary>
     private async Task<(PairSpace Pair, CheckInHistory History, AssessmentHistory? Assessment)?> LoadAsync(Guid spaceId, CancellationToken ct)
     {
+        if (loaded is { } cached && cached.SpaceId == spaceId)
+        {
+            return cached.Data;
+        }
+
         var pair = await pairs.OpenAsync(spaceId, ct);
         if (pair is null)
         {
@@ -226,8 +237,11 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
 
         var history = await checkIns.HistoryAsync(pair, ct);
         var assessment = await assessments.HistoryAsync(spaceId, ct);
+        loaded = (spaceId, (pair, history, assessment));
         return (pair, history, assessment);
     }
+
+    private (Guid SpaceId, (PairSpace Pair, CheckInHistory History, AssessmentHistory? Assessment) Data)? loaded;
 
     private async Task<(IReadOnlyList<Insight> Shared, IReadOnlyList<Insight> Mine)> ComputeAsync(PairSpace pair, CheckInHistory history, AssessmentHistory? assessment, CancellationToken ct)
     {
@@ -370,10 +384,18 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
                 ChangeMessage(measure, result));
         }
 
-        return new MeasureTrend(measure.WireName(), Title(measure), min, max, Points(series, week), change);
+        // The change rules read the whole series; the chart and table show the last year of it.
+        return new MeasureTrend(measure.WireName(), Title(measure), min, max, Points(series, week, ChartWeeks), change);
     }
 
-    private static List<TrendPoint> Points(IReadOnlyList<WeeklyValue> series, LocalDate week)
+    /// <summary>
+    /// How many weeks of check-in answers the trend charts and tables show. Five years of weeks made
+    /// the trends page about 740 KB and its cost grow with every week a pair had used Hearth
+    /// (docs/performance.md); a year is what a weekly chart on a phone can show.
+    /// </summary>
+    public const int ChartWeeks = 52;
+
+    private static List<TrendPoint> Points(IReadOnlyList<WeeklyValue> series, LocalDate week, int? lastWeeks = null)
     {
         var upToNow = series.Where(v => v.Week <= week).ToList();
         if (upToNow.Count == 0)
@@ -383,7 +405,8 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
 
         var slots = RollingMean.Slots(upToNow, week);
         var rolling = RollingMean.ThreeWeek(upToNow, week);
-        return slots.Select((s, i) => new TrendPoint(DailyText.Iso(s.Week), s.Value, rolling[i].Value is { } r ? Math.Round(r, 2) : null)).ToList();
+        var skip = lastWeeks is { } n ? Math.Max(0, slots.Count - n) : 0;
+        return slots.Skip(skip).Select((s, i) => new TrendPoint(DailyText.Iso(s.Week), s.Value, rolling[skip + i].Value is { } r ? Math.Round(r, 2) : null)).ToList();
     }
 
     private static string ChangeMessage(CheckInMeasure measure, ChangeResult result) => result.Direction switch

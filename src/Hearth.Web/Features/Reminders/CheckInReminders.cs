@@ -27,11 +27,15 @@ public sealed class CheckInReminders(HearthDbContext db, CurrentMember current, 
         }
 
         var spaceIds = rituals.Select(r => r.SpaceId).ToList();
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+        // Only this week's rows matter: a stored week re-keys to a day on or before itself, so rows
+        // from before the earliest current week can never count (no scan of years of history).
+        var earliest = PairCalendar.ToDateOnly(rituals.Min(r => PairWeek.WeekOf(now, r.ToRitual()).Key));
         var mine = await db.Set<WeeklyCheckIn>().AsNoTracking()
-            .Where(c => c.UserId == me && spaceIds.Contains(c.SpaceId))
+            .Where(c => c.UserId == me && spaceIds.Contains(c.SpaceId) && c.Week >= earliest)
             .Select(c => new { c.SpaceId, c.Week })
             .ToListAsync(ct);
-        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var due = new HashSet<Guid>();
         foreach (var ritual in rituals)
         {
