@@ -93,7 +93,10 @@ public sealed record ChangeResult(
 /// <summary>
 /// Change in one person against their own history (ASSESSMENT.md, Jacobson &amp; Truax 1991).
 /// The current 3-week rolling mean is compared with the person's own earlier baseline: the mean
-/// of the answered weeks before the current window, when there are at least three of them. The
+/// of the answered weeks in the half year before the current window (<see cref="MaxBaselineWeeks"/>),
+/// when there are at least three of them. A half year keeps the baseline about the pair as they are
+/// now (answers from years ago say little about this month) and keeps the cost of the rule flat
+/// however long a pair has used Hearth: it never reads more than <see cref="WeeksRead"/> weeks. The
 /// change is reliable when |current - baseline| &gt; 1.96 x sqrt(2) x SEM (the two-score formula of
 /// <see cref="ReliableDifference"/>). Separately, a rolling mean that fell (or rose) in each of the
 /// last three week-to-week steps counts as a persistent change. Either one flags it.
@@ -106,6 +109,12 @@ public static class ChangeDetector
     /// <summary>How many consecutive week-to-week steps of the rolling mean count as persistent.</summary>
     public const int ConsecutiveWeeks = 3;
 
+    /// <summary>The baseline is made of at most this many weeks before the current window (a half year).</summary>
+    public const int MaxBaselineWeeks = 26;
+
+    /// <summary>Every week the rule can look at: the current window and the baseline before it.</summary>
+    public const int WeeksRead = RollingMean.WindowWeeks + MaxBaselineWeeks;
+
     /// <param name="series">One person's weekly answers to one measure.</param>
     /// <param name="norm">Population defaults for the measure.</param>
     /// <param name="week">The week looked at ("now"); later entries are ignored.</param>
@@ -113,10 +122,11 @@ public static class ChangeDetector
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(norm);
-        var upToNow = series.Where(v => v.Week <= week).ToList();
+        var windowStart = week.PlusWeeks(-(RollingMean.WindowWeeks - 1));
+        var horizon = windowStart.PlusWeeks(-MaxBaselineWeeks);
+        var upToNow = series.Where(v => v.Week <= week && v.Week >= horizon).ToList();
         var slots = RollingMean.Slots(upToNow, upToNow.Count > 0 ? week : null);
         var rolling = RollingMean.ThreeWeek(upToNow, upToNow.Count > 0 ? week : null);
-        var windowStart = week.PlusWeeks(-(RollingMean.WindowWeeks - 1));
 
         var answered = slots.Where(s => s.Value is not null).ToList();
         var baselineValues = answered.Where(s => s.Week < windowStart).ToList();

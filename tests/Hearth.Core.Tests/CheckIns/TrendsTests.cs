@@ -90,6 +90,27 @@ public sealed class ChangeDetectorTests
         Assert.Equal([Week(0), Week(1), Week(2)], result.BaselineWeeks);
     }
 
+    [Fact]
+    public void The_baseline_is_the_half_year_before_the_window_so_years_ago_neither_count_nor_cost()
+    {
+        // Two years of low satisfaction, then thirty steady weeks at 8: today is steady, not "better".
+        var values = Enumerable.Repeat(2.0, 104).Concat(Enumerable.Repeat(8.0, 30)).ToArray();
+        var now = Week(values.Length - 1);
+
+        var result = ChangeDetector.Detect(Of(values), MeasureNorms.Satisfaction, now);
+
+        Assert.Equal(ChangeDirection.None, result.Direction);
+        Assert.Equal(8.0, result.Baseline);
+        Assert.Equal(ChangeDetector.MaxBaselineWeeks, result.BaselineWeeks.Count);
+        Assert.True(result.BaselineWeeks.Min() >= now.PlusWeeks(-ChangeDetector.WeeksRead + 1), "no week before the half year is read");
+
+        // And a history only as long as the rule reads gives the same answer as five years of it.
+        var recent = Of(values).Where(v => v.Week > now.PlusWeeks(-ChangeDetector.WeeksRead)).ToList();
+        var short_ = ChangeDetector.Detect(recent, MeasureNorms.Satisfaction, now);
+        Assert.Equal((result.Direction, result.Baseline, result.Current, result.Threshold), (short_.Direction, short_.Baseline, short_.Current, short_.Threshold));
+        Assert.Equal(result.BaselineWeeks, short_.BaselineWeeks);
+    }
+
     [Theory]
     [InlineData(6.0, 4.51, true)] // 1.49 > 1.4875
     [InlineData(6.0, 4.52, false)]

@@ -251,18 +251,23 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
     /// The caller's own check-ins, and the other member's only for weeks both checked in (revealed).
     /// Call only after <see cref="PairSpaces.OpenAsync"/> said the caller is a member.
     /// </summary>
-    public async Task<CheckInHistory> HistoryAsync(PairSpace pair, CancellationToken ct = default)
+    /// <param name="lastWeeks">Only the weeks that began at most this many weeks before the current one
+    /// (trends and insights need a year at most, so years of history cost nothing per request); null reads all.</param>
+    public async Task<CheckInHistory> HistoryAsync(PairSpace pair, int? lastWeeks = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
         var ritual = await rituals.FindAsync(pair.SpaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
-        var myRows = await MineAsync(pair.SpaceId, pair.Me, ct);
-        var mine = await RecordsAsync(myRows, rule, ct);
+        // A week of margin: stored week keys follow the ritual day of the time they were written.
+        var since = lastWeeks is { } n ? current.PlusWeeks(-n).PlusDays(-7).ToDateOnly() : DateOnly.MinValue;
+        var myRows = await MineAsync(pair.SpaceId, pair.Me, since, ct);
+        var mine = (await RecordsAsync(myRows, rule, ct)).Where(r => lastWeeks is null || r.Week > current.PlusWeeks(-lastWeeks.Value)).ToList();
         var theirs = new List<CheckInRecord>();
         if (pair.OtherId is { } other && mine.Count > 0)
         {
-            theirs = await RecordsAsync(RevealedTo(myRows, await MineAsync(pair.SpaceId, other, ct), rule), rule, ct);
+            theirs = (await RecordsAsync(RevealedTo(myRows, await MineAsync(pair.SpaceId, other, since, ct), rule), rule, ct))
+                .Where(r => mine.Any(m => m.Week == r.Week)).ToList();
         }
 
         return new CheckInHistory(rule, current, mine, theirs);
@@ -322,8 +327,8 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             .ToListAsync(ct);
     }
 
-    private Task<List<WeeklyCheckIn>> MineAsync(Guid spaceId, Guid userId, CancellationToken ct) =>
-        db.Set<WeeklyCheckIn>().AsNoTracking().Where(c => c.SpaceId == spaceId && c.UserId == userId).OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt).ToListAsync(ct);
+    private Task<List<WeeklyCheckIn>> MineAsync(Guid spaceId, Guid userId, DateOnly since, CancellationToken ct) =>
+        db.Set<WeeklyCheckIn>().AsNoTracking().Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= since).OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt).ToListAsync(ct);
 
     /// <summary>Decrypts and re-keys to the current week rule; if two fall in one week, the first given counts.</summary>
     private async Task<List<CheckInRecord>> RecordsAsync(List<WeeklyCheckIn> rows, Ritual rule, CancellationToken ct)

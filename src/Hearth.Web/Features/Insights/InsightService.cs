@@ -186,7 +186,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
             return Outcome<InsightsView>.NotFound();
         }
 
-        var history = await checkIns.HistoryAsync(pair, ct);
+        var history = await checkIns.HistoryAsync(pair, HistoryWeeks, ct);
         var plans = await VisiblePlansAsync(pair, ct);
         var row = plans.FirstOrDefault(p => !IsFinished(p, history)) ?? plans.FirstOrDefault();
         if (row is null)
@@ -235,7 +235,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
             return null;
         }
 
-        var history = await checkIns.HistoryAsync(pair, ct);
+        var history = await checkIns.HistoryAsync(pair, HistoryWeeks, ct);
         var assessment = await assessments.HistoryAsync(spaceId, ct);
         loaded = (spaceId, (pair, history, assessment));
         return (pair, history, assessment);
@@ -384,7 +384,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
                 ChangeMessage(measure, result));
         }
 
-        // The change rules read the whole series; the chart and table show the last year of it.
+        // The change rules read their half year and window; the chart and table show the last year.
         return new MeasureTrend(measure.WireName(), Title(measure), min, max, Points(series, week, ChartWeeks), change);
     }
 
@@ -394,6 +394,13 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
     /// (docs/performance.md); a year is what a weekly chart on a phone can show.
     /// </summary>
     public const int ChartWeeks = 52;
+
+    /// <summary>
+    /// How many weeks of check-ins a request reads and decrypts: the charts' year, which holds every
+    /// week the change rules look at (<see cref="Hearth.Core.CheckIns.ChangeDetector.WeeksRead"/>), so
+    /// the cost and memory of the trends page stay flat after years of use.
+    /// </summary>
+    public const int HistoryWeeks = ChartWeeks > Hearth.Core.CheckIns.ChangeDetector.WeeksRead ? ChartWeeks : Hearth.Core.CheckIns.ChangeDetector.WeeksRead;
 
     private static List<TrendPoint> Points(IReadOnlyList<WeeklyValue> series, LocalDate week, int? lastWeeks = null)
     {
