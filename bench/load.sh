@@ -177,7 +177,7 @@ measure_db() { # name spaces
   for k in 0 1 2 3 4 5 6 7; do PICKS+=( $(( (k * step) % spaces )) ); done
   run "$name" health_anonymous "$cookies" /health
   run "$name" health_signed_in "$cookies" /health
-  run "$name" dashboard_api "$cookies" '/api/v1/spaces/{space}'
+  run "$name" dashboard_api "$cookies" '/api/v1/spaces/{space}/dashboard'
   run "$name" dashboard_page "$cookies" '/spaces/{space}'
   run "$name" trends_page "$cookies" '/spaces/{space}/trends'
   run "$name" prompt_today "$cookies" '/api/v1/spaces/{space}/prompt/today'
@@ -216,7 +216,7 @@ flat_cost() {
     sign_in "$RUN/flat-$name.txt" "${PICKS[@]}"
   done
   for round in 1 2 3; do
-    for endpoint in "dashboard_api:/api/v1/spaces/{space}" "dashboard_page:/spaces/{space}" "health_signed_in:/health"; do
+    for endpoint in "dashboard_api:/api/v1/spaces/{space}/dashboard" "dashboard_page:/spaces/{space}" "health_signed_in:/health"; do
       for entry in "${ports[@]}"; do
         local name=${entry%%:*} port=${entry##*:} label=${endpoint%%:*} path=${endpoint#*:}
         local out json

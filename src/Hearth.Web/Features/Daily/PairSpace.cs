@@ -98,11 +98,41 @@ public sealed record PairSpace(
     public string OtherLabel => OtherName ?? $"your {OtherPersonWord}";
 }
 
-/// <summary>The first wall for every daily feature: the caller's own active membership of an open space.</summary>
-public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimeProvider clock)
+/// <summary>
+/// The first wall for every daily feature: the caller's own active membership of an open space.
+/// One request often asks several features about the same space (the pair dashboard asks five), so
+/// the answer is kept for the rest of the request — and forgotten as soon as anything is saved through
+/// the request's database context, so a request that changes the space or its settings reads afresh.
+/// </summary>
+public sealed class PairSpaces
 {
+    private readonly HearthDbContext db;
+    private readonly CurrentMember current;
+    private readonly TimeProvider clock;
+    private readonly Dictionary<Guid, PairSpace?> seen = [];
+
+    public PairSpaces(HearthDbContext db, CurrentMember current, TimeProvider clock)
+    {
+        this.db = db;
+        this.current = current;
+        this.clock = clock;
+        db.SavedChanges += (_, _) => seen.Clear();
+    }
+
     /// <summary>The space if the caller is an active member and it is open; otherwise null (answer "not found").</summary>
     public async Task<PairSpace?> OpenAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        if (seen.TryGetValue(spaceId, out var known))
+        {
+            return known;
+        }
+
+        var pair = await ReadAsync(spaceId, ct);
+        seen[spaceId] = pair;
+        return pair;
+    }
+
+    private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
     {
         var me = current.RequireUserId();
         var mine = await db.Memberships

@@ -3,7 +3,6 @@ using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Notes;
 using Hearth.Web.Features.Prompts;
 using Hearth.Web.Features.QualityTime;
-using Hearth.Web.Features.Reminders;
 using Hearth.Web.Features.Rituals;
 using Hearth.Web.Features.Spaces;
 
@@ -41,7 +40,6 @@ public sealed record DashboardView(
 public sealed class DashboardService(
     SpaceService spaces,
     NoteService notes,
-    CheckInReminders reminders,
     PromptService prompts,
     CheckInService checkIns,
     RitualService rituals,
@@ -61,21 +59,10 @@ public sealed class DashboardService(
             return Outcome<DashboardView>.Ok(new DashboardView(detail, false, null, null, null, null));
         }
 
-        string? newLink = null;
-        if ((await notes.SpacesWithSomethingNewAsync(ct)).Contains(spaceId))
-        {
-            newLink = $"/spaces/{spaceId}/notes";
-        }
-        else if ((await reminders.SpacesWithCheckInDueAsync(ct)).Contains(spaceId))
-        {
-            newLink = $"/spaces/{spaceId}/check-in";
-        }
-
         var today = await prompts.TodayAsync(spaceId, ct);
         var week = await checkIns.GetWeekAsync(spaceId, null, ct);
-        var ritual = await rituals.GetAsync(spaceId, ct);
         var together = await time.GetAsync(spaceId, null, ct);
-        if (!today.IsOk || !week.IsOk || !ritual.IsOk || !together.IsOk)
+        if (!today.IsOk || !week.IsOk || !together.IsOk)
         {
             // The space closed between the first look and these: the same answer as for any space not yours.
             return Outcome<DashboardView>.NotFound();
@@ -83,14 +70,27 @@ public sealed class DashboardService(
 
         var t = today.Value!;
         var w = week.Value!;
-        var r = ritual.Value!;
         var q = together.Value!;
+        var nextRitual = w.RitualSet ? await rituals.NextForYouAsync(spaceId, ct) : null;
+
+        // The same discreet rule as the list of spaces (CheckInReminders), for this one space: an unread
+        // note first, else this week's check-in still to do. Only the caller's own state.
+        string? newLink = null;
+        if ((await notes.SpacesWithSomethingNewAsync(ct)).Contains(spaceId))
+        {
+            newLink = $"/spaces/{spaceId}/notes";
+        }
+        else if (w.RitualSet && w.IsCurrent && w.Yours is null)
+        {
+            newLink = $"/spaces/{spaceId}/check-in";
+        }
+
         return Outcome<DashboardView>.Ok(new DashboardView(
             detail,
             newLink is not null,
             newLink,
             new DashboardToday(t.Date, t.Text, t.DimensionTitle, t.Yours.State, t.Theirs?.Revealed == true),
-            new DashboardWeek(w.Week, w.RitualSet, r.Next.Count > 0 ? r.Next[0].ForYou : null, w.Yours is not null, w.Theirs?.Revealed == true),
+            new DashboardWeek(w.Week, w.RitualSet, nextRitual, w.Yours is not null, w.Theirs?.Revealed == true),
             new DashboardTime(q.TodayMinutes, q.GoalMinutes, q.Week.TotalMinutes, q.Week.DaysTogether, q.Timer.Running)));
     }
 }

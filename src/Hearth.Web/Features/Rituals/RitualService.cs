@@ -60,6 +60,24 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
         return pair is null ? Outcome<RitualView>.NotFound() : Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
     }
 
+    /// <summary>
+    /// Just the next check-in time on the caller's own clock ("Sunday 7 June, 18:00 (Etc/UTC)"), or null
+    /// while no time is set or the space is not the caller's: what the pair dashboard shows, without the
+    /// waking hours and proposals of the full view.
+    /// </summary>
+    public async Task<string?> NextForYouAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        var row = pair is null ? null : await FindAsync(spaceId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var next = RitualSchedule.NextOccurrences(PairCalendar.WeekRule(row, pair!), pair!.Now, 1)[0];
+        return When(next.In(TimeZones.Find(await ZoneOfAsync(pair.Me, ct))));
+    }
+
     /// <summary>The ritual row of a space the caller may already use (after <see cref="PairSpaces.OpenAsync"/>).</summary>
     public Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
         db.Set<SpaceRitual>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct);
