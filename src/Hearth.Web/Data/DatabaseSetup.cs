@@ -32,7 +32,7 @@ public static class DatabaseSetup
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
-            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
         }
         else
         {
