@@ -16,9 +16,6 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
     private static readonly object Steady = new { satisfaction = 8, closeness = 6, feltHeard = 6, phoneFreeMinutes = 200, appreciation = 4, repair = 6 };
     private static readonly object Low = new { satisfaction = 3, closeness = 2, feltHeard = 4, phoneFreeMinutes = 200, appreciation = 2, noTension = true };
 
-    private static string WithoutAntiforgery(string page) =>
-        System.Text.RegularExpressions.Regex.Replace(page, "name=\"__af\" type=\"hidden\" value=\"[^\"]+\"", "{af}");
-
     private async Task<(Person Ana, Person Ben, Guid SpaceId)> PairAsync()
     {
         var ana = await Person.RegisterAsync(factory, "Ana");
@@ -86,7 +83,7 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         var (ana, ben, spaceId) = await PairAsync();
         var url = $"/api/v1/spaces/{spaceId}/check-in";
         var benBefore = await ben.Http.GetStringAsync(new Uri(url, UriKind.Relative));
-        var benPageBefore = WithoutAntiforgery(await ben.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/check-in", UriKind.Relative)));
+        var benPageBefore = PageText.WithoutAntiforgery(await ben.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/check-in", UriKind.Relative)));
 
         const string words = "Ana-canary-4417: more walks after dinner";
         var mine = await ana.CheckInOkAsync(spaceId, new { satisfaction = 7, closeness = 5, needs = words, needsDimension = "experiential", safetyPulse = new Dictionary<string, bool?> { ["pulse.afraid"] = false } });
@@ -97,7 +94,7 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
 
         // Ben learns nothing, not even that Ana checked in.
         Assert.Equal(benBefore, await ben.Http.GetStringAsync(new Uri(url, UriKind.Relative)));
-        Assert.Equal(benPageBefore, WithoutAntiforgery(await ben.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/check-in", UriKind.Relative))));
+        Assert.Equal(benPageBefore, PageText.WithoutAntiforgery(await ben.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/check-in", UriKind.Relative))));
         Assert.DoesNotContain("canary-4417", await ben.Http.GetStringAsync(new Uri($"/api/v1/spaces/{spaceId}/trends", UriKind.Relative)), StringComparison.Ordinal);
 
         // Once per week: a second try is a clear 409 and nothing changes.

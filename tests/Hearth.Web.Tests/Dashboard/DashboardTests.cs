@@ -98,10 +98,7 @@ public abstract class DashboardTests<TFactory>(TFactory factory) : IClassFixture
 
     /// <summary>The page's main content, with the per-request antiforgery tokens blanked.</summary>
     private static async Task<string> MainOfAsync(Person person, string url) =>
-        System.Text.RegularExpressions.Regex.Replace(
-            (await person.Http.GetPageAsync(url)).QuerySelector("main")!.InnerHtml,
-            "name=\"__af\" type=\"hidden\" value=\"[^\"]+\"|name=\"__af\" value=\"[^\"]+\"",
-            "name=\"__af\"");
+        PageText.WithoutAntiforgery((await person.Http.GetPageAsync(url)).QuerySelector("main")!.InnerHtml);
 }
 
 public sealed class DashboardTestsOnSqlite(SqliteHearthFactory factory) : DashboardTests<SqliteHearthFactory>(factory);

@@ -213,7 +213,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return errors.ToOutcome<CheckInSubmitted>();
         }
 
-        if ((await WeekRowsAsync(spaceId, pair.Me, current.Key, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current.Key))
+        if (await HasCheckedInAsync(spaceId, pair.Me, rule, current.Key, ct))
         {
             return AlreadyCheckedIn();
         }
@@ -266,8 +266,9 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         var theirs = new List<CheckInRecord>();
         if (pair.OtherId is { } other && mine.Count > 0)
         {
+            var myWeeks = mine.Select(m => m.Week).ToHashSet();
             theirs = (await RecordsAsync(RevealedTo(myRows, await MineAsync(pair.SpaceId, other, since, ct), rule), rule, ct))
-                .Where(r => mine.Any(m => m.Week == r.Week)).ToList();
+                .Where(r => myWeeks.Contains(r.Week)).ToList();
         }
 
         return new CheckInHistory(rule, current, mine, theirs);
@@ -285,7 +286,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
 
         var rule = ritual.ToRitual();
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
-        return !(await WeekRowsAsync(pair.SpaceId, pair.Me, current, ct)).Any(r => PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current);
+        return !await HasCheckedInAsync(pair.SpaceId, pair.Me, rule, current, ct);
     }
 
     private static Outcome<CheckInSubmitted> AlreadyCheckedIn() =>
@@ -326,6 +327,10 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             .OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt)
             .ToListAsync(ct);
     }
+
+    /// <summary>Whether the member has a check-in in the week starting on <paramref name="weekKey"/> under <paramref name="rule"/>.</summary>
+    private async Task<bool> HasCheckedInAsync(Guid spaceId, Guid userId, Ritual rule, LocalDate weekKey, CancellationToken ct) =>
+        (await WeekRowsAsync(spaceId, userId, weekKey, ct)).Any(r => WeekOf(r, rule) == weekKey);
 
     private Task<List<WeeklyCheckIn>> MineAsync(Guid spaceId, Guid userId, DateOnly since, CancellationToken ct) =>
         db.Set<WeeklyCheckIn>().AsNoTracking().Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= since).OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt).ToListAsync(ct);
