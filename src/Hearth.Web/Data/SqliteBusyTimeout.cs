@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hearth.Web.Data;
@@ -10,23 +11,28 @@ namespace Hearth.Web.Data;
 /// handler the writer waits inside SQLite and takes the lock within milliseconds of its release. The
 /// same 30 seconds as the command timeout: nothing waits longer than before.
 /// </summary>
+/// <remarks>
+/// EF Core opens a (pooled) connection for every query, so this runs once per query: it calls SQLite's
+/// C function directly rather than preparing and running a <c>PRAGMA busy_timeout</c> statement, which
+/// doubled the number of statements a page ran (the pair dashboard's 17 queries were 34 statements).
+/// </remarks>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    public const int Milliseconds = 30_000;
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    private static void Apply(DbConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, Milliseconds);
+        }
     }
 }

@@ -185,6 +185,23 @@ public sealed class HardeningTests(SqliteHearthFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_sqlite_connection_the_app_opens_waits_for_the_writer()
+    {
+        // Without it a second writer gets "database is locked" handling with a coarse retry sleep
+        // (docs/performance.md: check-in submit p99 845 ms before, 300 ms after).
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Hearth.Web.Data.HearthDbContext>();
+        for (var i = 0; i < 3; i++) // pooled connections are reopened for every query
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal(30_000L, (long)(await command.ExecuteScalarAsync())!);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_health_endpoint_answers_for_operators()
     {
         var response = await factory.NewClient().GetAsync(new Uri("/health", UriKind.Relative));
