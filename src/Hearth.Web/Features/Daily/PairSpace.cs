@@ -87,6 +87,12 @@ public sealed record PairSpace(
 {
     public DateTimeZone Zone => TimeZones.Find(TimeZoneId);
 
+    /// <summary>The caller's own clock (their account's zone), for times shown to them.</summary>
+    public string MyTimeZoneId { get; init; } = TimeZones.Default;
+
+    /// <summary>The other member's own clock, for "that is 02:00 for Sam"; null while nobody has joined.</summary>
+    public string? OtherTimeZoneId { get; init; }
+
     /// <summary>Today on the pair's calendar.</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
 
@@ -104,71 +110,60 @@ public sealed record PairSpace(
 /// the answer is kept for the rest of the request — and forgotten as soon as anything is saved through
 /// the request's database context, so a request that changes the space or its settings reads afresh.
 /// </summary>
-public sealed class PairSpaces
+public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimeProvider clock)
 {
-    private readonly HearthDbContext db;
-    private readonly CurrentMember current;
-    private readonly TimeProvider clock;
-    private readonly Dictionary<Guid, PairSpace?> seen = [];
-
-    public PairSpaces(HearthDbContext db, CurrentMember current, TimeProvider clock)
-    {
-        this.db = db;
-        this.current = current;
-        this.clock = clock;
-        db.SavedChanges += (_, _) => seen.Clear();
-    }
+    private readonly RequestMemo<Guid, PairSpace?> seen = new(db);
 
     /// <summary>The space if the caller is an active member and it is open; otherwise null (answer "not found").</summary>
-    public async Task<PairSpace?> OpenAsync(Guid spaceId, CancellationToken ct = default)
-    {
-        if (seen.TryGetValue(spaceId, out var known))
-        {
-            return known;
-        }
-
-        var pair = await ReadAsync(spaceId, ct);
-        seen[spaceId] = pair;
-        return pair;
-    }
+    public Task<PairSpace?> OpenAsync(Guid spaceId, CancellationToken ct = default) => seen.GetAsync(spaceId, ReadAsync, ct);
 
     private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
     {
+        // One round trip: the space (through the membership filter), its members with their own
+        // clocks, the pair's settings and the starter's zone (the calendar when none is set). It was
+        // four; every daily feature and the pair dashboard start here.
         var me = current.RequireUserId();
-        var mine = await db.Memberships
-            .Where(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt == null)
-            .Select(m => new { m.Space!.Kind, m.Space.CreatedByUserId })
+        var row = await db.Spaces
+            .Where(s => s.Id == spaceId && s.ClosedAt == null && s.Memberships.Any(m => m.UserId == me && m.LeftAt == null))
+            .Select(s => new
+            {
+                s.Kind,
+                Members = s.Memberships
+                    .Where(m => m.LeftAt == null)
+                    .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
+                    .Select(m => new { m.UserId, m.User!.DisplayName, m.User.TimeZoneId })
+                    .ToList(),
+                LivingApart = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => (bool?)x.LivingApart).FirstOrDefault(),
+                Zone = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => x.TimeZoneId).FirstOrDefault(),
+                GoalMinutes = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => (int?)x.DailyGoalMinutes).FirstOrDefault(),
+                StarterZone = db.Users.Where(u => u.Id == s.CreatedByUserId).Select(u => u.TimeZoneId).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
-        if (mine is null)
+        if (row is null)
         {
             return null;
         }
 
-        var members = await db.Memberships
-            .Where(m => m.SpaceId == spaceId && m.LeftAt == null)
-            .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
-            .Select(m => new { m.UserId, m.User!.DisplayName })
-            .ToListAsync(ct);
+        var members = row.Members;
+        var mine = members.FirstOrDefault(m => m.UserId == me);
         var other = members.FirstOrDefault(m => m.UserId != me);
-        var settings = await db.Set<SpaceSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.SpaceId == spaceId, ct);
-        var zone = settings?.TimeZoneId;
-        if (zone is null)
-        {
-            zone = await db.Users.Where(u => u.Id == mine.CreatedByUserId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct);
-        }
-
-        var goal = DailyGoal.Create(settings?.DailyGoalMinutes ?? DailyGoal.DefaultMinutes);
+        var zone = row.Zone ?? row.StarterZone;
+        var goal = DailyGoal.Create(row.GoalMinutes ?? DailyGoal.DefaultMinutes);
         return new PairSpace(
             spaceId,
-            mine.Kind,
+            row.Kind,
             me,
             other?.UserId,
             other?.DisplayName,
             members.Count == 0 || members[0].UserId == me,
-            settings?.LivingApart ?? false,
+            row.LivingApart ?? false,
             TimeZones.IsKnown(zone) ? zone! : TimeZones.Default,
             goal.IsOk ? goal.Value : DailyGoal.Default,
-            Instant.FromDateTimeOffset(clock.GetUtcNow()));
+            Instant.FromDateTimeOffset(clock.GetUtcNow()))
+        {
+            MyTimeZoneId = mine?.TimeZoneId ?? TimeZones.Default,
+            OtherTimeZoneId = other?.TimeZoneId,
+        };
     }
 }
 

@@ -54,6 +54,8 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
     public static readonly LocalTime DefaultWakeFrom = new(8, 0);
     public static readonly LocalTime DefaultWakeTo = new(22, 0);
 
+    private readonly RequestMemo<Guid, SpaceRitual?> found = new(db);
+
     public async Task<Outcome<RitualView>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
         var pair = await pairs.OpenAsync(spaceId, ct);
@@ -75,12 +77,15 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
         }
 
         var next = RitualSchedule.NextOccurrences(PairCalendar.WeekRule(row, pair!), pair!.Now, 1)[0];
-        return When(next.In(TimeZones.Find(await ZoneOfAsync(pair.Me, ct))));
+        return When(next.In(TimeZones.Find(pair!.MyTimeZoneId)));
     }
 
-    /// <summary>The ritual row of a space the caller may already use (after <see cref="PairSpaces.OpenAsync"/>).</summary>
+    /// <summary>
+    /// The ritual row of a space the caller may already use (after <see cref="PairSpaces.OpenAsync"/>);
+    /// read once a request (the dashboard asks for it twice), not tracked: do not change it.
+    /// </summary>
     public Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
-        db.Set<SpaceRitual>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct);
+        found.GetAsync(spaceId, (id, token) => db.Set<SpaceRitual>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == id, token), ct);
 
     public async Task<Outcome<RitualView>> SetAsync(Guid spaceId, RitualSettingInput input, CancellationToken ct = default)
     {
@@ -91,7 +96,7 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             return Outcome<RitualView>.NotFound();
         }
 
-        var zoneId = string.IsNullOrWhiteSpace(input.TimeZoneId) ? await ZoneOfAsync(pair.Me, ct) : input.TimeZoneId.Trim();
+        var zoneId = string.IsNullOrWhiteSpace(input.TimeZoneId) ? pair.MyTimeZoneId : input.TimeZoneId.Trim();
         var ritual = Ritual.TryCreate(input.Day, input.Time, zoneId, out var problems);
         if (ritual is null)
         {
@@ -158,8 +163,8 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
     {
         var row = await FindAsync(pair.SpaceId, ct);
         var rule = PairCalendar.WeekRule(row, pair);
-        var myZone = TimeZones.Find(await ZoneOfAsync(pair.Me, ct));
-        var otherZone = pair.OtherId is { } otherId ? TimeZones.Find(await ZoneOfAsync(otherId, ct)) : null;
+        var myZone = TimeZones.Find(pair.MyTimeZoneId);
+        var otherZone = pair.OtherId is not null ? TimeZones.Find(pair.OtherTimeZoneId) : null;
         var week = PairWeek.WeekOf(pair.Now, rule);
 
         var next = row is null
@@ -232,9 +237,6 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
         row is null
             ? new WakingWindow(DefaultWakeFrom, DefaultWakeTo)
             : new WakingWindow(LocalTime.FromMinutesSinceMidnight(row.FromMinute), LocalTime.FromMinutesSinceMidnight(row.ToMinute));
-
-    private async Task<string> ZoneOfAsync(Guid userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct) ?? TimeZones.Default;
 
     /// <summary>"Sunday 22 November, 19:00 (Europe/London)".</summary>
     internal static string When(ZonedDateTime time) =>

@@ -115,25 +115,38 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
     public async Task<Outcome<SpaceDetail>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
-        var mine = await OwnMembershipAsync(spaceId, ct);
+
+        // One round trip for the caller's own membership (open or closed, unless they left) and who is
+        // in the space. Past the filter for the same reason as ListAsync; the members come only through
+        // the caller's own active membership, and a closed space shows none of them (below).
+        var mine = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null)
+            .Select(m => new
+            {
+                m.Id,
+                m.LabelCiphertext,
+                m.Space!.Kind,
+                m.Space.ClosedAt,
+                Members = m.Space.Memberships
+                    .Where(o => o.SpaceId == spaceId && o.LeftAt == null) // the id again, so SQLite reads by index rather than every membership
+                    .OrderBy(o => o.JoinedAt)
+                    .Select(o => new { o.UserId, o.User!.DisplayName })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
         if (mine is null)
         {
             return Outcome<SpaceDetail>.NotFound();
         }
 
         var label = await cipher.DecryptAsync(mine.LabelCiphertext, new CipherContext(LabelTable, LabelColumn, mine.Id, me), ct);
-        var kind = mine.Space!.Kind;
-        if (mine.Space.ClosedAt is not null)
+        var kind = mine.Kind;
+        if (mine.ClosedAt is not null)
         {
             return Outcome<SpaceDetail>.Ok(new SpaceDetail(spaceId, kind.WireName(), "closed", label, kind.OtherPersonWord(), [], null));
         }
 
-        // Open space: from here on the query filters apply (the space is in scope).
-        var members = await db.Memberships
-            .Where(m => m.SpaceId == spaceId && m.LeftAt == null)
-            .OrderBy(m => m.JoinedAt)
-            .Select(m => new { m.UserId, m.User!.DisplayName })
-            .ToListAsync(ct);
+        var members = mine.Members;
         var now = clock.GetUtcNow();
         var pending = members.Count < SpaceRules.MaxMembers
             ? await db.Invitations
