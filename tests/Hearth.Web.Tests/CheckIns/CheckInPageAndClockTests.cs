@@ -87,6 +87,10 @@ public sealed class CheckInPageAndClockTests
         var trends = (await ana.Http.GetPageAsync($"/spaces/{spaceId}/trends")).QuerySelector("main")!;
         Assert.NotNull(trends.QuerySelector("svg.chart.trend"));
         Assert.NotNull(trends.QuerySelector("table.data"));
+        // The tables list the weeks that have a number, not a year of dashes (one week answered so far).
+        var firstTable = trends.QuerySelector("table.data")!;
+        Assert.Single(firstTable.QuerySelectorAll("tbody tr"));
+        Assert.All(trends.QuerySelectorAll("table.data tbody tr"), row => Assert.Contains(row.QuerySelectorAll("td"), td => td.TextContent.Trim() != "\u2013"));
         var ritual = await ana.Http.SubmitAsync($"/spaces/{spaceId}/ritual", new Dictionary<string, string> { ["Day"] = "sunday", ["Time"] = "25:00", ["TimeZoneId"] = "Europe/London" }, handler: "Ritual");
         Assert.Equal(HttpStatusCode.BadRequest, ritual.StatusCode);
         Assert.Contains("isn't a time of day", (await ritual.ParseAsync()).FieldError("Time"), StringComparison.Ordinal);
