@@ -126,7 +126,7 @@ public static class ChangeDetector
         var horizon = windowStart.PlusWeeks(-MaxBaselineWeeks);
         var upToNow = series.Where(v => v.Week <= week && v.Week >= horizon).ToList();
         var slots = RollingMean.Slots(upToNow, upToNow.Count > 0 ? week : null);
-        var rolling = RollingMean.ThreeWeek(upToNow, upToNow.Count > 0 ? week : null);
+        var rolling = RollingMean.OverSlots(slots);
 
         var answered = slots.Where(s => s.Value is not null).ToList();
         var baselineValues = answered.Where(s => s.Week < windowStart).ToList();

@@ -26,17 +26,29 @@ public static class RollingMean
     /// still gives a mean (of one), and three silent weeks give null rather than a guess.
     /// </summary>
     /// <exception cref="ArgumentException">Two entries share a week, or weeks are not whole weeks apart.</exception>
-    public static IReadOnlyList<WeeklyValue> ThreeWeek(IEnumerable<WeeklyValue> series, LocalDate? through = null)
+    public static IReadOnlyList<WeeklyValue> ThreeWeek(IEnumerable<WeeklyValue> series, LocalDate? through = null) =>
+        OverSlots(Slots(series, through));
+
+    /// <summary>The same rolling mean over slots already laid out by <see cref="Slots"/> (callers that need both lay them out once).</summary>
+    public static IReadOnlyList<WeeklyValue> OverSlots(IReadOnlyList<WeeklyValue> slots)
     {
-        var slots = Slots(series, through);
+        ArgumentNullException.ThrowIfNull(slots);
         var result = new List<WeeklyValue>(slots.Count);
         for (var i = 0; i < slots.Count; i++)
         {
-            var window = slots.Skip(Math.Max(0, i - WindowWeeks + 1)).Take(Math.Min(WindowWeeks, i + 1))
-                .Where(s => s.Value is not null)
-                .Select(s => s.Value!.Value)
-                .ToList();
-            result.Add(new WeeklyValue(slots[i].Week, window.Count > 0 ? window.Average() : null));
+            // A plain loop: this runs for every slot of every chart on the trends page.
+            var sum = 0.0;
+            var count = 0;
+            for (var j = Math.Max(0, i - WindowWeeks + 1); j <= i; j++)
+            {
+                if (slots[j].Value is { } value)
+                {
+                    sum += value;
+                    count++;
+                }
+            }
+
+            result.Add(new WeeklyValue(slots[i].Week, count > 0 ? sum / count : null));
         }
 
         return result;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Insights;
+using Hearth.Web.Tests.Assessments;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,6 +153,28 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         await Expect.StatusAsync(HttpStatusCode.NoContent, await ben.LeaveAsync(spaceId));
         await Expect.ProblemAsync(HttpStatusCode.NotFound, await ana.CheckInAsync(spaceId, new { satisfaction = 5 }));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<WeeklyCheckIn>().All().CountAsync(c => c.SpaceId == spaceId)));
+    }
+
+    [Fact]
+    public async Task Assessment_trends_show_the_last_year_however_long_the_history()
+    {
+        factory.RequireAvailable();
+        var (ana, _, spaceId) = await PairAsync();
+        await ana.TakeAsync(spaceId, AssessmentDriver.Uniform(3));
+        factory.Clock.Advance(TimeSpan.FromDays(7 * 60));
+        await ana.SignInAsync();
+        await ana.TakeAsync(spaceId, AssessmentDriver.Uniform(6));
+
+        // Like the check-in charts: a year of weeks, with this round's answers and not the one of 60 weeks ago.
+        var dimensions = (await ana.GetJsonAsync($"/api/v1/spaces/{spaceId}/trends")).GetProperty("yourDimensions").EnumerateArray().ToList();
+        Assert.NotEmpty(dimensions);
+        Assert.All(dimensions, d =>
+        {
+            var points = d.GetProperty("points").EnumerateArray().ToList();
+            Assert.InRange(points.Count, 1, InsightService.ChartWeeks);
+            var values = points.Where(p => p.GetProperty("value").ValueKind == JsonValueKind.Number).Select(p => p.GetProperty("value").GetDouble()).ToList();
+            Assert.Equal([6.0], values);
+        });
     }
 
     [Fact]
