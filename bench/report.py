@@ -116,9 +116,15 @@ if flat:
     verdict("flat-cost runs: failed requests", fails, "<=", 0)
     out.append("")
 
-bigrss = [r["rssKb"] for (d, n), r in ep.items() if d == "big"]
+# The target reads "server RSS under that load": the dashboard on the big database. The highest figure
+# over every endpoint (the trends page is the heaviest) is held to the same limit, reported separately.
+dashrss = [r["rssKb"] for (d, n), r in ep.items() if d == "big" and n.startswith("dashboard")]
+if dashrss:
+    verdict("server RSS under the dashboard load, big database (MB)", max(dashrss) / 1024, "<=", 250)
+bigrss = [(r["rssKb"], n) for (d, n), r in ep.items() if d == "big"]
 if bigrss:
-    verdict("server RSS under load, big database (MB)", max(bigrss) / 1024, "<=", 250)
+    top = max(bigrss)
+    verdict(f"server RSS, highest over every endpoint, big database (MB; {top[1]})", top[0] / 1024, "<=", 250)
 
 rl = ep.get(("small", "rate_limited"))
 if rl:
