@@ -53,6 +53,10 @@ public sealed record CheckInAnswersView(
 /// </summary>
 public sealed record OtherCheckInView(string Name, bool Revealed, CheckInAnswersView? Answers);
 
+/// <summary>This week's check-in as the pair dashboard shows it: states only.</summary>
+/// <param name="BothCheckedIn">True only once both checked in (before that, nothing about the other person).</param>
+public sealed record CheckInWeekGlance(string Week, bool RitualSet, bool YouCheckedIn, bool BothCheckedIn);
+
 public sealed record CheckInWeekView(
     string Week,
     DateTimeOffset Starts,
@@ -109,6 +113,35 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         Content.Needs.MaxLength,
         Content.SafetyPulse.Intro,
         Content.SafetyPulse.Items.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal));
+
+    /// <summary>
+    /// This week at a glance, for the pair dashboard: whether a check-in time is set, whether the caller
+    /// checked in, and whether both did. States only: one query for the week keys of the pair's rows,
+    /// nothing decrypted. The other person's state shows only once both checked in (the reveal rule).
+    /// </summary>
+    public async Task<Outcome<CheckInWeekGlance>> GlanceAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<CheckInWeekGlance>.NotFound();
+        }
+
+        var ritual = await rituals.FindAsync(spaceId, ct);
+        var rule = PairCalendar.WeekRule(ritual, pair);
+        var current = PairWeek.WeekOf(pair.Now, rule);
+        var from = PairCalendar.ToDateOnly(current.Key);
+        var to = PairCalendar.ToDateOnly(current.Key.PlusDays(6));
+        var other = pair.OtherId ?? pair.Me;
+        var rows = await db.Set<WeeklyCheckIn>().AsNoTracking()
+            .Where(c => c.SpaceId == spaceId && (c.UserId == pair.Me || c.UserId == other) && c.Week >= from && c.Week <= to)
+            .Select(c => new { c.UserId, c.Week })
+            .ToListAsync(ct);
+        bool In(Guid user) => rows.Any(r => r.UserId == user && PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current.Key);
+        var yours = In(pair.Me);
+        var both = yours && pair.OtherId is { } otherId && In(otherId);
+        return Outcome<CheckInWeekGlance>.Ok(new CheckInWeekGlance(DailyText.Iso(current.Key), ritual is not null, yours, both));
+    }
 
     /// <summary>The current week, or the week containing <paramref name="date"/> (yyyy-mm-dd).</summary>
     public async Task<Outcome<CheckInWeekView>> GetWeekAsync(Guid spaceId, string? date = null, CancellationToken ct = default)

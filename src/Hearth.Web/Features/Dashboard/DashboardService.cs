@@ -59,8 +59,9 @@ public sealed class DashboardService(
             return Outcome<DashboardView>.Ok(new DashboardView(detail, false, null, null, null, null));
         }
 
-        var today = await prompts.TodayAsync(spaceId, ct);
-        var week = await checkIns.GetWeekAsync(spaceId, null, ct);
+        // States only (nothing decrypted): the dashboard never shows an answer.
+        var today = await prompts.GlanceAsync(spaceId, ct);
+        var week = await checkIns.GlanceAsync(spaceId, ct);
         var together = await time.GetAsync(spaceId, null, ct);
         if (!today.IsOk || !week.IsOk || !together.IsOk)
         {
@@ -80,7 +81,7 @@ public sealed class DashboardService(
         {
             newLink = $"/spaces/{spaceId}/notes";
         }
-        else if (w.RitualSet && w.IsCurrent && w.Yours is null)
+        else if (w.RitualSet && !w.YouCheckedIn)
         {
             newLink = $"/spaces/{spaceId}/check-in";
         }
@@ -89,8 +90,8 @@ public sealed class DashboardService(
             detail,
             newLink is not null,
             newLink,
-            new DashboardToday(t.Date, t.Text, t.DimensionTitle, t.Yours.State, t.Theirs?.Revealed == true),
-            new DashboardWeek(w.Week, w.RitualSet, nextRitual, w.Yours is not null, w.Theirs?.Revealed == true),
+            new DashboardToday(t.Date, t.Text, t.DimensionTitle, t.State, t.BothAnswered),
+            new DashboardWeek(w.Week, w.RitualSet, nextRitual, w.YouCheckedIn, w.BothCheckedIn),
             new DashboardTime(q.TodayMinutes, q.GoalMinutes, q.Week.TotalMinutes, q.Week.DaysTogether, q.Timer.Running)));
     }
 }

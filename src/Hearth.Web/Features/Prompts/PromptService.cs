@@ -77,6 +77,9 @@ public sealed record PromptAnswerInput(string? Text);
 /// <summary>The caller's own response: "open" (not yet), "answered" or "skipped".</summary>
 public sealed record OwnResponseView(string State, string? Text);
 
+/// <summary>Today's question as the pair dashboard shows it: no answers, and "both answered" only once both did.</summary>
+public sealed record PromptGlance(string Date, string Text, string DimensionTitle, string State, bool BothAnswered);
+
 /// <summary>
 /// The other member's answer. Before both have answered it is always the same: not revealed, no
 /// text, nothing about whether they answered, skipped or have not looked yet.
@@ -121,6 +124,41 @@ public sealed class PromptService(
 
         var day = await EnsureDayAsync(pair, pair.Today, ct);
         return Outcome<PromptDayView>.Ok(await ViewAsync(pair, day, ct));
+    }
+
+    /// <summary>
+    /// Today's question at a glance, for the pair dashboard: the words and where each stands, never the
+    /// answers (nothing is decrypted). Today's prompt and its responses come in one query once the day
+    /// exists; the first look of the day chooses it, as <see cref="TodayAsync"/> does.
+    /// </summary>
+    public async Task<Outcome<PromptGlance>> GlanceAsync(Guid spaceId, CancellationToken ct = default)
+    {
+        var pair = await pairs.OpenAsync(spaceId, ct);
+        if (pair is null)
+        {
+            return Outcome<PromptGlance>.NotFound();
+        }
+
+        var key = pair.Today.ToDateOnly();
+        var found = await db.Set<PromptDay>().AsNoTracking()
+            .Where(d => d.SpaceId == spaceId && d.Date == key)
+            .Select(d => new
+            {
+                d.PromptId,
+                Responses = db.Set<PromptResponse>().Where(r => r.PromptDayId == d.Id).Select(r => new { r.UserId, r.Skipped }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        var promptId = found?.PromptId ?? (await EnsureDayAsync(pair, pair.Today, ct)).PromptId;
+        var responses = found?.Responses ?? [];
+        var mine = responses.FirstOrDefault(r => r.UserId == pair.Me);
+        var theirs = pair.OtherId is { } other ? responses.FirstOrDefault(r => r.UserId == other) : null;
+        var prompt = PromptCatalog.Default.TryGet(promptId, out var p) ? p : PromptCatalog.Default.Prompts[0];
+        return Outcome<PromptGlance>.Ok(new PromptGlance(
+            DailyText.Iso(pair.Today),
+            prompt.Text,
+            prompt.Dimension.Title(),
+            mine is null ? "open" : mine.Skipped ? "skipped" : "answered",
+            mine is { Skipped: false } && theirs is { Skipped: false }));
     }
 
     public Task<Outcome<PromptDayView>> AnswerAsync(Guid spaceId, string? date, PromptAnswerInput input, CancellationToken ct = default) =>
