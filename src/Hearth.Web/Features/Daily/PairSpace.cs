@@ -93,6 +93,15 @@ public sealed record PairSpace(
     /// <summary>The other member's own clock, for "that is 02:00 for Sam"; null while nobody has joined.</summary>
     public string? OtherTimeZoneId { get; init; }
 
+    /// <summary>The caller's own membership row (its id is part of the label's encryption context).</summary>
+    public Guid MyMembershipId { get; init; }
+
+    /// <summary>The caller's own name for the space, still encrypted (only <see cref="Spaces.SpaceService"/> opens it).</summary>
+    public byte[]? MyLabelCiphertext { get; init; }
+
+    /// <summary>Who is in the space, in the order they joined.</summary>
+    public IReadOnlyList<(Guid UserId, string DisplayName)> Members { get; init; } = [];
+
     /// <summary>Today on the pair's calendar.</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
 
@@ -120,8 +129,9 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
     private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
     {
         // One round trip: the space (through the membership filter), its members with their own
-        // clocks, the pair's settings and the starter's zone (the calendar when none is set). It was
-        // four; every daily feature and the pair dashboard start here.
+        // clocks, the caller's membership (for the space page's label), the pair's settings and the
+        // starter's zone (the calendar when none is set). It was five (with SpaceService's own); every
+        // daily feature and the pair dashboard start here.
         var me = current.RequireUserId();
         var row = await db.Spaces
             .Where(s => s.Id == spaceId && s.ClosedAt == null && s.Memberships.Any(m => m.UserId == me && m.LeftAt == null))
@@ -131,7 +141,7 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
                 Members = s.Memberships
                     .Where(m => m.LeftAt == null)
                     .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
-                    .Select(m => new { m.UserId, m.User!.DisplayName, m.User.TimeZoneId })
+                    .Select(m => new { m.Id, m.UserId, m.User!.DisplayName, m.User.TimeZoneId, Label = m.UserId == me ? m.LabelCiphertext : null })
                     .ToList(),
                 LivingApart = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => (bool?)x.LivingApart).FirstOrDefault(),
                 Zone = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => x.TimeZoneId).FirstOrDefault(),
@@ -163,6 +173,9 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
         {
             MyTimeZoneId = mine?.TimeZoneId ?? TimeZones.Default,
             OtherTimeZoneId = other?.TimeZoneId,
+            MyMembershipId = mine?.Id ?? Guid.Empty,
+            MyLabelCiphertext = mine?.Label,
+            Members = members.Select(m => (m.UserId, m.DisplayName)).ToList(),
         };
     }
 }

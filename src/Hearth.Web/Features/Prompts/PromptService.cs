@@ -67,7 +67,10 @@ public sealed class PromptResponseConfiguration : IEntityTypeConfiguration<Promp
         b.HasOne<PromptDay>().WithMany().HasForeignKey(r => r.PromptDayId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<HearthUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.PromptDayId, r.UserId }).IsUnique();
-        b.HasIndex(r => r.SpaceId);
+        // Space and day together: every query here also carries the space filter, and with an index on
+        // SpaceId alone SQLite (which keeps no statistics) picked it over the day's and read every
+        // answer the pair ever gave to find today's two.
+        b.HasIndex(r => new { r.SpaceId, r.PromptDayId });
         b.Property(r => r.AnswerCiphertext).HasMaxLength(Limits.CiphertextFor(PromptService.MaxAnswerLength));
     }
 }

@@ -256,16 +256,25 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
 
     private async Task<QualityTimeView> ViewAsync(PairSpace pair, LocalDate weekStart, CancellationToken ct)
     {
-        var running = await db.Set<RunningTimer>().AsNoTracking().FirstOrDefaultAsync(t => t.SpaceId == pair.SpaceId, ct);
-        var timer = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt));
-
         // A day either side: timer sessions count by their start in the pair's current zone.
         var today = pair.Today;
         var from = Min(weekStart, today).PlusDays(-1).ToDateOnly();
         var to = Max(weekStart.PlusDays(QualityTimeLog.DaysPerWeek), today).PlusDays(1).ToDateOnly();
-        var rows = await db.Set<TimeTogether>().AsNoTracking()
-            .Where(t => t.SpaceId == pair.SpaceId && t.Day >= from && t.Day <= to)
-            .ToListAsync(ct);
+
+        // One round trip for the running timer and the week's entries (the pair dashboard shows both).
+        var spaceId = pair.SpaceId;
+        var read = await db.Spaces.AsNoTracking()
+            .Where(s => s.Id == spaceId)
+            .Select(s => new
+            {
+                TimerStartedAt = db.Set<RunningTimer>().Where(t => t.SpaceId == s.Id).Select(t => (DateTimeOffset?)t.StartedAt).FirstOrDefault(),
+                TimerStartedBy = db.Set<RunningTimer>().Where(t => t.SpaceId == s.Id).Select(t => (Guid?)t.StartedByUserId).FirstOrDefault(),
+                Rows = db.Set<TimeTogether>().Where(t => t.SpaceId == s.Id && t.Day >= from && t.Day <= to).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        var rows = read?.Rows ?? [];
+        var running = read?.TimerStartedAt is { } startedAt ? new RunningTimer { SpaceId = spaceId, StartedAt = startedAt, StartedByUserId = read.TimerStartedBy ?? Guid.Empty } : null;
+        var timer = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt));
         var entries = rows.Select(ToEntry).ToList();
         var week = QualityTimeLog.SummarizeWeek(entries, pair.Zone, weekStart, pair.Goal);
         var todayMinutes = QualityTimeLog.SummarizeWeek(entries, pair.Zone, today, pair.Goal).Days[0].Minutes;

@@ -31,7 +31,7 @@ public sealed record SpaceDetail(
     PendingInvitationView? PendingInvitation);
 
 /// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
-public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock)
+public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, Hearth.Web.Features.Daily.PairSpaces pairs)
 {
     private const string LabelTable = "Memberships";
     private const string LabelColumn = "Label";
@@ -116,6 +116,18 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
     {
         var me = current.RequireUserId();
 
+        // An open space of the caller's: what PairSpaces read for this request already has it all
+        // (the dashboard asks for it anyway).
+        if (await pairs.OpenAsync(spaceId, ct) is { } pair)
+        {
+            return Outcome<SpaceDetail>.Ok(await DetailAsync(
+                spaceId,
+                pair.Kind,
+                await cipher.DecryptAsync(pair.MyLabelCiphertext, new CipherContext(LabelTable, LabelColumn, pair.MyMembershipId, me), ct),
+                pair.Members.Select(m => (m.UserId, m.DisplayName)).ToList(),
+                ct));
+        }
+
         // One round trip for the caller's own membership (open or closed, unless they left) and who is
         // in the space. Past the filter for the same reason as ListAsync; the members come only through
         // the caller's own active membership, and a closed space shows none of them (below).
@@ -146,7 +158,14 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
             return Outcome<SpaceDetail>.Ok(new SpaceDetail(spaceId, kind.WireName(), "closed", label, kind.OtherPersonWord(), [], null));
         }
 
-        var members = mine.Members;
+        // Open, but not in this request's scope (loaded when the request began, before the caller joined
+        // or started the space): the same view from the row just read.
+        return Outcome<SpaceDetail>.Ok(await DetailAsync(spaceId, kind, label, mine.Members.Select(m => (m.UserId, m.DisplayName)).ToList(), ct));
+    }
+
+    private async Task<SpaceDetail> DetailAsync(Guid spaceId, RelationshipKind kind, string? label, List<(Guid UserId, string DisplayName)> members, CancellationToken ct)
+    {
+        var me = current.RequireUserId();
         var now = clock.GetUtcNow();
         var pending = members.Count < SpaceRules.MaxMembers
             ? await db.Invitations
@@ -156,14 +175,14 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
                 .FirstOrDefaultAsync(ct)
             : null;
 
-        return Outcome<SpaceDetail>.Ok(new SpaceDetail(
+        return new SpaceDetail(
             spaceId,
             kind.WireName(),
             members.Count >= SpaceRules.MaxMembers ? "paired" : "solo",
             label,
             kind.OtherPersonWord(),
             members.Select(m => new MemberView(m.DisplayName, m.UserId == me)).ToList(),
-            pending));
+            pending);
     }
 
     public async Task<Outcome<SpaceDetail>> SetLabelAsync(Guid spaceId, LabelInput input, CancellationToken ct = default)

@@ -640,12 +640,12 @@ namespace Hearth.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SpaceId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("PromptDayId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("SpaceId", "PromptDayId");
 
                     b.ToTable("PromptResponses", (string)null);
                 });
