@@ -2,6 +2,7 @@ using Hearth.Core.Dimensions;
 using Hearth.Core.QualityTime;
 using Hearth.Core.Spaces;
 using Hearth.Web.Data;
+using Hearth.Web.Features.Rituals;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -102,6 +103,9 @@ public sealed record PairSpace(
     /// <summary>Who is in the space, in the order they joined.</summary>
     public IReadOnlyList<(Guid UserId, string DisplayName)> Members { get; init; } = [];
 
+    /// <summary>The pair's weekly check-in time, or null while none is set (read with the rest; not tracked).</summary>
+    public SpaceRitual? Ritual { get; init; }
+
     /// <summary>Today on the pair's calendar.</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
 
@@ -129,9 +133,9 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
     private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
     {
         // One round trip: the space (through the membership filter), its members with their own
-        // clocks, the caller's membership (for the space page's label), the pair's settings and the
-        // starter's zone (the calendar when none is set). It was five (with SpaceService's own); every
-        // daily feature and the pair dashboard start here.
+        // clocks, the caller's membership (for the space page's label), the pair's settings, the
+        // starter's zone (the calendar when none is set) and the weekly ritual. It was six (with
+        // SpaceService's and the ritual's own); every daily feature and the pair dashboard start here.
         var me = current.RequireUserId();
         var row = await db.Spaces
             .Where(s => s.Id == spaceId && s.ClosedAt == null && s.Memberships.Any(m => m.UserId == me && m.LeftAt == null))
@@ -147,6 +151,10 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
                 Zone = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => x.TimeZoneId).FirstOrDefault(),
                 GoalMinutes = db.Set<SpaceSettings>().Where(x => x.SpaceId == s.Id).Select(x => (int?)x.DailyGoalMinutes).FirstOrDefault(),
                 StarterZone = db.Users.Where(u => u.Id == s.CreatedByUserId).Select(u => u.TimeZoneId).FirstOrDefault(),
+                RitualDay = db.Set<SpaceRitual>().Where(r => r.SpaceId == s.Id).Select(r => (int?)r.Day).FirstOrDefault(),
+                RitualMinute = db.Set<SpaceRitual>().Where(r => r.SpaceId == s.Id).Select(r => (int?)r.MinuteOfDay).FirstOrDefault(),
+                RitualZone = db.Set<SpaceRitual>().Where(r => r.SpaceId == s.Id).Select(r => r.TimeZoneId).FirstOrDefault(),
+                RitualUpdatedAt = db.Set<SpaceRitual>().Where(r => r.SpaceId == s.Id).Select(r => (DateTimeOffset?)r.UpdatedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         if (row is null)
@@ -176,6 +184,9 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
             MyMembershipId = mine?.Id ?? Guid.Empty,
             MyLabelCiphertext = mine?.Label,
             Members = members.Select(m => (m.UserId, m.DisplayName)).ToList(),
+            Ritual = row.RitualDay is { } day
+                ? new SpaceRitual { SpaceId = spaceId, Day = day, MinuteOfDay = row.RitualMinute ?? 0, TimeZoneId = row.RitualZone ?? TimeZones.Default, UpdatedAt = row.RitualUpdatedAt ?? default }
+                : null,
         };
     }
 }

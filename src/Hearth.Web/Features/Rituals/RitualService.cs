@@ -54,8 +54,6 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
     public static readonly LocalTime DefaultWakeFrom = new(8, 0);
     public static readonly LocalTime DefaultWakeTo = new(22, 0);
 
-    private readonly RequestMemo<Guid, SpaceRitual?> found = new(db);
-
     public async Task<Outcome<RitualView>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
         var pair = await pairs.OpenAsync(spaceId, ct);
@@ -81,11 +79,11 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
     }
 
     /// <summary>
-    /// The ritual row of a space the caller may already use (after <see cref="PairSpaces.OpenAsync"/>);
-    /// read once a request (the dashboard asks for it twice), not tracked: do not change it.
+    /// The ritual row of a space the caller may use: read with the pair itself (<see cref="PairSpaces.OpenAsync"/>,
+    /// once a request; the dashboard asks for it twice), not tracked: do not change it.
     /// </summary>
-    public Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
-        found.GetAsync(spaceId, (id, token) => db.Set<SpaceRitual>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == id, token), ct);
+    public async Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
+        (await pairs.OpenAsync(spaceId, ct))?.Ritual;
 
     public async Task<Outcome<RitualView>> SetAsync(Guid spaceId, RitualSettingInput input, CancellationToken ct = default)
     {
