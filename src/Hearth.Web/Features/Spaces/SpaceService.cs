@@ -124,7 +124,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
                 spaceId,
                 pair.Kind,
                 await cipher.DecryptAsync(pair.MyLabelCiphertext, new CipherContext(LabelTable, LabelColumn, pair.MyMembershipId, me), ct),
-                pair.Members.Select(m => (m.UserId, m.DisplayName)).ToList(),
+                pair.Members,
                 ct));
         }
 
@@ -163,7 +163,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         return Outcome<SpaceDetail>.Ok(await DetailAsync(spaceId, kind, label, mine.Members.Select(m => (m.UserId, m.DisplayName)).ToList(), ct));
     }
 
-    private async Task<SpaceDetail> DetailAsync(Guid spaceId, RelationshipKind kind, string? label, List<(Guid UserId, string DisplayName)> members, CancellationToken ct)
+    private async Task<SpaceDetail> DetailAsync(Guid spaceId, RelationshipKind kind, string? label, IReadOnlyList<(Guid UserId, string DisplayName)> members, CancellationToken ct)
     {
         var me = current.RequireUserId();
         var now = clock.GetUtcNow();
