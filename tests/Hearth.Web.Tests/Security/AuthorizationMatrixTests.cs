@@ -132,7 +132,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
 
         SecurityReport.Record(
             "authorisation matrix: every endpoint and page x anonymous, self, partner, stranger, ex-partner x object states",
-            factory.ProviderName, cases.Count, report.Mismatches.Count, $"{nameof(AuthorizationMatrixTests)}.{nameof(Every_actor_gets_exactly_what_the_matrix_says_in_every_state)}",
+            factory.ProviderName, cases.Count, report.Mismatches.Count, "AuthorizationMatrixTests.Every_actor_gets_exactly_what_the_matrix_says_in_every_state",
             $"{endpoints} endpoints; refused writes left {before.Count} views and {rowsBefore.Values.Sum(r => r.Count)} rows unchanged");
         Assert.True(cases.Count > 500, $"only {cases.Count} cases");
         Assert.True(report.Mismatches.Count == 0, summary + "\n" + string.Join("\n", report.Mismatches));
