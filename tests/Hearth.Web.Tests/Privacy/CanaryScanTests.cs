@@ -139,6 +139,10 @@ public sealed class CanaryScanTests(CanaryFactory factory) : IClassFixture<Canar
                       $"{files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))}), {factory.Lines.Count} log lines, " +
                       $"{factory.ErrorBodies.Count} error bodies scanned: {hits.Count} plaintext hits{(hits.Count > 0 ? " in " + string.Join(", ", hits) : "")}";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        SecurityReport.Record(
+            "canary scan: marker text in every sensitive field, searched in plaintext", "sqlite",
+            written.Count * places.Count, hits.Count, $"{nameof(CanaryScanTests)}.{nameof(No_sensitive_text_appears_in_plaintext_in_the_database_wal_backups_outbox_logs_or_error_bodies)}",
+            $"{written.Count} marker values x {places.Count} places (database, WAL, backups, outbox, logs, error bodies), UTF-8 and UTF-16");
         Assert.True(factory.ErrorBodies.Count >= 5, summary);
         Assert.True(controlFound.Contains("hearth.db") || controlFound.Contains("hearth.db-wal"), $"the control marker was not found in the database files: {summary}");
         Assert.Contains("canary-online-backup.db", controlFound);

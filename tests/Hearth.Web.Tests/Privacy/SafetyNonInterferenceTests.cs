@@ -51,6 +51,12 @@ public sealed partial class SafetyNonInterferenceTests
         Assert.True(skipped.Count >= 30, $"only {skipped.Count} responses crawled");
         Assert.Contains(skipped, kv => kv.Key.EndsWith("/assessment/map", StringComparison.Ordinal) && kv.Value.StartsWith("200", StringComparison.Ordinal));
         Assert.StartsWith("200", skipped["calendar-feed"], StringComparison.Ordinal);
+        var differing = skipped.Count(kv => !endorsed.TryGetValue(kv.Key, out var e) || e != kv.Value)
+            + skipped.Count(kv => !answeredNo.TryGetValue(kv.Key, out var n) || n != kv.Value);
+        SecurityReport.Record(
+            "safety non-interference: the partner's crawl with and without safety answers (assessment)", "sqlite",
+            skipped.Count * 2, differing, $"{nameof(SafetyNonInterferenceTests)}.{nameof(The_other_member_sees_exactly_the_same_whatever_the_safety_answers)}",
+            "every page, API response and the calendar feed the partner can reach, compared byte for byte");
         Assert.Equal(skipped.Keys.Order(), endorsed.Keys.Order());
         foreach (var (url, page) in skipped)
         {
@@ -97,6 +103,11 @@ public sealed partial class SafetyNonInterferenceTests
 
         Assert.Contains(crawls[0], kv => kv.Key.EndsWith("/check-in/", StringComparison.Ordinal) && kv.Value.StartsWith("200", StringComparison.Ordinal) && kv.Value.Contains("\"revealed\":true", StringComparison.Ordinal));
         Assert.StartsWith("200", crawls[0]["calendar-feed"], StringComparison.Ordinal);
+        SecurityReport.Record(
+            "safety non-interference: the partner's crawl with and without a weekly safety pulse (API)", "sqlite",
+            crawls.Skip(1).Sum(_ => crawls[0].Count), Differences(crawls),
+            $"{nameof(SafetyNonInterferenceTests)}.{nameof(The_other_member_sees_exactly_the_same_whatever_the_weekly_safety_pulse)}",
+            "three worlds (no pulse, yes, no), every response the partner can reach");
         foreach (var other in crawls.Skip(1))
         {
             Assert.Equal(crawls[0].Keys.Order(), other.Keys.Order());
@@ -129,12 +140,22 @@ public sealed partial class SafetyNonInterferenceTests
             crawls.Add(await CrawlAsync(world, ben, spaceId));
         }
 
+        SecurityReport.Record(
+            "safety non-interference: the partner's crawl with and without a weekly safety pulse (page form)", "sqlite",
+            crawls.Skip(1).Sum(_ => crawls[0].Count), Differences(crawls),
+            $"{nameof(SafetyNonInterferenceTests)}.{nameof(A_pulse_answered_on_the_page_changes_nothing_the_other_member_sees)}",
+            "three worlds (no pulse, yes, no), every response the partner can reach");
         foreach (var other in crawls.Skip(1))
         {
             Assert.Equal(crawls[0].Keys.Order(), other.Keys.Order());
             Assert.Empty(crawls[0].Where(kv => !SeededBySpaceId(kv.Key) && kv.Value != other[kv.Key]).Select(kv => kv.Key));
         }
     }
+
+    /// <summary>Responses that differ from the first world's (or are missing), across the other worlds.</summary>
+    private static int Differences(List<Dictionary<string, string>> crawls) =>
+        crawls.Skip(1).Sum(other => crawls[0].Count(kv => !SeededBySpaceId(kv.Key) && (!other.TryGetValue(kv.Key, out var v) || v != kv.Value))
+            + other.Keys.Count(k => !crawls[0].ContainsKey(k)));
 
     /// <summary>
     /// The day's question is picked with a seed taken from the space id, and separate worlds have

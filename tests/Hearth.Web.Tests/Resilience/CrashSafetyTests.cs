@@ -21,6 +21,9 @@ public sealed class CrashSafetyTests
     [Fact]
     public Task No_acknowledged_write_is_lost_when_the_server_is_killed_on_SQLite() => RunAsync(postgres: null);
 
+    /// <summary>Acknowledged writes checked after the restarts, and how many of them were lost (for the security report).</summary>
+    private static (int Checked, int Lost) lastCheck;
+
     [Fact]
     public async Task No_acknowledged_write_is_lost_when_the_server_is_killed_on_PostgreSQL()
     {
@@ -108,6 +111,10 @@ public sealed class CrashSafetyTests
                 await final.WaitForExitAsync();
             }
 
+            SecurityReport.Record(
+                "crash safety: the server killed (SIGKILL) mid-write, then restarted", postgres is null ? "sqlite" : "postgres",
+                lastCheck.Checked, lastCheck.Lost, $"{nameof(CrashSafetyTests)}.No_acknowledged_write_is_lost_when_the_server_is_killed_on_{(postgres is null ? "SQLite" : "PostgreSQL")}",
+                $"{Rounds} kills with three writers of encrypted memories; acknowledged writes looked up after the last restart");
             Assert.True(acknowledged.Count >= Rounds, $"only {acknowledged.Count} writes were acknowledged across {Rounds} crashes");
             if (postgres is null)
             {
@@ -180,6 +187,7 @@ public sealed class CrashSafetyTests
         }
 
         var lost = snapshot.Where(t => !titles.Contains(t)).ToList();
+        lastCheck = (snapshot.Count, lost.Count);
         Assert.True(lost.Count == 0, $"{lost.Count} of {snapshot.Count} acknowledged writes were lost: {string.Join(", ", lost.Take(5))}");
     }
 
