@@ -171,3 +171,45 @@ public sealed class FailingWritesPostgresFactory : PostgresHearthFactory, IFaili
         END $$;
         """));
 }
+
+public static class FailingWritesExtensions
+{
+    /// <summary>The table refuses inserts once it holds <paramref name="rows"/> rows (a failure part-way through a long write).</summary>
+    public static Task RefuseInsertsOnceFullAsync(this HearthFactory factory, string table, int rows) => factory.ProviderName == "sqlite"
+        ? factory.RunSqlAsync($"CREATE TRIGGER \"test_refuse_{table}\" BEFORE INSERT ON \"{table}\" WHEN (SELECT COUNT(*) FROM \"{table}\") >= {rows} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;")
+        : factory.RunSqlAsync(
+            $$"""
+            CREATE OR REPLACE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF (SELECT count(*) FROM "{{table}}") >= {{rows}} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER test_refuse BEFORE INSERT ON "{{table}}" FOR EACH ROW EXECUTE FUNCTION test_refuse();
+            """);
+
+    /// <summary>Rows in every table but sessions and data keys (which sign-in makes): what a write left behind.</summary>
+    public static Task<Dictionary<string, long>> RowCountsAsync(this HearthFactory factory) => factory.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = factory.ProviderName == "sqlite"
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = 'public'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => t is not ("UserSessions" or "MemberKeys")))
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    });
+}
