@@ -22,6 +22,16 @@ public sealed class StorageStatus(TimeProvider clock)
 
     public void ReportFull() => Interlocked.Exchange(ref lastFullTicks, clock.GetUtcNow().UtcTicks);
 
+    /// <summary>How long a probe's answer stands: /health is also the load script's baseline, and the probe takes SQLite's writer.</summary>
+    public static readonly TimeSpan ProbeFor = TimeSpan.FromSeconds(5);
+
+    private long probedTicks;
+
+    /// <summary>True when the last probe is recent enough to stand; otherwise the caller probes and calls <see cref="Probed"/>.</summary>
+    public bool ProbedRecently => clock.GetUtcNow().UtcTicks - Interlocked.Read(ref probedTicks) < ProbeFor.Ticks;
+
+    public void Probed() => Interlocked.Exchange(ref probedTicks, clock.GetUtcNow().UtcTicks);
+
     public bool RecentlyFull
     {
         get
@@ -34,7 +44,7 @@ public sealed class StorageStatus(TimeProvider clock)
 
 /// <summary>
 /// Readiness: the database takes a write (a table created and rolled back, which needs a new page
-/// on SQLite), the data folder has at least Hearth:Health:MinimumFreeDiskMegabytes free, and no write
+/// on SQLite; at most every five seconds), the data folder has at least Hearth:Health:MinimumFreeDiskMegabytes free, and no write
 /// failed for lack of space in the last minute. Unhealthy makes /health answer 503.
 /// </summary>
 public sealed class StorageHealthCheck(HearthDbContext db, StorageStatus status, HearthPaths paths, IOptions<HearthOptions> options) : IHealthCheck
@@ -48,16 +58,20 @@ public sealed class StorageHealthCheck(HearthDbContext db, StorageStatus status,
             return HealthCheckResult.Unhealthy($"The data folder has {megabytes} MB free, below Hearth:Health:MinimumFreeDiskMegabytes ({minimum} MB).");
         }
 
-        try
+        if (!status.ProbedRecently)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("CREATE TABLE hearth_readiness_probe (x INTEGER)", cancellationToken);
-            await tx.RollbackAsync(cancellationToken);
-        }
-        catch (Exception ex) when (DbErrors.IsStorageFull(ex))
-        {
-            status.ReportFull();
-            return HealthCheckResult.Unhealthy("The database cannot save: its storage is full or failing.");
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("CREATE TABLE hearth_readiness_probe (x INTEGER)", cancellationToken);
+                await tx.RollbackAsync(cancellationToken);
+                status.Probed();
+            }
+            catch (Exception ex) when (DbErrors.IsStorageFull(ex))
+            {
+                status.ReportFull();
+                return HealthCheckResult.Unhealthy("The database cannot save: its storage is full or failing.");
+            }
         }
 
         return status.RecentlyFull
