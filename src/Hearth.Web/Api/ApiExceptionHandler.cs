@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         }
 
         var (status, title, detail) = Describe(exception);
-        if (status >= 500)
+        if (status == 503 && DbErrors.IsStorageFull(exception))
+        {
+            // Logged at Error where the write failed (DatabaseErrorLogging); readiness reports it too.
+            http.RequestServices.GetRequiredService<StorageStatus>().ReportFull();
+            http.Response.Headers.RetryAfter = StorageStatus.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             log.LogError(exception, "Unhandled error on {Method} {Endpoint}", http.Request.Method, http.GetEndpoint()?.DisplayName ?? "unknown");
         }
@@ -42,6 +49,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         BadHttpRequestException { StatusCode: 413 } => (413, "Too large", "That request is larger than Hearth accepts."),
         BadHttpRequestException { InnerException: JsonException } => (400, "Unreadable JSON", "The body is not valid JSON, or a field has the wrong type. Check the field names and values and try again."),
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 => (bad.StatusCode, "Bad request", BadRequestDetail(bad)),
+        _ when DbErrors.IsStorageFull(exception) => (503, "Can't save right now", StorageStatus.CannotSaveDetail),
         KeyRingMissingException => (503, "Unavailable", "Hearth cannot unlock its data right now. The operator has been told."),
         _ => (500, "Something went wrong", "Something went wrong on our side. Nothing you sent was half-saved; please try again."),
     };

@@ -16,6 +16,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddHearthDatabase(this IServiceCollection services, HearthOptions options, HearthPaths paths)
     {
         var db = options.Database;
+        services.AddSingleton<DatabaseErrorLogging>();
         if (db.IsPostgres())
         {
             if (string.IsNullOrWhiteSpace(db.ConnectionString))
@@ -25,14 +26,14 @@ public static class DatabaseSetup
                     "Set it, e.g. Hearth__Database__ConnectionString='Host=127.0.0.1;Database=hearth;Username=hearth;Password=...'.");
             }
 
-            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>(o => o.UseNpgsql(db.ConnectionString).ConfigureWarnings(SkipModelDiffOnMigrate));
+            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>((sp, o) => o.UseNpgsql(db.ConnectionString).AddInterceptors(ErrorLogging(sp)).ConfigureWarnings(Warnings));
         }
         else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
-            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()).ConfigureWarnings(SkipModelDiffOnMigrate));
+            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).ConfigureWarnings(Warnings));
         }
         else
         {
@@ -40,6 +41,16 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    private static DatabaseErrorLogging ErrorLogging(IServiceProvider services) => services.GetRequiredService<DatabaseErrorLogging>();
+
+    private static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings)
+    {
+        SkipModelDiffOnMigrate(warnings);
+
+        // Failed commands are logged by DatabaseErrorLogging, at Error unless a unique index lost a handled race.
+        warnings.Log(DatabaseErrorLogging.LoweredEvents.Select(e => (e, LogLevel.Debug)).ToArray());
     }
 
     /// <summary>

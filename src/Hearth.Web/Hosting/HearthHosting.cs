@@ -159,7 +159,8 @@ public static class HearthHosting
             o.SerializerOptions.MaxDepth = 16;
         });
         services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<StorageStatus>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

@@ -20,6 +20,9 @@ public sealed class HearthOptions
     /// <summary>Background work (housekeeping), run once per slot across all instances sharing the database.</summary>
     public BackgroundOptions Background { get; set; } = new();
 
+    /// <summary>What /health checks beyond the database answering (readiness: Hearth can save).</summary>
+    public HealthOptions Health { get; set; } = new();
+
     /// <summary>A name for this instance in logs and in the record of background runs. Default: machine name and process id.</summary>
     public string? InstanceName { get; set; }
 
@@ -99,6 +102,12 @@ public sealed class BackgroundOptions
 }
 
 /// <summary>Resolved folders, created on first run.</summary>
+public sealed class HealthOptions
+{
+    /// <summary>/health says Unhealthy when the data folder has less free space than this (0 = do not check).</summary>
+    public long MinimumFreeDiskMegabytes { get; set; } = 64;
+}
+
 public sealed class HearthPaths
 {
     public HearthPaths(string dataDirectory, string? keyRingDirectory = null)

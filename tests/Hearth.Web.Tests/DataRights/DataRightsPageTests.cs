@@ -52,7 +52,7 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
 
         var bad = await UploadAsync(eve.Http, file.Replace(world.M("note-ana"), "changed", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("changed since Hearth made it", (await bad.ParseAsync()).PageError(), StringComparison.Ordinal);
+        Assert.Contains("doesn't match its checksum", (await bad.ParseAsync()).PageError(), StringComparison.Ordinal);
         Assert.Empty((await eve.GetJsonAsync("/api/v1/spaces")).EnumerateArray());
 
         var good = await UploadAsync(eve.Http, file);

@@ -136,7 +136,7 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // Two starts at once: the unique (space, member, round) index lets one through.
             return Outcome<AssessmentState>.Refused(409, "Already started", "You already have a round in progress here. Carry on where you left off.");

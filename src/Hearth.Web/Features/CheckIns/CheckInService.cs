@@ -267,7 +267,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // Two submissions at once: the unique (space, member, week) index lets one through.
             db.Entry(row).State = EntityState.Detached;

@@ -66,7 +66,7 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
                 await db.SaveChangesAsync(ct);
                 return await GetAsync(spaceId, ct);
             }
-            catch (DbUpdateException) when (created && attempt == 0)
+            catch (DbUpdateException race) when (created && attempt == 0 && DbErrors.IsUniqueViolation(race))
             {
                 db.Entry(row).State = EntityState.Detached;
             }

@@ -45,7 +45,11 @@ public sealed record ExportSpaceSettings(bool LivingApart, string? TimeZone, int
 /// <summary>What the other person revealed to you. Kept for you to read; never imported as yours.</summary>
 public sealed record ExportSharedWithMe(string? OtherName, IReadOnlyDictionary<string, JsonElement> Items);
 
-/// <summary>A SHA-256 digest of the canonical document without this field. It detects damage; it is not a signature.</summary>
+/// <summary>
+/// The file's checksum: SHA-256 of the canonical document without this field. It detects accidental
+/// damage, not deliberate edits (anyone can recompute it); the wire name "integrity" is kept so files
+/// already exported still import (docs/adr/0101).
+/// </summary>
 public sealed record ExportIntegrity(string Algorithm, string Digest)
 {
     public const string Sha256 = "SHA-256";
@@ -54,8 +58,9 @@ public sealed record ExportIntegrity(string Algorithm, string Digest)
 /// <summary>
 /// The digest of a document: SHA-256 over its canonical form (the whole document without
 /// "integrity", object keys sorted by code point, no whitespace, strings as UTF-8 with JSON
-/// escaping, numbers as written). Anyone can recompute it, so it catches accidental damage and
-/// casual edits, not a determined forger; import checks every value anyway.
+/// escaping, numbers as written). Anyone can recompute it, so it is a checksum for accidental
+/// damage (a download cut short, a stray keystroke), never proof that a file is unedited or made by
+/// a Hearth; import checks every value anyway.
 /// </summary>
 public static class ExportDigest
 {

@@ -1,12 +1,32 @@
+using System.Globalization;
+using Hearth.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Home;
 
+/// <summary>The friendly page for an unexpected failure; 503 with Retry-After when the storage is full.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(StorageStatus storage) : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status500InternalServerError;
+    public bool CannotSave { get; private set; }
 
-    public void OnPost() => Response.StatusCode = StatusCodes.Status500InternalServerError;
+    public void OnGet() => Describe();
+
+    public void OnPost() => Describe();
+
+    private void Describe()
+    {
+        CannotSave = DbErrors.IsStorageFull(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        if (!CannotSave)
+        {
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        storage.ReportFull();
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = StorageStatus.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -111,7 +111,7 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimePr
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
             {
                 // Both added it at the same moment: it is on the list either way.
                 db.ChangeTracker.Clear();

@@ -231,7 +231,7 @@ public sealed class PromptService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // The same person answered twice at the same moment (two tabs): the first one stands.
             return Outcome<PromptDayView>.Refused(409, "Already answered", "You've already answered this one. Answers stay as they were given, so you both read what was first shared.");
@@ -289,7 +289,7 @@ public sealed class PromptService(
             await db.SaveChangesAsync(ct);
             return day;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // The other member opened the day at the same moment: theirs is the day's prompt.
             db.Entry(day).State = EntityState.Detached;

@@ -130,7 +130,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // The other member pressed start at the same moment: one timer runs for both.
             db.ChangeTracker.Clear();

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Hearth.Web.Data;
+
+/// <summary>
+/// An error line in the log should mean something is wrong. EF Core logs every failed command and
+/// every failed SaveChanges at Error, including a unique index refusing the loser of a race, which
+/// Hearth handles and answers 409 (two check-ins for one week at the same moment). Those two events
+/// are lowered to Debug in <see cref="DatabaseSetup"/>, and this interceptor puts back an Error line
+/// for every failure that is not a unique violation: a full disk, a broken constraint, a lost server.
+/// </summary>
+public sealed class DatabaseErrorLogging(ILoggerFactory logs) : DbCommandInterceptor, ISaveChangesInterceptor
+{
+    private readonly ILogger log = logs.CreateLogger("Hearth.Database");
+
+    public static readonly EventId[] LoweredEvents = [RelationalEventId.CommandError, CoreEventId.SaveChangesFailed];
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Report(eventData.Exception, "a database command");
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Report(eventData.Exception, "a database command");
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        // A failed command was reported above already; this is for failures with no command (a concurrency conflict).
+        if (eventData.Exception is not Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: DbException })
+        {
+            Report(eventData.Exception, "saving changes");
+        }
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Report(Exception exception, string what)
+    {
+        if (DbErrors.IsUniqueViolation(exception))
+        {
+            log.LogDebug("A unique index refused a second write at the same moment (a race one side lost; answered as already done)");
+            return;
+        }
+
+        if (DbErrors.IsStorageFull(exception))
+        {
+            log.LogError(exception, "The database could not save: its storage is full or failing ({What})", what);
+            return;
+        }
+
+        log.LogError(exception, "The database refused {What}", what);
+    }
+}
