@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hearth.Core.Accounts;
+using Hearth.Web.Background;
 using Hearth.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Web.Tests.Accounts;
 
@@ -170,6 +172,46 @@ public abstract partial class SignInThrottleTests<TFactory>(TFactory factory) : 
             $"{GetType().Name}.{nameof(Someone_elsewhere_using_up_the_tries_does_not_lock_the_owner_out_of_their_own_device)}", "100 wrong tries from another client, then the owner's known device signs in");
         await Expect.StatusAsync(HttpStatusCode.OK, own);
         Assert.Equal(HttpStatusCode.TooManyRequests, ownWrong[^1]);
+        Assert.Equal(0, failed);
+    }
+
+    [Fact]
+    public async Task Housekeeping_forgets_old_counts_of_tries_but_keeps_a_lock()
+    {
+        factory.RequireAvailable();
+        var typo = await Person.RegisterAsync(factory, signIn: false);
+        var locked = await Person.RegisterAsync(factory, signIn: false);
+        var http = factory.NewClient();
+        for (var i = 0; i < SignInThrottle.FreeFailures; i++)
+        {
+            await SignIn(http, typo.Email, Wrong);
+        }
+
+        for (var failures = 0; failures < SignInThrottle.MaxConsecutiveFailures; failures++)
+        {
+            factory.Clock.Advance(SignInThrottle.WaitAfter(failures));
+            await SignIn(http, locked.Email, Wrong);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(31));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var slot = Housekeeping.SlotOf(factory.Clock.GetUtcNow(), TimeSpan.FromMinutes(15));
+            Assert.Equal(SlotOutcome.Ran, await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunSlotAsync(slot, "test"));
+        }
+
+        // The old typos are forgotten: five fresh tries, then the wait. The lock is not.
+        var again = new List<HttpStatusCode>();
+        for (var i = 0; i <= SignInThrottle.FreeFailures; i++)
+        {
+            again.Add((await SignIn(http, typo.Email, Wrong)).StatusCode);
+        }
+
+        var stillLocked = await SignIn(http, locked.Email, locked.Password);
+        var failed = again.Take(SignInThrottle.FreeFailures).Count(s => s != HttpStatusCode.Unauthorized)
+            + (again[^1] == HttpStatusCode.TooManyRequests ? 0 : 1) + (stillLocked.StatusCode == HttpStatusCode.TooManyRequests ? 0 : 1);
+        SecurityReport.Record("housekeeping forgets old counts but never a lock", factory.ProviderName, again.Count + 1, failed,
+            $"{GetType().Name}.{nameof(Housekeeping_forgets_old_counts_of_tries_but_keeps_a_lock)}", "5 wrong tries and a 100-failure lock, 31 days, one housekeeping slot");
         Assert.Equal(0, failed);
     }
 
