@@ -57,7 +57,8 @@ public enum SlotOutcome
 /// <list type="bullet">
 /// <item>sessions idle longer than the idle timeout (they are refused anyway; this takes them off the table),</item>
 /// <item>invitations 30 days past their expiry (accepted, withdrawn or unused: a link that old only ever says "not valid"),</item>
-/// <item>its own records of runs older than 30 days.</item>
+/// <item>its own records of runs older than 30 days,</item>
+/// <item>counts of tries and e-mails (<see cref="Security.AttemptCounter"/>) untouched for 30 days, except a lock of 100 failures (only a reset lifts it).</item>
 /// </list>
 /// The second-step sign-in state is a short-lived encrypted cookie and passkey challenges live in the
 /// cookie too, so there is nothing of theirs in the database to clean up. The e-mail outbox is the
@@ -132,14 +133,17 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
         var expiredBefore = now - Retention;
         var invitations = await db.Invitations.IgnoreQueryFilters().Where(i => i.ExpiresAt < expiredBefore).OrderBy(i => i.Id).Take(RowsPerRun).ExecuteDeleteAsync(ct);
         var runs = await db.Set<BackgroundRun>().Where(r => r.Job == Job && r.SlotStart < expiredBefore).ExecuteDeleteAsync(ct);
+        var counts = await db.Set<Security.AttemptCounter>()
+            .Where(c => c.LastAt < expiredBefore && c.Count < Core.Accounts.SignInThrottle.MaxConsecutiveFailures)
+            .OrderBy(c => c.Key).Take(RowsPerRun).ExecuteDeleteAsync(ct);
         var finished = clock.GetUtcNow();
-        var removed = sessions + invitations;
+        var removed = sessions + invitations + counts;
         await db.Set<BackgroundRun>().Where(r => r.Job == Job && r.SlotStart == slotStart)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, finished).SetProperty(r => r.ItemsRemoved, removed), ct);
         await tx.CommitAsync(ct);
         log.LogInformation(
-            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s)",
-            slotStart, instance, sessions, invitations, runs);
+            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries",
+            slotStart, instance, sessions, invitations, runs, counts);
         return SlotOutcome.Ran;
     }
 }

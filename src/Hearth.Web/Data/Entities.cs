@@ -10,9 +10,10 @@ public sealed class HearthUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Failed sign-ins in a row, for <see cref="Hearth.Core.Accounts.SignInThrottle"/>.</summary>
+    /// <summary>No longer used: failed tries are counted in <see cref="Hearth.Web.Security.AttemptCounter"/> (ADR 0101). Kept to keep the schema change small.</summary>
     public int ConsecutiveFailedSignIns { get; set; }
 
+    /// <summary>No longer used (see <see cref="ConsecutiveFailedSignIns"/>).</summary>
     public DateTimeOffset? LastFailedSignInAt { get; set; }
 
     /// <summary>The last authenticator time step accepted, so a code works only once (NIST SP 800-63B).</summary>

@@ -71,6 +71,9 @@ public static class HearthHosting
         services.AddScoped<FieldCipher>();
         services.AddScoped<SessionStore>();
         services.AddScoped<AccountThrottle>();
+        services.AddScoped<AttemptCounters>();
+        services.AddScoped<ThrottleKeys>();
+        services.AddSingleton<DeviceCookies>();
         services.AddScoped<Links>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<InvitationTokens>();

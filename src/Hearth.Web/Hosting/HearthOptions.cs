@@ -14,6 +14,9 @@ public sealed class HearthOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Invitations: how many invitation e-mails one account may send per day.</summary>
+    public InvitationOptions Invitations { get; set; } = new();
+
     /// <summary>Where the Data Protection key ring lives (docs/adr/0005). Default: the keys folder in the data folder.</summary>
     public KeyRingOptions KeyRing { get; set; } = new();
 
@@ -67,6 +70,12 @@ public sealed class RateLimitOptions
 
     /// <summary>All requests per signed-in person (or address) per minute. 0 turns this limit off.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+}
+
+public sealed class InvitationOptions
+{
+    /// <summary>Invitation e-mails one account may send per day (UTC), across all its spaces; 0 sends none (links can still be copied).</summary>
+    public int EmailsPerDay { get; set; } = 20;
 }
 
 public sealed class KeyRingOptions

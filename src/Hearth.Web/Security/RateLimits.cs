@@ -9,7 +9,7 @@ namespace Hearth.Web.Security;
 /// <summary>Rate limits that answer 429 quickly (never a slow 5xx), with Retry-After.</summary>
 public static class RateLimits
 {
-    /// <summary>Sign-in, sign-up and passphrase reset: per client address.</summary>
+    /// <summary>Sign-in, sign-up and passphrase reset attempts (not page views): per client address.</summary>
     public const string Account = "account";
 
     public static IServiceCollection AddHearthRateLimits(this IServiceCollection services, RateLimitOptions options)
@@ -23,14 +23,17 @@ public static class RateLimits
                 await WriteTooManyAsync(context.HttpContext, retry, ct);
             };
 
-            o.AddPolicy(Account, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress(http),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.AccountPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            // Only attempts spend it: looking at the sign-in page (GET, HEAD) is free (Trust item 13).
+            o.AddPolicy(Account, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("views")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress(http),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, options.AccountPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
 
             if (options.RequestsPerMinute > 0)
             {

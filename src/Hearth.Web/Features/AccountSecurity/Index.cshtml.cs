@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -107,9 +108,10 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
         }
         else
         {
+            // A wrong code shows beside the field; a wait (too many tries) above the form, with its 429.
             errors = outcome.Errors;
+            this.ShowErrors(outcome, prefix: "");
             Setup = (await twoFactor.SetupAsync()).Value;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         await LoadAsync(ct);
@@ -125,7 +127,7 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
         }
 
         errors = outcome.Errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        this.ShowErrors(outcome, prefix: "");
         await LoadAsync(ct);
         return Page();
     }

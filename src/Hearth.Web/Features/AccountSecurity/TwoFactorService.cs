@@ -25,7 +25,7 @@ public sealed record SecondStepInput(string? Code);
 /// The first step (the passphrase) leaves a short-lived, encrypted "second step" cookie naming the
 /// account; the code completes the sign-in. Codes are accepted once each (see <see cref="Totp"/>).
 /// </summary>
-public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock)
+public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle)
 {
     public const string PendingCookie = "__Host-hearth-2step";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(5);
@@ -74,10 +74,18 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
             return Outcome<RecoveryCodes>.Refused(409, "No key yet", "Start by adding Hearth to your authenticator app.");
         }
 
+        // A code check like any other: through the one throttle (Trust item 7).
+        if (await throttle.ReserveAsync<RecoveryCodes>(user) is { } wait)
+        {
+            return wait;
+        }
+
         if (!await AcceptCodeAsync(user, key, input.Code))
         {
             return Outcome<RecoveryCodes>.Invalid("code", "That code didn't match. Check the time on your phone and type the newest 6-digit code.");
         }
+
+        await throttle.SucceededAsync(user);
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
@@ -87,10 +95,23 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
     public async Task<Outcome<Done>> DisableAsync(DisableTwoFactorInput input)
     {
         var user = await MeAsync();
-        if (string.IsNullOrEmpty(input.Passphrase) || !await users.CheckPasswordAsync(user, input.Passphrase))
+        if (string.IsNullOrEmpty(input.Passphrase))
+        {
+            return Outcome<Done>.Invalid("passphrase", "Please type your passphrase to turn the second step off.");
+        }
+
+        // A passphrase check like any other: through the one throttle (Trust item 7).
+        if (await throttle.ReserveAsync<Done>(user) is { } wait)
+        {
+            return wait;
+        }
+
+        if (!await users.CheckPasswordAsync(user, input.Passphrase))
         {
             return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
         }
+
+        await throttle.SucceededAsync(user);
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);

@@ -23,7 +23,7 @@ public sealed record AccountView(Guid Id, string Email, string DisplayName);
 
 public sealed record ConfirmInput(string? Passphrase);
 
-/// <summary>Accounts: sign-up, sign-in with per-account throttling, server-side sign-out, passphrase reset.</summary>
+/// <summary>Accounts: sign-up, sign-in with per-account throttling (<see cref="AccountThrottle"/>), server-side sign-out, passphrase reset.</summary>
 public sealed class AccountService(
     UserManager<HearthUser> users,
     SignInManager<HearthUser> signIn,
@@ -111,6 +111,13 @@ public sealed class AccountService(
             return errors.ToOutcome<AccountView>();
         }
 
+        // Counted before anything is looked up, per address as typed: an address without an account
+        // meets the very same counts, waits and answers as one with an account (Trust item 8).
+        if (await throttle.ReserveAsync<AccountView>(email!, ct: ct) is { } wait)
+        {
+            return wait;
+        }
+
         var user = await users.FindByEmailAsync(email!);
         if (user is null)
         {
@@ -119,14 +126,8 @@ public sealed class AccountService(
             return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
         }
 
-        if (throttle.Refusal<AccountView>(user) is { } wait)
-        {
-            return wait;
-        }
-
         if (!await users.CheckPasswordAsync(user, input.Password!))
         {
-            await throttle.RecordFailureAsync(user);
             return Outcome<AccountView>.Refused(401, "Not signed in", WrongCredentials);
         }
 
@@ -149,14 +150,15 @@ public sealed class AccountService(
             return Outcome<AccountView>.Refused(401, "Not signed in", "That took a little too long. Please start again with your e-mail and passphrase.");
         }
 
-        if (throttle.Refusal<AccountView>(user) is { } wait)
+        // The passphrase's own try stays counted until the code is right too, so knowing the
+        // passphrase does not buy fresh tries at the code.
+        if (await throttle.ReserveAsync<AccountView>(user, ct: ct) is { } wait)
         {
             return wait;
         }
 
         if (!await twoFactor.CheckSecondFactorAsync(user, input.Code))
         {
-            await throttle.RecordFailureAsync(user);
             return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
         }
 
@@ -167,7 +169,7 @@ public sealed class AccountService(
     /// <summary>Every way in ends here: lift the throttle, start a server-side session, issue the cookie.</summary>
     internal async Task<Outcome<AccountView>> CompleteSignInAsync(HearthUser user, string? userAgent, CancellationToken ct)
     {
-        await throttle.ClearAsync(user);
+        await throttle.SignedInAsync(user, ct);
 
         var sessionId = await sessions.StartAsync(user.Id, userAgent, ct);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
@@ -188,18 +190,17 @@ public sealed class AccountService(
             return Outcome<Done>.Refused(401, "Not signed in", "Please sign in again.");
         }
 
-        if (throttle.Refusal<Done>(user) is { } wait)
+        if (await throttle.ReserveAsync<Done>(user, ct: ct) is { } wait)
         {
             return wait;
         }
 
         if (string.IsNullOrEmpty(input.Passphrase) || !await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            await throttle.RecordFailureAsync(user);
             return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
         }
 
-        await throttle.ClearAsync(user);
+        await throttle.SucceededAsync(user, ct);
 
         await sessions.ConfirmAsync(userId, sessionId, ct);
         return Outcome<Done>.Ok(default);
@@ -287,7 +288,7 @@ public sealed class AccountService(
         }
 
         // A new passphrase ends every session and lifts the throttle.
-        await throttle.ClearAsync(user);
+        await throttle.ResetAsync(user, ct);
         await sessions.EndAllAsync(user.Id, except: null, ct);
         return Outcome<Done>.Ok(default);
     }

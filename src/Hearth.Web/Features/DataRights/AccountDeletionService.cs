@@ -44,14 +44,13 @@ public sealed class AccountDeletionService(
         }
 
         // The same throttle as signing in: someone holding an unlocked phone cannot guess their way to it.
-        if (throttle.Refusal<Done>(user, "Nothing has been deleted.") is { } wait)
+        if (await throttle.ReserveAsync<Done>(user, "Nothing has been deleted.", ct) is { } wait)
         {
             return wait;
         }
 
         if (!await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            await throttle.RecordFailureAsync(user);
             return Outcome<Done>.Invalid("passphrase", "That passphrase doesn't match. Nothing has been deleted.");
         }
 

@@ -26,7 +26,9 @@ public sealed class InvitationService(
     SpaceScope scope,
     InvitationTokens tokens,
     IMailer mailer,
-    TimeProvider clock)
+    TimeProvider clock,
+    AttemptCounters counters,
+    Microsoft.Extensions.Options.IOptions<Hosting.HearthOptions> options)
 {
     public const string NotValidMessage = "This invitation link is not valid. It may have been copied only in part. Ask for a fresh link.";
 
@@ -59,6 +61,20 @@ public sealed class InvitationService(
         }
 
         var now = clock.GetUtcNow();
+
+        // E-mails are budgeted per account and day (Trust item 9): taken before anything changes,
+        // in one atomic statement, so even many requests at once send no more than the budget.
+        if (!string.IsNullOrEmpty(email)
+            && !await counters.TryTakeAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"m:{me:N}:{now.UtcDateTime:yyyyMMdd}"), options.Value.Invitations.EmailsPerDay, ct))
+        {
+            var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            return Outcome<InvitationCreated>.Refused(
+                429,
+                "That's today's invitation e-mails",
+                "Hearth has sent as many invitation e-mails for you as it sends in a day. You can still copy the link and share it yourself, or send the e-mail tomorrow.",
+                tomorrow - now);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Invitations
             .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hearth.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class TrustThrottle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AttemptCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    LastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServerSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    WrappedValue = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServerSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptCounters_LastAt",
+                table: "AttemptCounters",
+                column: "LastAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AttemptCounters");
+
+            migrationBuilder.DropTable(
+                name: "ServerSecrets");
+        }
+    }
+}
