@@ -162,6 +162,12 @@ public sealed class ReturnAddressTests(SqliteHearthFactory factory) : IClassFixt
         }
 
         var location = response.Headers.Location?.OriginalString;
+        if (response.StatusCode == HttpStatusCode.BadRequest && location is null && label.Contains("\\u0000", StringComparison.Ordinal))
+        {
+            // The server refuses a NUL in the request outright: nobody is sent anywhere.
+            yield break;
+        }
+
         if (response.StatusCode != HttpStatusCode.Redirect || location is null)
         {
             yield return $"{door} with {label}: {(int)response.StatusCode} without a redirect";
