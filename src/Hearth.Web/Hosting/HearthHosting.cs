@@ -310,6 +310,9 @@ public static class HearthHosting
         });
         app.UseRouting();
 
+        // API writes must come from Hearth itself, not a form on another site (ADR 0102).
+        app.UseMiddleware<SameOriginApi>();
+
         // Everything below may read the database; everything above must not.
         app.UseMiddleware<StartupGate>();
         app.UseAuthentication();

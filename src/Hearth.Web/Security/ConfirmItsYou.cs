@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Hearth.Web.Security;
 
 /// <summary>
-/// For pages with private history: after the session has been idle for a while (but not long
+/// For pages with private history (what counts as history: ADR 0103; every page and endpoint is
+/// decided in tests/Hearth.Web.Tests/AccountSecurity/HistoryAfterAPauseTests.cs): after the session has been idle for a while (but not long
 /// enough to sign out), ask for the passphrase or a passkey again before showing anything, in case
 /// the phone was left unlocked in someone else's hands.
 /// </summary>
@@ -28,14 +29,15 @@ public sealed class ConfirmItsYouAttribute : Attribute, IAsyncPageFilter
     }
 }
 
-/// <summary>The API's version: 401 with a plain reason, until POST /api/v1/account/confirm.</summary>
+/// <summary>The API's version: 401 with a plain reason, until POST /api/v1/account/confirm. It also
+/// marks the endpoint (ConfirmItsYouAttribute as metadata), as the attribute marks a page.</summary>
 public static class ConfirmItsYouEndpoints
 {
     public const string Title = "Please confirm it's you";
 
     public static TBuilder RequireConfirmedSession<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new ConfirmItsYouAttribute()).AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<SessionStore>().NeedsConfirmation
                 ? ApiResults.Problem(401, Title, "It's been a while. Please confirm your passphrase (POST /api/v1/account/confirm) to see your history.")
                 : await next(context));

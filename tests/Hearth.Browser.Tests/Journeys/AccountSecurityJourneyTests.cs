@@ -68,6 +68,23 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClass
         await page.GotoAsync("/account/security");
         await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("last used");
         await page.ScreenshotAsync("41-passkey-used");
+
+        // A crafted return address never takes the passkey sign-in off the site (ADR 0101): not the
+        // review's "/\t/evil.example", and not even if the page handed the script a hostile one.
+        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+        foreach (var tampered in new[] { false, true })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+            await page.GotoAsync("/account/sign-in?returnUrl=%2F%09%2Fevil.example");
+            if (tampered)
+            {
+                await page.EvalOnSelectorAsync("[data-passkey='sign-in']", "b => b.setAttribute('data-return-url', '/\\t/evil.example')");
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            Assert.StartsWith(origin + "/spaces", page.Url, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -57,11 +57,15 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept.</summary>
+    /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept. It sends X-Hearth-Request, as Hearth's own scripts do.</summary>
     public HttpClient NewClient()
     {
         var cookies = new System.Net.CookieContainer();
         var http = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+
+        // Like Hearth's own scripts, this client says it is not a form from another site (ADR 0102);
+        // the forgery tests build requests without it.
+        http.DefaultRequestHeaders.Add("X-Hearth-Request", "1");
         jars.Add(http, cookies);
         return http;
     }

@@ -12,8 +12,11 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
     [BindProperty]
     public RegisterForm Input { get; set; } = new();
 
+    /// <summary>Only ever a local path (<see cref="ReturnUrls.IsLocal"/>): anything else is dropped as it is bound, so the page never renders it.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    public string? ReturnUrl { get => returnUrl; set => returnUrl = ReturnUrls.OrNull(value); }
+
+    private string? returnUrl;
 
     public void OnGet()
     {

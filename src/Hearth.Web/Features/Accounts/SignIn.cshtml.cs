@@ -12,14 +12,17 @@ public sealed class SignInModel(AccountService accounts) : PageModel
     [BindProperty]
     public SignInForm Input { get; set; } = new();
 
+    /// <summary>Only ever a local path (<see cref="ReturnUrls.IsLocal"/>): anything else is dropped as it is bound, so the page never renders it.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    public string? ReturnUrl { get => returnUrl; set => returnUrl = ReturnUrls.OrNull(value); }
 
     [BindProperty(SupportsGet = true)]
     public bool Reset { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool SignedOut { get; set; }
+
+    private string? returnUrl;
 
     public void OnGet()
     {

@@ -12,7 +12,8 @@ public static class AssessmentEndpoints
 
         group.MapGet("/", async (Guid spaceId, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetStateAsync(spaceId, ct), s => TypedResults.Ok(s)))
-            .WithSummary("Your progress with the assessment in this space (never the other member's).");
+            .RequireConfirmedSession()
+            .WithSummary("Your progress with the assessment in this space (never the other member's). After a pause, confirm your passphrase first.");
 
         group.MapGet("/questions", async (Guid spaceId, bool? sexualOptIn, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetStateAsync(spaceId, ct), s =>
@@ -21,14 +22,17 @@ public static class AssessmentEndpoints
 
         group.MapPost("/start", async (Guid spaceId, StartInput? input, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.StartAsync(spaceId, input ?? new StartInput(false), ct), s => TypedResults.Ok(s)))
+            .RequireConfirmedSession()
             .WithSummary("Start a new round (the first, or a retake). Earlier rounds stay in your history.");
 
         group.MapPut("/answers", async (Guid spaceId, SaveAnswersInput input, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.SaveAnswersAsync(spaceId, input, ct), s => TypedResults.Ok(s)))
+            .RequireConfirmedSession()
             .WithSummary("Save answers of the round in progress: a number on the scale, \"preferNotToSay\", \"notRelevant\", or \"\" to clear.");
 
         group.MapPost("/complete", async (Guid spaceId, CompleteInput? input, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.CompleteAsync(spaceId, input ?? new CompleteInput(null, null), ct), r => TypedResults.Ok(r)))
+            .RequireConfirmedSession()
             .WithSummary("Finish the round, choosing which kinds of closeness to share in the map.");
 
         group.MapGet("/results", async (Guid spaceId, int? round, AssessmentService service, CancellationToken ct) =>
@@ -38,7 +42,8 @@ public static class AssessmentEndpoints
 
         group.MapGet("/map", async (Guid spaceId, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetMapAsync(spaceId, ct), m => TypedResults.Ok(m)))
-            .WithSummary("The closeness map, once you have both finished the same round.");
+            .RequireConfirmedSession()
+            .WithSummary("The closeness map, once you have both finished the same round. After a pause, confirm your passphrase first.");
 
         group.MapPost("/safety-check", async (Guid spaceId, SafetyCheckInput input, AssessmentService service, IOptions<SafetyOptions> safety, CancellationToken ct) =>
                 ApiResults.From(await service.CheckSafetyAsync(spaceId, input, ct), r => TypedResults.Ok(new

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Assessments;
 
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class MapModel(AssessmentService assessments) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hearth.Web.Features.Assessments;
 
 /// <summary>One step of the assessment. Answers are saved on every Next and Back, so nothing is lost.</summary>
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class StepModel(AssessmentService assessments) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -13,6 +13,7 @@ namespace Hearth.Web.Features.CheckIns;
 /// The weekly check-in page. The safety pulse is read from the form once, passed to the service,
 /// and never stored, logged or put in a link; support shows on this response only.
 /// </summary>
+[Hearth.Web.Security.ConfirmItsYou]
 public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : PageModel
 {
     [BindProperty(SupportsGet = true)]

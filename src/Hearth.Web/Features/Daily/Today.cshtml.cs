@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Daily;
 
+[Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
 public sealed class TodayModel(PromptService prompts, MemoryService memories, PairSpaces pairs) : PageModel
 {

@@ -27,7 +27,7 @@ public static class InsightEndpoints
             .WithTags("Trends and insights")
             .WithSummary("What Hearth noticed, each with why, who can see it and what to try; the reconnect plan if there is one.")
             .RequireConfirmedSession();
-        var plan = space.MapGroup("/reconnect-plan").WithTags("Trends and insights");
+        var plan = space.MapGroup("/reconnect-plan").WithTags("Trends and insights").RequireConfirmedSession();
         plan.MapPost("/", async (Guid spaceId, StartPlanInput? input, InsightService service, CancellationToken ct) =>
                 ApiResults.From(await service.StartPlanAsync(spaceId, input ?? new StartPlanInput(null), ct), v => TypedResults.Created((string?)null, v)))
             .WithSummary("Start a 2-4 week reconnect plan while a fading insight is showing; shared when that insight is shared.");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Memories;
 
+[Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
 public sealed class EditModel(MemoryService memories) : PageModel
 {

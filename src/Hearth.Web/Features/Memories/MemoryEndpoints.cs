@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Hearth.Web.Security;
 
 namespace Hearth.Web.Features.Memories;
 
@@ -6,7 +7,7 @@ public static class MemoryEndpoints
 {
     public static RouteGroupBuilder MapMemoryApi(this RouteGroupBuilder space)
     {
-        var memories = space.MapGroup("/memories").WithTags("Memories");
+        var memories = space.MapGroup("/memories").WithTags("Memories").RequireConfirmedSession();
         memories.MapGet("/", async (Guid spaceId, MemoryService service, CancellationToken ct) =>
                 ApiResults.From(await service.TimelineAsync(spaceId, ct), v => TypedResults.Ok(v)))
             .WithSummary("The timeline: your memories and the other's shared ones, newest first, with \"on this day\".");

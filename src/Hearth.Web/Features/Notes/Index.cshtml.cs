@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Notes;
 
+[Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
 public sealed class IndexModel(NoteService notes) : PageModel
 {

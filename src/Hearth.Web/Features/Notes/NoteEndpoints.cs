@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Hearth.Web.Security;
 
 namespace Hearth.Web.Features.Notes;
 
@@ -6,7 +7,7 @@ public static class NoteEndpoints
 {
     public static RouteGroupBuilder MapNoteApi(this RouteGroupBuilder space)
     {
-        var notes = space.MapGroup("/notes").WithTags("Notes");
+        var notes = space.MapGroup("/notes").WithTags("Notes").RequireConfirmedSession();
         notes.MapGet("/", async (Guid spaceId, NoteService service, CancellationToken ct) =>
                 ApiResults.From(await service.ListAsync(spaceId, ct), v => TypedResults.Ok(v)))
             .WithSummary("Notes you received and sent in this space, with ideas for each way of caring.");

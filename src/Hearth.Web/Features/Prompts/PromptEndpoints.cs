@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Hearth.Web.Security;
 
 namespace Hearth.Web.Features.Prompts;
 
@@ -6,7 +7,7 @@ public static class PromptEndpoints
 {
     public static RouteGroupBuilder MapPromptApi(this RouteGroupBuilder space)
     {
-        var prompt = space.MapGroup("/prompt").WithTags("Prompts");
+        var prompt = space.MapGroup("/prompt").WithTags("Prompts").RequireConfirmedSession();
         prompt.MapGet("/today", async (Guid spaceId, PromptService service, CancellationToken ct) =>
                 ApiResults.From(await service.TodayAsync(spaceId, ct), p => TypedResults.Ok(p)))
             .WithSummary("Today's conversation prompt on the pair's calendar, with why it was chosen. The other's answer shows only once both answered.");

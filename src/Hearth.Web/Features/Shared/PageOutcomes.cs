@@ -33,12 +33,8 @@ public static class PageOutcomes
         }
     }
 
-    /// <summary>Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in.</summary>
-    public static string SafeReturnUrl(string? returnUrl, string fallback = "/spaces") =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && returnUrl.Length <= 1024
-            ? returnUrl
-            : fallback;
+    /// <summary>Only paths on this site (<see cref="ReturnUrls.IsLocal"/>), so a crafted link cannot send someone elsewhere after sign-in.</summary>
+    public static string SafeReturnUrl(string? returnUrl, string fallback = "/spaces") => ReturnUrls.OrFallback(returnUrl, fallback);
 
     private static string Capitalise(string field) =>
         field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];

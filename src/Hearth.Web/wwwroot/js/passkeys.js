@@ -12,9 +12,21 @@
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      // JSON always (an empty body too), and our own header: a form on another site can send neither.
+      headers: { "Content-Type": "application/json", "X-Hearth-Request": "1" },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
+  }
+
+  // Only ever a path on this site: the server renders a checked address (ReturnUrls.IsLocal), and
+  // the script checks again, so a crafted link cannot send anyone elsewhere after signing in.
+  function localPath(value) {
+    var fallback = "/spaces";
+    if (typeof value !== "string" || !/^\/(?![\/\\])[^\s\\\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*$/.test(value)) { return fallback; }
+    try {
+      var url = new URL(value, window.location.origin);
+      return url.origin === window.location.origin ? url.pathname + url.search + url.hash : fallback;
+    } catch (e) { return fallback; }
   }
 
   function say(button, text) {
@@ -41,7 +53,7 @@
     var options = await (await post("/api/v1/account/passkeys/request-options")).json();
     var credential = await navigator.credentials.get({ publicKey: PKC.parseRequestOptionsFromJSON(options) });
     var result = await post("/api/v1/account/passkeys/sign-in", { credential: credential.toJSON() });
-    if (result.ok) { window.location.assign(button.getAttribute("data-return-url") || "/spaces"); return; }
+    if (result.ok) { window.location.assign(localPath(button.getAttribute("data-return-url"))); return; }
     say(button, await problemText(result, "That passkey didn't work here."));
   }
 
