@@ -195,19 +195,16 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         var errors = new FieldErrors();
         if (input.Week is not null)
         {
+            // The week the check-in page shows as this one (after a ritual change, the week your check-in was sent in) is this week.
             if (!DailyText.TryParseDate(input.Week, out var asked))
             {
                 errors.Add("week", "Please give the week as year-month-day, for example 2026-11-22, or leave it out for this week.");
             }
-            else if (asked == now.Key)
-            {
-                // This week as the check-in page shows it (after a ritual change, the week your check-in was sent in).
-            }
-            else if (PairCalendar.Rekey(asked, rule) > current.Key)
+            else if (asked != now.Key && PairCalendar.Rekey(asked, rule) > current.Key)
             {
                 errors.Add("week", "That week hasn't started yet. You can check in once it has.");
             }
-            else if (PairCalendar.Rekey(asked, rule) < current.Key)
+            else if (asked != now.Key && PairCalendar.Rekey(asked, rule) < current.Key)
             {
                 errors.Add("week", "That week is over. Check-ins are for the week you're in.");
             }
