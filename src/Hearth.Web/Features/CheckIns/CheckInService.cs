@@ -130,17 +130,11 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         var ritual = await rituals.FindAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule);
-        var from = PairCalendar.ToDateOnly(current.Key);
-        var to = PairCalendar.ToDateOnly(current.Key.PlusDays(6));
-        var other = pair.OtherId ?? pair.Me;
-        var rows = await db.Set<WeeklyCheckIn>().AsNoTracking()
-            .Where(c => c.SpaceId == spaceId && (c.UserId == pair.Me || c.UserId == other) && c.Week >= from && c.Week <= to)
-            .Select(c => new { c.UserId, c.Week })
-            .ToListAsync(ct);
-        bool In(Guid user) => rows.Any(r => r.UserId == user && PairCalendar.Rekey(PairCalendar.ToLocalDate(r.Week), rule) == current.Key);
-        var yours = In(pair.Me);
-        var both = yours && pair.OtherId is { } otherId && In(otherId);
-        return Outcome<CheckInWeekGlance>.Ok(new CheckInWeekGlance(DailyText.Iso(current.Key), ritual is not null, yours, both));
+        var done = DoneIn(await NearRowsAsync(spaceId, pair.Me, current.Key, ct), current);
+        var both = done is not null && pair.OtherId is { } other
+            && await db.Set<WeeklyCheckIn>().AsNoTracking().AnyAsync(c => c.SpaceId == spaceId && c.UserId == other && c.Week == done.Week, ct);
+        var week = done is null ? current.Key : PairCalendar.ToLocalDate(done.Week);
+        return Outcome<CheckInWeekGlance>.Ok(new CheckInWeekGlance(DailyText.Iso(week), ritual is not null, done is not null, both));
     }
 
     /// <summary>The current week, or the week containing <paramref name="date"/> (yyyy-mm-dd).</summary>
@@ -154,8 +148,8 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
 
         var ritual = await rituals.FindAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
-        var current = PairWeek.WeekOf(pair.Now, rule);
-        var week = current;
+        var now = await NowAsync(pair, rule, ct);
+        var week = now.Key;
         if (date is not null)
         {
             if (!DailyText.TryParseDate(date, out var day))
@@ -163,14 +157,25 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
                 return Outcome<CheckInWeekView>.Invalid("date", "Please give a date as year-month-day, for example 2026-11-22.");
             }
 
-            week = PairWeek.ForKey(PairCalendar.Rekey(day, rule), rule);
-            if (week.Key > current.Key)
+            // A week a check-in of yours was sent in is found by its own first day, whatever the ritual is now.
+            var yoursThen = PairCalendar.ToDateOnly(day);
+            if (!await db.Set<WeeklyCheckIn>().AsNoTracking().AnyAsync(c => c.SpaceId == spaceId && c.UserId == pair.Me && c.Week == yoursThen, ct))
             {
-                return Outcome<CheckInWeekView>.Invalid("date", "That week hasn't started yet.");
+                var key = PairCalendar.Rekey(day, rule);
+                if (key > now.Current.Key)
+                {
+                    return Outcome<CheckInWeekView>.Invalid("date", "That week hasn't started yet.");
+                }
+
+                week = key == now.Current.Key ? now.Key : key;
+            }
+            else
+            {
+                week = day;
             }
         }
 
-        return Outcome<CheckInWeekView>.Ok(await WeekViewAsync(pair, rule, week, current, ritual is not null, ct));
+        return Outcome<CheckInWeekView>.Ok(await WeekViewAsync(pair, rule, week, now, ritual is not null, ct));
     }
 
     public async Task<Outcome<CheckInSubmitted>> SubmitAsync(Guid spaceId, CheckInInput input, CancellationToken ct = default)
@@ -184,20 +189,22 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
 
         var ritual = await rituals.FindAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
-        var current = PairWeek.WeekOf(pair.Now, rule);
+        var now = await NowAsync(pair, rule, ct);
+        var current = now.Current;
 
         var errors = new FieldErrors();
         if (input.Week is not null)
         {
+            // The week the check-in page shows as this one (after a ritual change, the week your check-in was sent in) is this week.
             if (!DailyText.TryParseDate(input.Week, out var asked))
             {
                 errors.Add("week", "Please give the week as year-month-day, for example 2026-11-22, or leave it out for this week.");
             }
-            else if (PairCalendar.Rekey(asked, rule) > current.Key)
+            else if (asked != now.Key && PairCalendar.Rekey(asked, rule) > current.Key)
             {
                 errors.Add("week", "That week hasn't started yet. You can check in once it has.");
             }
-            else if (PairCalendar.Rekey(asked, rule) < current.Key)
+            else if (asked != now.Key && PairCalendar.Rekey(asked, rule) < current.Key)
             {
                 errors.Add("week", "That week is over. Check-ins are for the week you're in.");
             }
@@ -246,7 +253,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return errors.ToOutcome<CheckInSubmitted>();
         }
 
-        if (await HasCheckedInAsync(spaceId, pair.Me, rule, current.Key, ct))
+        if (now.Done is not null)
         {
             return AlreadyCheckedIn();
         }
@@ -276,12 +283,15 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
 
         // The pulse is read here, once, for this answer only; it is not kept or passed on.
         var showSupport = pulse.AnyEndorsed;
-        var view = await WeekViewAsync(pair, rule, current, current, ritual is not null, ct);
+        var view = await WeekViewAsync(pair, rule, current.Key, new ThisWeek(current, row), ritual is not null, ct);
         return Outcome<CheckInSubmitted>.Ok(new CheckInSubmitted(view, showSupport, showSupport ? safety.Value.EffectiveResources : []));
     }
 
     /// <summary>
-    /// The caller's own check-ins, and the other member's only for weeks both checked in (revealed).
+    /// The caller's own check-ins, and the other member's only for weeks both checked in (revealed:
+    /// equal stored weeks). For the charts, each is then placed on the week of today's calendar that
+    /// contains its own first day; if a ritual change puts two of yours in one place, the first given
+    /// is drawn, and the other person's only beside the very one it was revealed with.
     /// Call only after <see cref="PairSpaces.OpenAsync"/> said the caller is a member.
     /// </summary>
     /// <param name="lastWeeks">Only the weeks that began at most this many weeks before the current one
@@ -295,13 +305,26 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
         // A week of margin: stored week keys follow the ritual day of the time they were written.
         var since = lastWeeks is { } n ? current.PlusWeeks(-n).PlusDays(-7).ToDateOnly() : DateOnly.MinValue;
         var myRows = await MineAsync(pair.SpaceId, pair.Me, since, ct);
-        var mine = (await RecordsAsync(myRows, rule, ct)).Where(r => lastWeeks is null || r.Week > current.PlusWeeks(-lastWeeks.Value)).ToList();
+        var placed = new Dictionary<LocalDate, WeeklyCheckIn>();
+        foreach (var row in myRows.OrderBy(r => r.SubmittedAt))
+        {
+            var slot = PairCalendar.Rekey(PairCalendar.ToLocalDate(row.Week), rule);
+            if ((lastWeeks is null || slot > current.PlusWeeks(-lastWeeks.Value)) && !placed.ContainsKey(slot))
+            {
+                placed[slot] = row;
+            }
+        }
+
+        var mine = await PlacedAsync(placed, ct);
         var theirs = new List<CheckInRecord>();
         if (pair.OtherId is { } other && mine.Count > 0)
         {
-            var myWeeks = mine.Select(m => m.Week).ToHashSet();
-            theirs = (await RecordsAsync(RevealedTo(myRows, await MineAsync(pair.SpaceId, other, since, ct), rule), rule, ct))
-                .Where(r => myWeeks.Contains(r.Week)).ToList();
+            var revealed = RevealedTo(placed.Values, await MineAsync(pair.SpaceId, other, since, ct)).GroupBy(r => r.Week).ToDictionary(g => g.Key, g => g.First());
+            var theirsPlaced = placed
+                .Where(p => revealed.ContainsKey(p.Value.Week))
+                .ToDictionary(p => p.Key, p => revealed[p.Value.Week]);
+            var mineSlots = mine.Select(m => m.Week).ToHashSet();
+            theirs = (await PlacedAsync(theirsPlaced, ct)).Where(r => mineSlots.Contains(r.Week)).ToList();
         }
 
         return new CheckInHistory(rule, current, mine, theirs);
@@ -317,73 +340,101 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return false;
         }
 
-        var rule = ritual.ToRitual();
-        var current = PairWeek.WeekOf(pair.Now, rule).Key;
-        return !await HasCheckedInAsync(pair.SpaceId, pair.Me, rule, current, ct);
+        return (await NowAsync(pair, ritual.ToRitual(), ct)).Done is null;
+    }
+
+    /// <summary>
+    /// Of a member's rows near a week, the one that already does their check-in for it
+    /// (<see cref="CheckInWeeks.Does"/>): that week's own, else the first sent while it ran.
+    /// </summary>
+    internal static T? DoneIn<T>(IEnumerable<T> rows, PairWeek current, Func<T, DateOnly> week, Func<T, DateTimeOffset> sentAt)
+        where T : class
+    {
+        var near = rows.ToList();
+        var key = PairCalendar.ToDateOnly(current.Key);
+        return near.Where(r => week(r) == key).OrderBy(sentAt).FirstOrDefault()
+            ?? near.Where(r => CheckInWeeks.Does(PairCalendar.ToLocalDate(week(r)), Instant.FromDateTimeOffset(sentAt(r)), current)).OrderBy(sentAt).FirstOrDefault();
+    }
+
+    private static WeeklyCheckIn? DoneIn(IEnumerable<WeeklyCheckIn> rows, PairWeek current) => DoneIn(rows, current, r => r.Week, r => r.SubmittedAt);
+
+    /// <summary>
+    /// A member's rows that can do the week starting on <paramref name="weekKey"/>: a row sent while
+    /// it ran has a key at most seven days either side (a week, and a day of zone difference).
+    /// </summary>
+    private Task<List<WeeklyCheckIn>> NearRowsAsync(Guid spaceId, Guid userId, LocalDate weekKey, CancellationToken ct)
+    {
+        var from = PairCalendar.ToDateOnly(weekKey.PlusDays(-7));
+        var to = PairCalendar.ToDateOnly(weekKey.PlusDays(7));
+        return db.Set<WeeklyCheckIn>().AsNoTracking()
+            .Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= from && c.Week <= to)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>This week for the caller: the pair week now, and the check-in of theirs that does it (if any).</summary>
+    private sealed record ThisWeek(PairWeek Current, WeeklyCheckIn? Done)
+    {
+        /// <summary>The week the page shows as this week: the one the caller's check-in was sent in, else the pair week now.</summary>
+        public LocalDate Key => Done is null ? Current.Key : PairCalendar.ToLocalDate(Done.Week);
+    }
+
+    private async Task<ThisWeek> NowAsync(PairSpace pair, Ritual rule, CancellationToken ct)
+    {
+        var current = PairWeek.WeekOf(pair.Now, rule);
+        return new ThisWeek(current, DoneIn(await NearRowsAsync(pair.SpaceId, pair.Me, current.Key, ct), current));
     }
 
     private static Outcome<CheckInSubmitted> AlreadyCheckedIn() =>
         Outcome<CheckInSubmitted>.Refused(409, "Already checked in", "You've already checked in this week. Answers stay as they were first given; next week is a fresh start.");
 
     /// <summary>
-    /// One week's view. Reads only the rows that can fall in that week (not the whole history), so
-    /// its cost does not grow with the years a pair has used Hearth.
+    /// One week's view: the caller's check-in stored in exactly that week, and the other member's
+    /// stored in exactly that week, only if the caller has one there too. Reads at most two rows.
     /// </summary>
-    private async Task<CheckInWeekView> WeekViewAsync(PairSpace pair, Ritual rule, PairWeek week, PairWeek current, bool ritualSet, CancellationToken ct)
+    private async Task<CheckInWeekView> WeekViewAsync(PairSpace pair, Ritual rule, LocalDate key, ThisWeek now, bool ritualSet, CancellationToken ct)
     {
-        var yours = (await RecordsAsync(await WeekRowsAsync(pair.SpaceId, pair.Me, week.Key, ct), rule, ct)).FirstOrDefault(r => r.Week == week.Key);
+        var yours = await RecordAsync(await StoredInAsync(pair.SpaceId, pair.Me, key, ct), ct);
         var theirs = yours is null || pair.OtherId is not { } other
             ? null
-            : (await RecordsAsync(await WeekRowsAsync(pair.SpaceId, other, week.Key, ct), rule, ct)).FirstOrDefault(r => r.Week == week.Key);
+            : await RecordAsync(await StoredInAsync(pair.SpaceId, other, key, ct), ct);
+        var week = key == now.Current.Key ? now.Current : CheckInWeeks.Bounds(key, rule);
+        var isCurrent = key == now.Key;
         return new CheckInWeekView(
-            DailyText.Iso(week.Key),
+            DailyText.Iso(key),
             week.Start.ToDateTimeOffset(),
             week.End.ToDateTimeOffset(),
-            week.Key == current.Key,
+            isCurrent,
             ritualSet,
-            week.Key == current.Key && yours is null,
+            isCurrent && now.Done is null,
             yours is null ? null : CheckInAnswersView.From(yours),
             pair.IsPaired ? new OtherCheckInView(pair.OtherName!, theirs is not null, theirs is null ? null : CheckInAnswersView.From(theirs)) : null);
     }
 
-    /// <summary>
-    /// A member's rows that can belong to the week starting on <paramref name="weekKey"/>: a stored week
-    /// key re-keys to the start day on or before it (at most six days earlier), so only keys from the
-    /// week's first to its last day qualify. Served by the unique (SpaceId, UserId, Week) index.
-    /// </summary>
-    private Task<List<WeeklyCheckIn>> WeekRowsAsync(Guid spaceId, Guid userId, LocalDate weekKey, CancellationToken ct)
+    /// <summary>A member's check-in stored in exactly the week <paramref name="key"/> (the unique index allows one).</summary>
+    private Task<WeeklyCheckIn?> StoredInAsync(Guid spaceId, Guid userId, LocalDate key, CancellationToken ct)
     {
-        var from = PairCalendar.ToDateOnly(weekKey);
-        var to = PairCalendar.ToDateOnly(weekKey.PlusDays(6));
+        var week = PairCalendar.ToDateOnly(key);
         return db.Set<WeeklyCheckIn>().AsNoTracking()
-            .Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= from && c.Week <= to)
-            .OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt)
-            .ToListAsync(ct);
+            .Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week == week)
+            .OrderBy(c => c.SubmittedAt)
+            .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether the member has a check-in in the week starting on <paramref name="weekKey"/> under <paramref name="rule"/>.</summary>
-    private async Task<bool> HasCheckedInAsync(Guid spaceId, Guid userId, Ritual rule, LocalDate weekKey, CancellationToken ct) =>
-        (await WeekRowsAsync(spaceId, userId, weekKey, ct)).Any(r => WeekOf(r, rule) == weekKey);
+    private async Task<CheckInRecord?> RecordAsync(WeeklyCheckIn? row, CancellationToken ct) =>
+        row is null ? null : ReadStoredAnswers(await cipher.DecryptAsync(row.AnswersCiphertext, Context(row), ct), PairCalendar.ToLocalDate(row.Week), row.ContentVersion);
 
     private Task<List<WeeklyCheckIn>> MineAsync(Guid spaceId, Guid userId, DateOnly since, CancellationToken ct) =>
         db.Set<WeeklyCheckIn>().AsNoTracking().Where(c => c.SpaceId == spaceId && c.UserId == userId && c.Week >= since).OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt).ToListAsync(ct);
 
-    /// <summary>Decrypts and re-keys to the current week rule; if two fall in one week, the first given counts.</summary>
-    private async Task<List<CheckInRecord>> RecordsAsync(List<WeeklyCheckIn> rows, Ritual rule, CancellationToken ct)
+    /// <summary>Decrypts rows placed on chart weeks; each record carries the week it is drawn at.</summary>
+    private async Task<List<CheckInRecord>> PlacedAsync(Dictionary<LocalDate, WeeklyCheckIn> placed, CancellationToken ct)
     {
         var records = new List<CheckInRecord>();
-        foreach (var row in rows)
+        foreach (var (slot, row) in placed.OrderBy(p => p.Key))
         {
-            var week = PairCalendar.Rekey(PairCalendar.ToLocalDate(row.Week), rule);
-            if (records.Any(r => r.Week == week))
+            if (await RecordAsync(row, ct) is { } record)
             {
-                continue;
-            }
-
-            var json = await cipher.DecryptAsync(row.AnswersCiphertext, Context(row), ct);
-            if (ReadStoredAnswers(json, week, row.ContentVersion) is { } record)
-            {
-                records.Add(record);
+                records.Add(record with { Week = slot });
             }
         }
 
@@ -391,18 +442,16 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
     }
 
     /// <summary>
-    /// The other member's check-ins that are revealed to a member: only those in weeks (as the pair's
-    /// calendar reads them now) that the member checked in too. The check-in page, trends, insights
-    /// and the export all go by this one rule.
+    /// The other member's check-ins that are revealed to a member: only those stored in a week the
+    /// member has a check-in stored in too (<see cref="CheckInWeeks.SameWeek"/>), whatever the ritual
+    /// is now. The check-in page, trends, insights and the export all go by this one rule.
     /// </summary>
-    internal static List<WeeklyCheckIn> RevealedTo(IEnumerable<WeeklyCheckIn> mine, IEnumerable<WeeklyCheckIn> theirs, Ritual rule)
+    internal static List<WeeklyCheckIn> RevealedTo(IEnumerable<WeeklyCheckIn> mine, IEnumerable<WeeklyCheckIn> theirs)
     {
-        var myWeeks = mine.Select(r => WeekOf(r, rule)).ToHashSet();
-        return theirs.Where(r => myWeeks.Contains(WeekOf(r, rule))).OrderBy(r => r.Week).ThenBy(r => r.SubmittedAt).ToList();
+        var myWeeks = mine.Select(r => r.Week).ToList();
+        return theirs.Where(r => myWeeks.Any(w => CheckInWeeks.SameWeek(PairCalendar.ToLocalDate(w), PairCalendar.ToLocalDate(r.Week))))
+            .OrderBy(r => r.Week).ThenBy(r => r.SubmittedAt).ToList();
     }
-
-    /// <summary>The week of the pair's calendar (under <paramref name="rule"/>) a stored check-in falls in.</summary>
-    internal static LocalDate WeekOf(WeeklyCheckIn row, Ritual rule) => PairCalendar.Rekey(PairCalendar.ToLocalDate(row.Week), rule);
 
     /// <summary>The cipher context of a check-in's answers: bound to its row and to the member who gave them.</summary>
     internal static CipherContext Context(WeeklyCheckIn row) => new(Table, Column, row.Id, row.UserId);

@@ -29,19 +29,18 @@ public sealed class CheckInReminders(HearthDbContext db, CurrentMember current, 
         var spaceIds = rituals.Select(r => r.SpaceId).ToList();
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-        // Only this week's rows matter: a stored week re-keys to a day on or before itself, so rows
-        // from before the earliest current week can never count (no scan of years of history).
-        var earliest = PairCalendar.ToDateOnly(rituals.Min(r => PairWeek.WeekOf(now, r.ToRitual()).Key));
+        // Only rows near this week can do it: one sent while it ran has a key at most a week either
+        // side (no scan of years of history). A ritual change never asks again for a week already done.
+        var earliest = PairCalendar.ToDateOnly(rituals.Min(r => PairWeek.WeekOf(now, r.ToRitual()).Key).PlusDays(-7));
         var mine = await db.Set<WeeklyCheckIn>().AsNoTracking()
             .Where(c => c.UserId == me && spaceIds.Contains(c.SpaceId) && c.Week >= earliest)
-            .Select(c => new { c.SpaceId, c.Week })
+            .Select(c => new { c.SpaceId, c.Week, c.SubmittedAt })
             .ToListAsync(ct);
         var due = new HashSet<Guid>();
         foreach (var ritual in rituals)
         {
-            var rule = ritual.ToRitual();
-            var week = PairWeek.WeekOf(now, rule).Key;
-            if (!mine.Any(c => c.SpaceId == ritual.SpaceId && PairCalendar.Rekey(PairCalendar.ToLocalDate(c.Week), rule) == week))
+            var week = PairWeek.WeekOf(now, ritual.ToRitual());
+            if (CheckInService.DoneIn(mine.Where(c => c.SpaceId == ritual.SpaceId), week, c => c.Week, c => c.SubmittedAt) is null)
             {
                 due.Add(ritual.SpaceId);
             }

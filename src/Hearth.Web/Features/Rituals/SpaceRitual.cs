@@ -72,8 +72,9 @@ public sealed class MemberWakingHoursConfiguration : IEntityTypeConfiguration<Me
 /// The pair's weeks. With a ritual, a week starts on the ritual's day in the ritual's zone
 /// (<see cref="PairWeek"/>). Before a ritual is set, weeks start on Monday at midnight in the
 /// pair's own time zone (the space settings), the most common week in calendars.
-/// When the ritual's day changes later, earlier weeks are read as the week of the new calendar
-/// that contains their first day (<see cref="Rekey"/>), so history stays whole weeks apart.
+/// A check-in keeps the week it was sent in (its stored key) whatever the ritual becomes
+/// (<see cref="Hearth.Core.CheckIns.CheckInWeeks"/>); <see cref="Rekey"/> only finds a week by a date
+/// and places stored weeks on today's calendar for charts, never for reveal or "already done".
 /// </summary>
 public static class PairCalendar
 {

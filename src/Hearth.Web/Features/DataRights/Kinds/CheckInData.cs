@@ -72,15 +72,13 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
             }
         }
 
-        // Mutual reveal, by the same rule as the check-in page: the week rule of the space as it is now.
-        var ritual = await db.Set<SpaceRitual>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == space.SpaceId, ct);
-        var rule = PairCalendar.WeekRule(ritual, DateTimeZone.Utc);
+        // Mutual reveal, by the same rule as the check-in page: only their check-ins stored in a week
+        // one of yours is stored in, whatever the ritual is now (a ritual change never reveals one).
         var shared = new List<RevealedCheckInItem>();
-        var seen = new HashSet<LocalDate>();
-        foreach (var row in CheckInService.RevealedTo(mineRows, rows.Where(r => r.UserId != space.Me), rule))
+        var seen = new HashSet<DateOnly>();
+        foreach (var row in CheckInService.RevealedTo(mineRows, rows.Where(r => r.UserId != space.Me)))
         {
-            // If two of theirs fall in one week, the first given counts (as on the page).
-            if (seen.Add(CheckInService.WeekOf(row, rule)) && await ReadAsync(row, ct) is { } r)
+            if (seen.Add(row.Week) && await ReadAsync(row, ct) is { } r)
             {
                 shared.Add(new RevealedCheckInItem(
                     Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
