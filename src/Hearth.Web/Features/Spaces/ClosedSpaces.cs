@@ -14,7 +14,8 @@ public sealed record ClosedSpaceNotice(Guid SpaceId, IReadOnlyList<string> Words
 /// caller was still in it: pages answer the neutral "this space is closed" notice (410), with any
 /// text the person was sending shown back so it can be copied; the API answers a 410
 /// ProblemDetails. Nothing says why, when or who (ADR 0101). Leaving a closed space (to remove
-/// it from the list) still goes through. Spaces the caller was never in, or has left, are not
+/// it from the list) still goes through, and the space's own page, API view and dashboard answer
+/// as before (200, state "closed", nothing in it). Spaces the caller was never in, or has left, are not
 /// touched here and stay the missing-id 404.
 /// </summary>
 public static partial class ClosedSpaces
@@ -65,8 +66,11 @@ public static partial class ClosedSpaces
             return null;
         }
 
-        // Removing a closed space from one's list is the one thing still possible in it.
-        if (HttpMethods.IsPost(context.Request.Method) && string.Equals(match.Groups["rest"].Value.TrimEnd('/'), "/leave", StringComparison.OrdinalIgnoreCase))
+        // Removing a closed space from one's list is the one thing still possible in it; and the space
+        // itself (its page, and its API view and dashboard) already answers as closed, with nothing more.
+        var rest = match.Groups["rest"].Value.TrimEnd('/');
+        if ((HttpMethods.IsPost(context.Request.Method) && string.Equals(rest, "/leave", StringComparison.OrdinalIgnoreCase))
+            || (HttpMethods.IsGet(context.Request.Method) && (rest.Length == 0 || (ApiPaths.IsApi(context.Request) && string.Equals(rest, "/dashboard", StringComparison.OrdinalIgnoreCase)))))
         {
             return null;
         }
