@@ -75,6 +75,22 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.GetByText("That space is no longer in your list.", new() { Exact = false })).ToBeVisibleAsync();
     }
 
+    /// <summary>Goes to a page, after any navigation a form just started has finished.</summary>
+    private static async Task<IResponse?> GoAsync(IPage page, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await page.GotoAsync(url);
+            }
+            catch (PlaywrightException e) when (attempt < 4 && e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+            {
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+        }
+    }
+
     private static async Task<int> ScrollWidthAsync(IPage page) =>
         await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
 
@@ -329,5 +345,107 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await ana.ScreenshotAsync("r6-spaces-with-closed");
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task No_text_a_person_writes_makes_any_page_scroll_sideways_on_a_phone()
+    {
+        browser.RequireAvailable();
+        var (anaContext, benContext, ana, ben, space) = await PairAsync();
+        await using var _ = anaContext;
+        await using var __ = benContext;
+
+        // Crawl the pages of the paired space (and the account pages that hold a name).
+        var pages = new List<string>();
+        var queue = new Queue<string>([space, "/spaces", "/account/settings"]);
+        while (queue.Count > 0 && pages.Count < 40)
+        {
+            var url = queue.Dequeue();
+            if (pages.Contains(url))
+            {
+                continue;
+            }
+
+            pages.Add(url);
+            await GoAsync(ana, url);
+            var links = await ana.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href'))");
+            foreach (var link in links.Select(l => l.Split('#')[0]).Where(l => l.StartsWith(space, StringComparison.Ordinal) && !l.EndsWith("/leave", StringComparison.Ordinal)))
+            {
+                queue.Enqueue(link);
+            }
+        }
+
+        // Write long unbroken text into every free-text field of every form on those pages, and send it.
+        const string FieldsOf = "form => [...form.querySelectorAll('textarea, input:not([type]), input[type=text], input[type=search]')].filter(f => !f.readOnly && !f.disabled)";
+        var written = 0;
+        var landed = new List<string>();
+        foreach (var url in pages)
+        {
+            await GoAsync(ana, url);
+            var forms = await ana.Locator("main form[method=post]").CountAsync();
+            for (var i = 0; i < forms; i++)
+            {
+                await GoAsync(ana, url);
+                if (i >= await ana.Locator("main form[method=post]").CountAsync())
+                {
+                    break; // the page changed with what was sent (an answer given, a timer started)
+                }
+
+                var form = ana.Locator("main form[method=post]").Nth(i);
+                var fillable = await form.EvaluateAsync<int>($"f => ({FieldsOf})(f).length");
+                var action = await form.GetAttributeAsync("action") ?? "";
+                if (fillable == 0 || action.Contains("leave", StringComparison.Ordinal) || action.Contains("sign-out", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Radio groups get a choice so the form can be sent (the first of each), then each text field its words.
+                await form.EvaluateAsync("f => { const seen = new Set(); for (const r of f.querySelectorAll('input[type=radio]')) { if (!seen.has(r.name)) { seen.add(r.name); if (!f.querySelector(`input[type=radio][name=\"${r.name}\"]:checked`)) r.checked = true; } } }");
+                written += await form.EvaluateAsync<int>(
+                    $"f => {{ let n = 0; for (const field of ({FieldsOf})(f)) {{ const max = field.maxLength > 0 ? field.maxLength : 400; field.value = 'https://example.org/' + 'W'.repeat(Math.max(1, Math.min(max, 400) - 20)); n++; }} return n; }}");
+                if (await form.Locator("button[type=submit], button:not([type])").CountAsync() == 0)
+                {
+                    continue;
+                }
+
+                // Some forms sit in a closed <details>: send them as a person would after opening it.
+                await ana.RunAndWaitForResponseAsync(
+                    () => form.EvaluateAsync("f => f.querySelector('button[type=submit], button:not([type])').click()"),
+                    r => r.Request.IsNavigationRequest && (r.Status < 300 || r.Status >= 400));
+                await ana.WaitForLoadStateAsync(LoadState.Load);
+                landed.Add(new Uri(ana.Url).PathAndQuery);
+            }
+        }
+
+        // Every page, as the writer and as the other person, on a 390 px phone.
+        var tried = 0;
+        var wide = new List<string>();
+        foreach (var url in pages.Concat(landed).Distinct())
+        {
+            foreach (var (who, page) in new[] { ("Ana", ana), ("Ben", ben) })
+            {
+                var response = await GoAsync(page, url);
+                if (response is null || response.Status >= 400)
+                {
+                    continue;
+                }
+
+                tried++;
+                var width = await ScrollWidthAsync(page);
+                if (width > BrowserFixture.Phone.Width)
+                {
+                    wide.Add($"{who} {url}: {width} px");
+                }
+            }
+        }
+
+        await GoAsync(ana, space);
+        await ana.ScreenshotAsync("r4-space-long-words");
+        await GoAsync(ana, space + "/memories");
+        await ana.ScreenshotAsync("r4-memories-long-words");
+        await GoAsync(ben, space + "/notes");
+        await ben.ScreenshotAsync("r4-notes-long-words");
+        Assert.True(written > 5, $"Only {written} fields were written into.");
+        Assert.True(wide.Count == 0, $"{wide.Count} of {tried} pages scroll sideways after {written} fields were filled with long words:\n" + string.Join('\n', wide));
     }
 }
