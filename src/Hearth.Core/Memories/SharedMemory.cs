@@ -66,6 +66,7 @@ public enum MemoryProblem
     TextTooLong = 3,
     DateInFuture = 4,
     UnknownKind = 5,
+    DateTooEarly = 6,
 }
 
 public sealed record MemoryError(MemoryProblem Problem, string Message);
@@ -93,6 +94,12 @@ public static class MemoryRules
     /// <summary>A memory may be dated at most one day after the member's today (the other member's day may already have begun).</summary>
     public const int MaxDaysAhead = 1;
 
+    /// <summary>
+    /// The earliest day a memory may have: a lifetime back is plenty, and anything earlier is almost
+    /// always a slip of the keyboard (a date picker left at 0001-01-01) that would sort to the very end.
+    /// </summary>
+    public static readonly LocalDate EarliestDate = new(1900, 1, 1);
+
     /// <summary>Checks and builds a memory; title and text are trimmed, and lengths count characters as people see them.</summary>
     public static MemoryResult Create(Guid id, LocalDate date, MemoryKind kind, string? title, string? text, LocalDate today)
     {
@@ -117,6 +124,11 @@ public static class MemoryRules
         if (Length(cleanText) > MaxTextLength)
         {
             errors.Add(new(MemoryProblem.TextTooLong, Invariant($"A memory can hold up to {MaxTextLength:N0} characters. You could split it into two memories.")));
+        }
+
+        if (date < EarliestDate)
+        {
+            errors.Add(new(MemoryProblem.DateTooEarly, "Please choose a day from 1900 onwards. Earlier dates are usually a typo, and they'd sort your timeline oddly."));
         }
 
         if (date > today.PlusDays(MaxDaysAhead))

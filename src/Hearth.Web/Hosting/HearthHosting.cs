@@ -8,6 +8,7 @@ using Hearth.Web.Features.Accounts;
 using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Features.Invitations;
+using Hearth.Web.Features.Shared;
 using Hearth.Web.Features.Spaces;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -135,6 +136,7 @@ public static class HearthHosting
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
         });
+        services.AddHearthPageWords();
         services.AddAntiforgery(o =>
         {
             o.Cookie = new AlwaysSecureCookieBuilder { Name = "__Host-hearth-af", SameSite = SameSiteMode.Strict };
@@ -328,6 +330,7 @@ public static class HearthHosting
 
             await next();
         });
+        Features.Spaces.ClosedSpaces.UseClosedSpaces(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

@@ -66,6 +66,23 @@ public sealed class MemoryTests
         Assert.Equal(MemoryProblem.DateInFuture, Create(date: new LocalDate(2090, 1, 1)).Errors.Single().Problem);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1, false)]
+    [InlineData(1899, 12, 31, false)]
+    [InlineData(1900, 1, 1, true)]
+    [InlineData(1975, 6, 15, true)]
+    public void Dates_before_1900_are_turned_away_with_the_reason(int year, int month, int day, bool accepted)
+    {
+        var result = Create(date: new LocalDate(year, month, day));
+        Assert.Equal(accepted, result.IsOk);
+        if (!accepted)
+        {
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(MemoryProblem.DateTooEarly, error.Problem);
+            Assert.Contains("1900", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Several_problems_are_reported_together()
     {

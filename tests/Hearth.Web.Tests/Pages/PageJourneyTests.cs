@@ -37,9 +37,12 @@ public sealed class PageJourneyTests(SqliteHearthFactory factory) : IClassFixtur
         Assert.Equal("Bea", space.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Invite your friend", space.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
+        // Post-redirect-get: the new link is shown by the page the post redirects to, never in its address.
         var invited = await ana.SubmitAsync(spaceUrl, new Dictionary<string, string>(), handler: "Invite");
-        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
-        var link = (await invited.ParseAsync()).QuerySelector("#invite-link")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        var shown = await ana.GetPageAsync(invited.Headers.Location!.OriginalString);
+        var link = shown.QuerySelector("#invite-link")!.GetAttribute("value")!;
+        Assert.DoesNotContain(new Uri(link).AbsolutePath.Split('/')[^1], invited.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var joinPath = new Uri(link).AbsolutePath;
 
         // The link shows nothing about the space or the inviter before sign-in.

@@ -93,8 +93,11 @@ public static class AuthorizationMatrix
         return new MatrixRow(method, route, body, topic, cells) { Last = last };
     }
 
-    /// <summary>The usual space-scoped answer: members may, everyone else gets the missing-id 404, and a closed space is gone.</summary>
-    private static MatrixRow Space(string method, string route, string? body = null, string open = "SAANN", string closed = "SNNNN", Topic topic = Topic.None) =>
+    /// <summary>
+    /// The usual space-scoped answer: members may, everyone else gets the missing-id 404; in a closed
+    /// space the one who stayed gets the neutral "this space is closed" (410, so R) and the one who left the 404.
+    /// </summary>
+    private static MatrixRow Space(string method, string route, string? body = null, string open = "SAANN", string closed = "SRNNN", Topic topic = Topic.None) =>
         Row(method, route, body, topic, u: open, r: open, c: closed);
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -187,8 +190,9 @@ public static class AuthorizationMatrix
 
         // Leaving closes the space: Ana leaves the unrevealed space and Ben the revealed one, last of all.
         // The one who stayed in a closed space may still leave it (to tidy it away); Dee has already left.
+        // The leave page of a closed space is the closed notice (410) with that button, not "leave this space?".
         Row("POST", "/api/v1/spaces/{spaceId:guid}/leave", u: "SA-NN", r: "S-ANN", c: "SANNN", last: 1),
-        Space("PAGE", "/spaces/{spaceId:guid}/leave", closed: "SANNN"),
+        Space("PAGE", "/spaces/{spaceId:guid}/leave"),
 
         // Assessment: Ana finished a round in the unrevealed space, both did in the revealed one.
         Space("GET", "/api/v1/spaces/{spaceId:guid}/assessment"),
@@ -198,7 +202,7 @@ public static class AuthorizationMatrix
         // A round may be finished with few answers (those dimensions say "not enough answers").
         Space("POST", "/api/v1/spaces/{spaceId:guid}/assessment/complete", "{}"),
         // Ben has no results yet in the unrevealed space: the same 404 as any missing thing.
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/assessment/results", u: "SANNN", r: "SAANN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/assessment/results", u: "SANNN", r: "SAANN", c: "SRNNN"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/assessment/map"),
         Space("POST", "/api/v1/spaces/{spaceId:guid}/assessment/safety-check", """{"answers":{"safety.fear":1}}"""),
         Space("PAGE", "/spaces/{spaceId:guid}/assessment"),
@@ -213,56 +217,56 @@ public static class AuthorizationMatrix
         Space("PAGE", "/spaces/{spaceId:guid}/settings"),
 
         // Today's prompt: Ben sees Ana's answer only once he has answered too.
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/prompt/today", topic: Topic.Prompt, u: "SMGNN", r: "SMMNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/today", topic: Topic.Prompt, u: "SMGNN", r: "SMMNN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/prompt/today", topic: Topic.Prompt, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/today", topic: Topic.Prompt, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
 
         // Answers are final (409). Ben answering in the unrevealed space would reveal it (that is the
         // revealed space's setup), so he skips there instead: allowed, and it reveals nothing.
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/prompt/days/{date}/answer", """{"text":"later words"}""", u: "SR-NN", r: "SRRNN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/prompt/days/{date}/skip", u: "SRANN", r: "SRRNN", c: "SNNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/prompt/days/{date}/answer", """{"text":"later words"}""", u: "SR-NN", r: "SRRNN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/prompt/days/{date}/skip", u: "SRANN", r: "SRRNN", c: "SRNNN"),
 
         // Practices and "our list" (shared by both).
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/practices", s: "SAANN", c: "SNNNN"),
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/practices/ours", s: "SAANN", c: "SNNNN"),
-        Row("PUT", "/api/v1/spaces/{spaceId:guid}/practices/ours/{practiceId}", s: "SAANN", c: "SNNNN"),
-        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/practices/ours/{practiceId}", s: "SAANN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/practices", s: "SAANN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/practices", s: "SAANN", c: "SRNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/practices/ours", s: "SAANN", c: "SRNNN"),
+        Row("PUT", "/api/v1/spaces/{spaceId:guid}/practices/ours/{practiceId}", s: "SAANN", c: "SRNNN"),
+        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/practices/ours/{practiceId}", s: "SAANN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/practices", s: "SAANN", c: "SRNNN"),
 
         // Time together: the timer is the pair's (one runs at a time); entries are shared.
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/quality-time", s: "SAANN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/timer/start", s: "SARNN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/timer/stop", "{}", s: "SARNN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/entries", """{"minutes":20}""", s: "SAANN", c: "SNNNN"),
-        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/quality-time/entries/{entryId:guid}", s: "SANNN", d: "SNNNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/time", s: "SAANN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/time/week", s: "SAANN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/quality-time", s: "SAANN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/timer/start", s: "SARNN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/timer/stop", "{}", s: "SARNN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/quality-time/entries", """{"minutes":20}""", s: "SAANN", c: "SRNNN"),
+        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/quality-time/entries/{entryId:guid}", s: "SANNN", d: "SNNNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/time", s: "SAANN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/time/week", s: "SAANN", c: "SRNNN"),
 
         // Notes: Ana's note to Ben; only the receiver marks it read (no read receipts).
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/notes", topic: Topic.Note, u: "SAANN", s: "SMMNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/notes", topic: Topic.Note, u: "SAANN", s: "SMMNN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/notes", """{"kind":"appreciation","text":"thank you"}""", u: "SAANN", s: "SAANN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/notes/{noteId:guid}/read", s: "SNANN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/notes", topic: Topic.Note, u: "SAANN", s: "SMMNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/notes", topic: Topic.Note, u: "SAANN", s: "SMMNN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/notes", """{"kind":"appreciation","text":"thank you"}""", u: "SAANN", s: "SAANN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/notes/{noteId:guid}/read", s: "SNANN", c: "SRNNN"),
 
         // Memories: Ana's private one (unrevealed, for good), a shared one, a deleted one, one in the closed space.
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/memories", topic: Topic.Memory, u: "SMGNN", s: "SMMNN", d: "SGGNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/memories", topic: Topic.Memory, u: "SMGNN", s: "SMMNN", d: "SGGNN", c: "SNNNN"),
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/memories", """{"title":"a new one","shared":true}""", s: "SAANN", c: "SNNNN"),
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", topic: Topic.Memory, u: "SMNNN", s: "SMMNN", d: "SNNNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/memories/{memoryId:guid}/edit", topic: Topic.Memory, u: "SMNNN", s: "SMNNN", d: "SNNNN", c: "SNNNN"),
-        Row("PUT", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", """{"title":"edited"}""", u: "SANNN", s: "SANNN", d: "SNNNN", c: "SNNNN"),
-        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", u: "SANNN", s: "SANNN", d: "SNNNN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/memories", topic: Topic.Memory, u: "SMGNN", s: "SMMNN", d: "SGGNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/memories", topic: Topic.Memory, u: "SMGNN", s: "SMMNN", d: "SGGNN", c: "SRNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/memories", """{"title":"a new one","shared":true}""", s: "SAANN", c: "SRNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", topic: Topic.Memory, u: "SMNNN", s: "SMMNN", d: "SNNNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/memories/{memoryId:guid}/edit", topic: Topic.Memory, u: "SMNNN", s: "SMNNN", d: "SNNNN", c: "SRNNN"),
+        Row("PUT", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", """{"title":"edited"}""", u: "SANNN", s: "SANNN", d: "SNNNN", c: "SRNNN"),
+        Row("DELETE", "/api/v1/spaces/{spaceId:guid}/memories/{memoryId:guid}", u: "SANNN", s: "SANNN", d: "SNNNN", c: "SRNNN"),
 
         // Weekly check-in: the same mutual reveal as prompts.
         Space("GET", "/api/v1/spaces/{spaceId:guid}/ritual"),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual", """{"day":"sunday","time":"19:00"}"""),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual/waking-hours", """{"from":"08:00","to":"22:00"}"""),
         Space("PAGE", "/spaces/{spaceId:guid}/ritual"),
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SNNNN"),
-        Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/weeks/{date}", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SNNNN"),
-        Row("PAGE", "/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SNNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/weeks/{date}", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/check-in/questions"),
         // Once a week (409); Ben checking in to the unrevealed space would reveal it, as above.
-        Row("POST", "/api/v1/spaces/{spaceId:guid}/check-in", """{"satisfaction":7}""", u: "SR-NN", r: "SRRNN", c: "SNNNN"),
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/check-in", """{"satisfaction":7}""", u: "SR-NN", r: "SRRNN", c: "SRNNN"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/trends"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/insights"),
         Space("PAGE", "/spaces/{spaceId:guid}/trends"),

@@ -141,6 +141,23 @@ public sealed class InvitationService(
             : new InvitationPreview(false, InvitationRules.Explain(problem), null, null));
     }
 
+    /// <summary>
+    /// Whether a link could still be used, for someone not signed in: a yes or a no and nothing more,
+    /// so a stranger holding a dead link learns nothing about the space, the inviter or why.
+    /// </summary>
+    public async Task<bool> IsUsableAsync(string? token, CancellationToken ct = default)
+    {
+        var found = await FindAsync(token, ct);
+        if (found is null)
+        {
+            return false;
+        }
+
+        var (invitation, space, _, _) = found.Value;
+        return invitation.AcceptedAt is null && invitation.RevokedAt is null && invitation.ExpiresAt > clock.GetUtcNow()
+            && !space.IsClosed && space.ActiveMemberIds.Count < SpaceRules.MaxMembers;
+    }
+
     /// <summary>Joins the space named by the link. Single use even under concurrent clicks.</summary>
     public async Task<Outcome<InvitationAccepted>> AcceptAsync(AcceptInvitationInput input, CancellationToken ct = default)
     {

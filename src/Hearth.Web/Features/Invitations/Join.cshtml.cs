@@ -20,10 +20,20 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
 
     public string ReturnPath => $"/join/{Uri.EscapeDataString(Token ?? "")}";
 
+    /// <summary>Signed out with a link that can't be used (used, withdrawn, expired, altered): say so first.</summary>
+    public bool Dead { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!SignedIn)
         {
+            if (!await invitations.IsUsableAsync(Token, ct))
+            {
+                // One answer for every kind of dead link, so it tells a stranger nothing.
+                Dead = true;
+                Response.StatusCode = StatusCodes.Status410Gone;
+            }
+
             return Page();
         }
 

@@ -204,7 +204,7 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
             {
                 MemoryProblem.EmptyTitle or MemoryProblem.TitleTooLong => "title",
                 MemoryProblem.TextTooLong => "text",
-                MemoryProblem.DateInFuture => "date",
+                MemoryProblem.DateInFuture or MemoryProblem.DateTooEarly => "date",
                 _ => "kind",
             }, error.Message);
         }

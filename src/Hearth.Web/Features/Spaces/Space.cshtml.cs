@@ -21,6 +21,13 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
+    /// <summary>Just after making a link: the page the invitation POST redirects to (post-redirect-get).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Invited { get; set; }
+
+    /// <summary>The new link travels to the GET in TempData (an encrypted cookie), never in the address.</summary>
+    private const string NewLinkKey = "Hearth.NewInvitation";
+
     [BindProperty]
     public string? InviteEmail { get; set; }
 
@@ -36,7 +43,23 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
     /// <summary>Today's question, this week's check-in and time together, as far as the caller may see them.</summary>
     public Dashboard.DashboardView? Dashboard { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        // Shown again on a reload (Peek keeps it), but only while that link is still the live one.
+        if (Invited && Space!.PendingInvitation is not null && TempData.Peek(NewLinkKey) is string saved
+            && saved.Split('|') is [var space, var emailed, var url] && space == SpaceId.ToString("N"))
+        {
+            InvitationUrl = url;
+            Emailed = emailed == "1";
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
@@ -48,20 +71,18 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
         if (outcome.IsOk)
         {
-            InvitationUrl = outcome.Value!.Url;
-            Emailed = outcome.Value.Emailed;
-        }
-        else
-        {
-            this.ShowErrors(outcome, prefix: "");
-            InviteEmail = InviteEmail is null ? null : InviteEmail;
+            // Post-redirect-get: reloading the page that shows the link must never make another one.
+            TempData[NewLinkKey] = $"{SpaceId:N}|{(outcome.Value!.Emailed ? "1" : "0")}|{outcome.Value.Url}";
+            return Redirect($"/spaces/{SpaceId}?invited=true");
         }
 
+        this.ShowErrors(outcome, prefix: "");
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
+        TempData.Remove(NewLinkKey);
         var outcome = await invitations.RevokeAsync(SpaceId, ct);
         return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect($"/spaces/{SpaceId}");
     }
