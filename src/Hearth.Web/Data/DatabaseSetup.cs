@@ -29,6 +29,11 @@ public static class DatabaseSetup
         }
         else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            if (string.IsNullOrWhiteSpace(db.ConnectionString))
+            {
+                OwnerOnly.EnsureFile(paths.SqliteFile);
+            }
+
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
@@ -101,8 +106,9 @@ public static class DatabaseSetup
 
     public static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)
     {
-        Directory.CreateDirectory(paths.Backups);
+        OwnerOnly.Folder(paths.Backups);
         var target = Path.Combine(paths.Backups, $"hearth-{DateTime.UtcNow:yyyyMMdd-HHmmss}-before-{nextMigration}.db");
+        OwnerOnly.EnsureFile(target);
         var source = (SqliteConnection)db.Database.GetDbConnection();
         var wasOpen = source.State == System.Data.ConnectionState.Open;
         if (!wasOpen)

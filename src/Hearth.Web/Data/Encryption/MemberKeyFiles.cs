@@ -115,6 +115,72 @@ public static class OwnerOnly
         return options;
     }
 
+    /// <summary>A new folder, or an existing one, made owner-only (700).</summary>
+    public static void Folder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, FolderMode700);
+        TrySet(path, FolderMode700);
+    }
+
+    /// <summary>An empty file created owner-only (600) unless it exists: SQLite then keeps that mode, and gives it to the WAL and shm too.</summary>
+    public static void EnsureFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, NewFile(FileMode.CreateNew));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Someone else created it a moment ago.
+        }
+    }
+
+    /// <summary>Everything in and below the folder made owner-only: files 600, folders 700. Files another account owns are left as they are.</summary>
+    public static void Tighten(string folder)
+    {
+        if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        TrySet(folder, FolderMode700);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
+        {
+            TrySet(entry, Directory.Exists(entry) ? FolderMode700 : FileMode600);
+        }
+    }
+
+    private static void TrySet(string path, UnixFileMode wanted)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            if ((File.GetUnixFileMode(path) & ~wanted) != 0)
+            {
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) & wanted);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to change (a shared mount owned by another account), or gone meanwhile.
+        }
+    }
+
     /// <summary>Makes the rename of a file in this folder durable (fsync of the folder itself); best effort.</summary>
     public static void FlushDirectory(string directory)
     {
