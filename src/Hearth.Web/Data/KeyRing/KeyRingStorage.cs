@@ -147,7 +147,11 @@ public sealed class FolderXmlRepository(IXmlRepository inner, string folder, ISe
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
         try
         {
-            return db.MemberKeys.Any();
+            // Asked without an error when the table does not exist yet (a new database, still migrating).
+            var tableExists = db.Database.IsSqlite()
+                ? "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'MemberKeys') AS \"Value\""
+                : "SELECT to_regclass('\"MemberKeys\"') IS NOT NULL AS \"Value\"";
+            return db.Database.SqlQueryRaw<bool>(tableExists).AsEnumerable().First() && db.MemberKeys.Any();
         }
         catch (System.Data.Common.DbException)
         {
