@@ -1,6 +1,11 @@
 using Hearth.Web.Data;
 using Hearth.Web.Hosting;
 
+// A start that fails for a reason the operator must fix (a missing key ring) ends with a clear message
+// and exit code 78 (EX_CONFIG) instead of a crash dump (134). Only a real process gets here: under test
+// the host's start error goes to the test instead.
+AppDomain.CurrentDomain.UnhandledException += (_, e) => StartupFailure.Exit(e.ExceptionObject);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHearth();
 
@@ -11,6 +16,25 @@ app.Services.GetRequiredService<DatabasePreparation>().Begin();
 app.UseHearth();
 app.MapHearth();
 await app.RunAsync();
+
+/// <summary>How a start that cannot go on ends the process.</summary>
+internal static class StartupFailure
+{
+    public const int Configuration = 78;
+
+    public static void Exit(object error)
+    {
+        for (var e = error as Exception; e is not null; e = e.InnerException ?? (e as AggregateException)?.InnerExceptions.FirstOrDefault())
+        {
+            if (e is Hearth.Web.Data.Encryption.KeyRingMissingException missing)
+            {
+                Console.Error.WriteLine("Hearth could not start. " + missing.Message);
+                Console.Error.Flush();
+                Environment.Exit(Configuration);
+            }
+        }
+    }
+}
 
 /// <summary>Entry point; public so the test factory can host it.</summary>
 public partial class Program;

@@ -30,6 +30,11 @@ public static class DatabaseSetup
         }
         else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            if (string.IsNullOrWhiteSpace(db.ConnectionString))
+            {
+                OwnerOnly.EnsureFile(paths.SqliteFile);
+            }
+
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
@@ -96,7 +101,11 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
-        await CheckKeyRingAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), ct);
+        await CheckKeyRingAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), paths, ct);
+        if (!options.KeyRing.InDatabase)
+        {
+            await MoveMemberKeysOutOfTheDatabaseAsync(db, paths, log, ct);
+        }
 
         // Operators running several instances can check at a glance that all of them share one key ring.
         var sealedWithSecret = string.IsNullOrWhiteSpace(options.KeyRing.ProtectionSecret) ? "" : ", sealed with Hearth:KeyRing:ProtectionSecret";
@@ -106,10 +115,11 @@ public static class DatabaseSetup
             sealedWithSecret);
     }
 
-    private static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)
+    public static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)
     {
-        Directory.CreateDirectory(paths.Backups);
+        OwnerOnly.Folder(paths.Backups);
         var target = Path.Combine(paths.Backups, $"hearth-{DateTime.UtcNow:yyyyMMdd-HHmmss}-before-{nextMigration}.db");
+        OwnerOnly.EnsureFile(target);
         var source = (SqliteConnection)db.Database.GetDbConnection();
         var wasOpen = source.State == System.Data.ConnectionState.Open;
         if (!wasOpen)
@@ -131,7 +141,7 @@ public static class DatabaseSetup
         log.LogInformation("Backed up the database to {Backup} before migrating", target);
     }
 
-    private static async Task CheckKeyRingAsync(HearthDbContext db, IDataProtectionProvider dataProtection, CancellationToken ct)
+    private static async Task CheckKeyRingAsync(HearthDbContext db, IDataProtectionProvider dataProtection, HearthPaths paths, CancellationToken ct)
     {
         var sample = await db.MemberKeys.AsNoTracking().OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(ct);
         if (sample is null)
@@ -139,13 +149,59 @@ public static class DatabaseSetup
             return;
         }
 
+        var wrapped = sample.WrappedKey.Length > 0 ? sample.WrappedKey : MemberKeyFiles.Read(paths, sample.UserId);
+        if (wrapped is null)
+        {
+            throw new KeyRingMissingException(new FileNotFoundException("A member's key file is missing.", MemberKeyFiles.PathFor(paths, sample.UserId)));
+        }
+
         try
         {
-            dataProtection.CreateProtector(MemberKeyring.Purpose).Unprotect(sample.WrappedKey);
+            dataProtection.CreateProtector(MemberKeyring.Purpose).Unprotect(wrapped);
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
             throw new KeyRingMissingException(ex);
         }
+    }
+
+    /// <summary>
+    /// Databases from before the member keys moved out of it (docs/adr/0101-trust-deletion-member-keys-outside-the-database.md):
+    /// on start, each wrapped key still in a row is written to its file beside the key ring, then the
+    /// row's copy is emptied. SQLite zeroes the old bytes (secure_delete) and the WAL is emptied;
+    /// PostgreSQL rewrites the table (VACUUM FULL) so the old row versions leave its data files.
+    /// </summary>
+    private static async Task MoveMemberKeysOutOfTheDatabaseAsync(HearthDbContext db, HearthPaths paths, ILogger log, CancellationToken ct)
+    {
+        var none = Array.Empty<byte>();
+        var legacy = await db.MemberKeys.AsNoTracking().Where(k => k.WrappedKey != none).Select(k => new { k.UserId, k.WrappedKey }).ToListAsync(ct);
+        if (legacy.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in legacy)
+        {
+            MemberKeyFiles.WriteOnce(paths, row.UserId, row.WrappedKey);
+            await db.MemberKeys.Where(k => k.UserId == row.UserId).ExecuteUpdateAsync(s => s.SetProperty(k => k.WrappedKey, none), ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
+        else
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM FULL \"MemberKeys\";", ct);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                log.LogWarning(ex, "Could not rewrite the MemberKeys table; old copies of the moved keys stay in its free space until PostgreSQL reuses it");
+            }
+        }
+
+        log.LogInformation("Moved {Count} member data key(s) out of the database into the key ring folder", legacy.Count);
     }
 }

@@ -9,7 +9,8 @@ namespace Hearth.Web.Data;
 /// Microsoft.Data.Sqlite retries after a coarse sleep, so under many concurrent check-ins a writer
 /// could wait far longer than the lock was actually held (docs/performance.md). With SQLite's own busy
 /// handler the writer waits inside SQLite and takes the lock within milliseconds of its release. The
-/// same 30 seconds as the command timeout: nothing waits longer than before.
+/// same 30 seconds as the command timeout: nothing waits longer than before. It also turns on
+/// <c>PRAGMA secure_delete</c> once per native connection, so deleted content is zeroed.
 /// </summary>
 /// <remarks>
 /// EF Core opens a (pooled) connection for every query, so this runs once per query: it calls SQLite's
@@ -28,11 +29,22 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>Native connections that already have secure_delete on (a pooled connection keeps it).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> SecureDeleteOn = [];
+
     private static void Apply(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
             SQLitePCL.raw.sqlite3_busy_timeout(handle, Milliseconds);
+
+            // Deleted rows are overwritten with zeros, not left in free space (an account deletion
+            // must leave nothing behind in the file: docs/privacy.md). Once per native connection.
+            if (!SecureDeleteOn.TryGetValue(handle, out _))
+            {
+                SQLitePCL.raw.sqlite3_exec(handle, "PRAGMA secure_delete=ON;");
+                SecureDeleteOn.AddOrUpdate(handle, SecureDeleteOn);
+            }
         }
     }
 }

@@ -208,6 +208,9 @@ public static class HearthHosting
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PassphraseValidator>();
+
+        // The authenticator key encrypted and recovery codes hashed (HearthUserStore, docs/privacy.md).
+        services.AddScoped<IUserStore<HearthUser>, Features.AccountSecurity.HearthUserStore>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.Configure<SecurityStampValidatorOptions>(o =>
         {

@@ -141,15 +141,17 @@ public sealed class HearthPaths
 
     public string SqliteFile => Path.Combine(Database, "hearth.db");
 
+    /// <summary>
+    /// Creates the folders owner-only (700), and makes whatever an older version left in the data
+    /// folder and the key ring folder owner-only too (files 600): the database, backups, e-mails with
+    /// reset links and the keys are nobody else's business on the machine, whatever the umask.
+    /// </summary>
     public void CreateFolders()
     {
-        Directory.CreateDirectory(Root);
-        Directory.CreateDirectory(Database);
-        Directory.CreateDirectory(Keys);
-        if (!OperatingSystem.IsWindows())
-        {
-            // The key ring unlocks every member's data key: owner-only access.
-            File.SetUnixFileMode(Keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        Data.Encryption.OwnerOnly.Folder(Root);
+        Data.Encryption.OwnerOnly.Folder(Database);
+        Data.Encryption.OwnerOnly.Folder(Keys);
+        Data.Encryption.OwnerOnly.Tighten(Root);
+        Data.Encryption.OwnerOnly.Tighten(Keys);
     }
 }

@@ -69,6 +69,53 @@ public sealed class TwoFactorTests(SqliteHearthFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_authenticator_key_and_recovery_codes_are_never_stored_in_plaintext_and_still_work()
+    {
+        var person = await Person.RegisterAsync(factory);
+        var setup = await (await person.Http.PostAsync(new Uri("/api/v1/account/two-factor/setup", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        var base32 = setup.GetProperty("key").GetString()!;
+        var key = Totp.FromBase32(base32);
+        var enabled = await person.Http.PostAsJsonAsync("/api/v1/account/two-factor/enable", new { code = CodeNow(key) });
+        await Expect.StatusAsync(HttpStatusCode.OK, enabled);
+        var codes = (await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToArray();
+        var secrets = new List<string> { base32.Replace(" ", "", StringComparison.Ordinal) };
+        secrets.AddRange(codes);
+
+        // The rows as stored, and the raw database file and WAL as someone holding the data folder sees them.
+        var id = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == person.Email).Select(u => u.Id)));
+        var stored = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.UserTokens.Where(t => t.UserId == id).Select(t => t.Value ?? "")));
+        Assert.Equal(2, stored.Count);
+        var raw = new[] { factory.SqliteFile, factory.SqliteFile + "-wal" }.Where(File.Exists).Select(ReadShared).ToList();
+        var found = secrets.Where(secret =>
+                stored.Any(v => v.Contains(secret, StringComparison.OrdinalIgnoreCase))
+                || raw.Any(bytes => bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)) >= 0))
+            .ToList();
+        SecurityReport.Record(
+            "second-factor secrets are not stored in plaintext", "sqlite", secrets.Count, found.Count,
+            $"{nameof(TwoFactorTests)}.{nameof(The_authenticator_key_and_recovery_codes_are_never_stored_in_plaintext_and_still_work)}",
+            "the authenticator key and ten recovery codes searched in AspNetUserTokens, hearth.db and its WAL");
+        Assert.True(found.Count == 0, $"{found.Count} of {secrets.Count} second-factor secrets are stored in plaintext");
+
+        // And they still work: a code from the app, a recovery code once.
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var withCode = await PassphraseStepAsync(person);
+        await Expect.StatusAsync(HttpStatusCode.OK, await withCode.PostAsJsonAsync("/api/v1/account/sign-in/code", new { code = CodeNow(key) }));
+        var withRecovery = await PassphraseStepAsync(person);
+        await Expect.StatusAsync(HttpStatusCode.OK, await withRecovery.PostAsJsonAsync("/api/v1/account/sign-in/code", new { code = codes[3] }));
+        var again = await PassphraseStepAsync(person);
+        await Expect.ProblemAsync(HttpStatusCode.BadRequest, await again.PostAsJsonAsync("/api/v1/account/sign-in/code", new { code = codes[3] }));
+        Assert.Equal(9, (await person.GetJsonAsync("/api/v1/account/two-factor")).GetProperty("recoveryCodesLeft").GetInt32());
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [Fact]
     public async Task The_second_step_waits_five_minutes_at_most()
     {
         var (person, key, _) = await WithTwoFactorAsync();

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Hearth.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hearth.Web.Data.Encryption;
 
@@ -8,8 +10,11 @@ namespace Hearth.Web.Data.Encryption;
 /// Per-member data keys: 32 random bytes each, stored only wrapped by the Data Protection key ring
 /// (purpose <see cref="Purpose"/>). Without the key ring nothing decrypts: restoring a database
 /// without its keys fails closed. Scoped: unwrapped keys live only for one request.
+/// With the key ring in a folder (the default) the wrapped key is a file beside the key ring
+/// (<see cref="MemberKeyFiles"/>) and the member's row in MemberKeys holds an empty WrappedKey: it
+/// only says "this member has a key". With the key ring in the database the wrapped key is in the row.
 /// </summary>
-public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider dataProtection, TimeProvider clock)
+public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider dataProtection, TimeProvider clock, HearthPaths paths, IOptions<HearthOptions> options)
 {
     public const string Purpose = "Hearth.MemberDataKey.v1";
 
@@ -30,6 +35,13 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
         }
 
         var wrapped = protector.Protect(RandomNumberGenerator.GetBytes(32));
+        if (KeysInFolder)
+        {
+            // The file first, durably; only then the row that says the member has a key.
+            MemberKeyFiles.WriteOnce(paths, userId, wrapped);
+            wrapped = [];
+        }
+
         var now = clock.GetUtcNow();
         if (db.Database.IsSqlite())
         {
@@ -48,6 +60,19 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
         return await FindAsync(userId, ct) ?? throw new InvalidOperationException("The member's data key could not be created.");
     }
 
+    /// <summary>True when the member keys are files beside the key ring (the key ring is a folder).</summary>
+    public bool KeysInFolder => !options.Value.KeyRing.InDatabase;
+
+    /// <summary>
+    /// Destroys the member's key file, after the transaction that deleted their row committed (so a
+    /// deletion that rolls back loses nothing). With the key ring in the database the row was the key.
+    /// </summary>
+    public void DestroyFile(Guid userId)
+    {
+        unwrapped.Remove(userId);
+        MemberKeyFiles.Destroy(paths, userId);
+    }
+
     /// <summary>The member's key, or null when it never existed or was destroyed.</summary>
     public async Task<byte[]?> FindAsync(Guid userId, CancellationToken ct = default)
     {
@@ -62,10 +87,16 @@ public sealed class MemberKeyring(HearthDbContext db, IDataProtectionProvider da
             return null;
         }
 
+        var wrapped = row.WrappedKey.Length > 0 ? row.WrappedKey : MemberKeyFiles.Read(paths, userId);
+        if (wrapped is null)
+        {
+            throw new KeyRingMissingException(new FileNotFoundException("The member's key file is missing.", MemberKeyFiles.PathFor(paths, userId)));
+        }
+
         byte[] key;
         try
         {
-            key = protector.Unprotect(row.WrappedKey);
+            key = protector.Unprotect(wrapped);
         }
         catch (CryptographicException ex)
         {

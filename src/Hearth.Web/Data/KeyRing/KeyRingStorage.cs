@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using Hearth.Web.Data.Encryption;
 using Hearth.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -52,7 +53,12 @@ public static class KeyRingStorage
         }
         else
         {
-            builder.PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+            // The folder, guarded: over an existing database an empty folder gets no new key (see FolderXmlRepository).
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new FolderXmlRepository(
+                    new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), sp.GetRequiredService<ILoggerFactory>()),
+                    paths.Keys,
+                    sp.GetRequiredService<IServiceScopeFactory>())));
         }
 
         if (secret is not null)
@@ -110,6 +116,48 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
         db.Set<KeyRingEntry>().Add(new KeyRingEntry { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         db.SaveChanges();
+    }
+}
+
+/// <summary>
+/// The key ring folder (Data Protection's own file repository) with one guard and one habit. The
+/// guard: when the folder holds no key yet but the database already has members with data keys, the
+/// folder was emptied or lost (restored without its keys): no new key is written, which would hide what
+/// happened and leave a key nothing was encrypted with; the start fails with <see cref="KeyRingMissingException"/>.
+/// The habit: every key file is the owner's alone (mode 600), whatever the umask.
+/// </summary>
+public sealed class FolderXmlRepository(IXmlRepository inner, string folder, IServiceScopeFactory scopes) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements() => inner.GetAllElements();
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        if (inner.GetAllElements().Count == 0 && DatabaseHasDataKeys())
+        {
+            throw new KeyRingMissingException(new InvalidOperationException($"The key ring folder {folder} holds no key, but the database has members with data keys."));
+        }
+
+        inner.StoreElement(element, friendlyName);
+        OwnerOnly.Tighten(folder);
+    }
+
+    private bool DatabaseHasDataKeys()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        try
+        {
+            // Asked without an error when the table does not exist yet (a new database, still migrating).
+            var tableExists = db.Database.IsSqlite()
+                ? "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'MemberKeys') AS \"Value\""
+                : "SELECT to_regclass('\"MemberKeys\"') IS NOT NULL AS \"Value\"";
+            return db.Database.SqlQueryRaw<bool>(tableExists).AsEnumerable().First() && db.MemberKeys.Any();
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // No tables yet: a new database, so the first key is welcome.
+            return false;
+        }
     }
 }
 

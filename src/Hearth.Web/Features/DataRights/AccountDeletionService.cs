@@ -15,7 +15,8 @@ public sealed record DeleteAccountInput(string? Passphrase);
 /// every space the person is in closes for the other person (only "this space is closed"); every
 /// row the person authored is deleted (each <see cref="IPersonalDataKind"/> erases its own); spaces
 /// nobody else was ever in go entirely; their data key is destroyed, so their ciphertext in any
-/// backup becomes unreadable (crypto-shredding); every session ends; the account row goes. What the
+/// backup becomes unreadable (crypto-shredding: the key is a file beside the key ring, never in the
+/// database, so no copy outlives this in free pages, the WAL or dead tuples); every session ends; the account row goes. What the
 /// other person authored stays theirs. One transaction: all of it happens, or none.
 /// </summary>
 public sealed class AccountDeletionService(
@@ -26,6 +27,7 @@ public sealed class AccountDeletionService(
     IEnumerable<IPersonalDataKind> kinds,
     TimeProvider clock,
     AccountThrottle throttle,
+    Data.Encryption.MemberKeyring keyring,
     ILogger<AccountDeletionService> log)
 {
     public async Task<Outcome<Done>> DeleteAsync(DeleteAccountInput input, CancellationToken ct = default)
@@ -95,6 +97,16 @@ public sealed class AccountDeletionService(
             await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == me).ExecuteDeleteAsync(ct);
             await db.Users.Where(u => u.Id == me).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
+        }
+
+        // The key file goes only once the deletion committed (a rolled-back deletion loses nothing).
+        // No copy of it was ever in the database (docs/adr/0101-trust-deletion-member-keys-outside-the-database.md).
+        keyring.DestroyFile(me);
+        if (db.Database.IsSqlite())
+        {
+            // secure_delete (SqliteConnectionSettings) zeroed the deleted rows in the pages; this copies those
+            // pages into the database file and empties the WAL, so no older copy of a page stays behind in it.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
         }
 
         await signIn.SignOutAsync();

@@ -43,7 +43,7 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
 {
     public async Task SendAsync(OutgoingEmail email, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(paths.Outbox);
+        Data.Encryption.OwnerOnly.Folder(paths.Outbox);
         var now = clock.GetUtcNow();
         var name = $"{now:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
         var text = new StringBuilder()
@@ -54,7 +54,13 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
             .Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
             .Append(email.TextBody.Replace("\n", "\r\n", StringComparison.Ordinal))
             .ToString();
-        await File.WriteAllTextAsync(Path.Combine(paths.Outbox, name), text, ct);
+        // Owner-only (600): an e-mail in the outbox can hold a reset link.
+        await using (var file = new FileStream(Path.Combine(paths.Outbox, name), Data.Encryption.OwnerOnly.NewFile(FileMode.CreateNew)))
+        await using (var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        {
+            await writer.WriteAsync(text.AsMemory(), ct);
+        }
+
         log.LogInformation("E-mail written to the outbox as {File}", name);
     }
 }
