@@ -12,7 +12,6 @@ using Hearth.Web.Features.Spaces;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -71,7 +70,6 @@ public static class HearthHosting
         services.AddScoped<FieldCipher>();
         services.AddScoped<SessionStore>();
         services.AddScoped<AccountThrottle>();
-        services.AddScoped<Links>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<InvitationTokens>();
         services.AddScoped<AccountService>();
@@ -165,15 +163,9 @@ public static class HearthHosting
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = false;
         });
-        if (options.BehindProxy)
-        {
-            services.Configure<ForwardedHeadersOptions>(o =>
-            {
-                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-                o.KnownIPNetworks.Clear();
-                o.KnownProxies.Clear();
-            });
-        }
+
+        // Links, AllowedHosts and forwarded headers from configuration only (docs/adr/0101).
+        builder.AddHearthTrustedAddresses(options);
 
         return builder;
     }
