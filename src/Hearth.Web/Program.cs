@@ -14,10 +14,9 @@ try
     app.MapHearth();
     await app.RunAsync();
 }
-catch (HearthConfigurationException e)
+catch (HearthConfigurationException)
 {
-    // A setting that must change: say which, plainly, and exit without a stack trace.
-    await Console.Error.WriteLineAsync("Hearth did not start. " + e.Message);
+    // A setting must change; AddressCheck has logged which, in one sentence. No stack trace.
     return 1;
 }
 

@@ -20,7 +20,7 @@ public sealed class Links(IOptions<HearthOptions> options, IServer server)
         ?? throw new HearthConfigurationException(PublicUrl.Missing(server.Features.Get<IServerAddressesFeature>()?.Addresses));
 }
 
-/// <summary>A setting that stops Hearth from starting; Program.cs prints its message and exits with 1.</summary>
+/// <summary>A setting that stops Hearth from starting (AddressCheck logs it; Program.cs exits with 1).</summary>
 public sealed class HearthConfigurationException(string message) : Exception(message);
 
 /// <summary>Reading and checking Hearth:PublicUrl and the addresses Hearth listens on.</summary>
@@ -102,32 +102,4 @@ public static class PublicUrl
     private static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-}
-
-/// <summary>
-/// Once the server listens, and with no Hearth:PublicUrl, stops the start unless every address is
-/// loopback: outside this machine, only configuration may say where links point.
-/// </summary>
-public sealed class PublicUrlCheck(IOptions<HearthOptions> options, IServer server) : IHostedLifecycleService
-{
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
-        if (PublicUrl.Normalise(options.Value.PublicUrl) is null && PublicUrl.LoopbackBase(addresses) is null)
-        {
-            throw new HearthConfigurationException(PublicUrl.Missing(addresses));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

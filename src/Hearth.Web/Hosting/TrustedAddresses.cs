@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Hearth.Web.Hosting;
 
@@ -13,24 +16,14 @@ public static class TrustedAddresses
 {
     public static void AddHearthTrustedAddresses(this WebApplicationBuilder builder, HearthOptions options)
     {
-        if (PublicUrl.Problem(options.PublicUrl) is { } problem)
-        {
-            throw new HearthConfigurationException(problem);
-        }
-
-        var proxies = Parse(options.KnownProxies, "Hearth:KnownProxies", "an address such as 10.0.0.5",
-            (string v, out IPAddress a) => IPAddress.TryParse(v, out a!));
-        var networks = Parse(options.KnownNetworks, "Hearth:KnownNetworks", "a network such as 10.0.0.0/24",
-            (string v, out System.Net.IPNetwork n) => System.Net.IPNetwork.TryParse(v, out n));
-        if (proxies.Count == 0 && networks.Count == 0)
-        {
-            networks.Add(new System.Net.IPNetwork(IPAddress.Loopback, 8));
-            proxies.Add(IPAddress.IPv6Loopback);
-        }
-
         var services = builder.Services;
         services.AddSingleton<Links>();
-        services.AddHostedService<PublicUrlCheck>();
+        services.AddHostedService<AddressCheck>();
+
+        // A refused start is one logged sentence, not also the host's stack trace.
+        var refusal = new AddressCheck.Refusal();
+        services.AddSingleton(refusal);
+        builder.Logging.AddFilter((category, _) => !(refusal.Refused && category == "Microsoft.Extensions.Hosting.Internal.Host"));
 
         // An operator's own AllowedHosts wins; without one, only the public address and loopback.
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
@@ -45,6 +38,7 @@ public static class TrustedAddresses
             o.ForwardLimit = 1;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            var (proxies, networks, _) = Proxies(options);
             foreach (var network in networks)
             {
                 o.KnownIPNetworks.Add(network);
@@ -57,21 +51,87 @@ public static class TrustedAddresses
         });
     }
 
-    private delegate bool TryParse<T>(string value, out T result);
-
-    private static List<T> Parse<T>(List<string> values, string setting, string example, TryParse<T> parse)
+    /// <summary>The known proxies and networks (loopback when neither is set), and the first unusable entry's sentence.</summary>
+    public static (List<IPAddress> Proxies, List<System.Net.IPNetwork> Networks, string? Problem) Proxies(HearthOptions options)
     {
-        var parsed = new List<T>();
-        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+        string? problem = null;
+        var proxies = new List<IPAddress>();
+        foreach (var value in options.KnownProxies.Where(v => !string.IsNullOrWhiteSpace(v)))
         {
-            if (!parse(value.Trim(), out var item))
+            if (IPAddress.TryParse(value.Trim(), out var proxy))
             {
-                throw new HearthConfigurationException($"{setting} holds '{value}', which is not {example}.");
+                proxies.Add(proxy);
             }
-
-            parsed.Add(item);
+            else
+            {
+                problem ??= $"Hearth:KnownProxies holds '{value}', which is not an address such as 10.0.0.5.";
+            }
         }
 
-        return parsed;
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var value in options.KnownNetworks.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            if (value.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(value.Trim(), out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                problem ??= $"Hearth:KnownNetworks holds '{value}', which is not a network such as 10.0.0.0/24.";
+            }
+        }
+
+        if (proxies.Count == 0 && networks.Count == 0)
+        {
+            networks.Add(new System.Net.IPNetwork(IPAddress.Loopback, 8));
+            proxies.Add(IPAddress.IPv6Loopback);
+        }
+
+        return (proxies, networks, problem);
     }
+}
+
+/// <summary>
+/// Stops the start, with one sentence naming the setting, when an address setting is unusable or
+/// when, with no Hearth:PublicUrl, the server listens anywhere but loopback: outside this machine,
+/// only configuration may say where links point. It logs that sentence; Program.cs then exits with 1.
+/// </summary>
+public sealed partial class AddressCheck(IOptions<HearthOptions> options, IServer server, AddressCheck.Refusal refusal, ILogger<AddressCheck> log) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        (PublicUrl.Problem(options.Value.PublicUrl) ?? TrustedAddresses.Proxies(options.Value).Problem) is { } problem
+            ? Refuse(problem)
+            : Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        return PublicUrl.Normalise(options.Value.PublicUrl) is null && PublicUrl.LoopbackBase(addresses) is null
+            ? Refuse(PublicUrl.Missing(addresses))
+            : Task.CompletedTask;
+    }
+
+    private Task Refuse(string problem)
+    {
+        refusal.Refused = true;
+        NotStarted(log, problem);
+        throw new HearthConfigurationException(problem);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Hearth did not start. {Problem}")]
+    private static partial void NotStarted(ILogger logger, string problem);
+
+    /// <summary>Set once this app's start is refused for a setting.</summary>
+    public sealed class Refusal
+    {
+        public bool Refused { get; set; }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
