@@ -156,7 +156,7 @@ public static class HearthHosting
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.MaxDepth = 16;
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiSecurity.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o =>
         {
