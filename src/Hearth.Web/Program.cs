@@ -6,16 +6,26 @@ using Hearth.Web.Hosting;
 // the host's start error goes to the test instead.
 AppDomain.CurrentDomain.UnhandledException += (_, e) => StartupFailure.Exit(e.ExceptionObject);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddHearth();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddHearth();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-// The database gets ready alongside the rest of the start; requests wait for it (StartupGate).
-app.Services.GetRequiredService<DatabasePreparation>().Begin();
-app.UseHearth();
-app.MapHearth();
-await app.RunAsync();
+    // The database gets ready alongside the rest of the start; requests wait for it (StartupGate).
+    app.Services.GetRequiredService<DatabasePreparation>().Begin();
+    app.UseHearth();
+    app.MapHearth();
+    await app.RunAsync();
+}
+catch (HearthConfigurationException)
+{
+    // A setting must change; AddressCheck has logged which, in one sentence. No stack trace.
+    return 1;
+}
+
+return 0;
 
 /// <summary>How a start that cannot go on ends the process.</summary>
 internal static class StartupFailure

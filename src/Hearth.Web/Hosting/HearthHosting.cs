@@ -13,7 +13,6 @@ using Hearth.Web.Features.Spaces;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -75,7 +74,6 @@ public static class HearthHosting
         services.AddScoped<AttemptCounters>();
         services.AddScoped<ThrottleKeys>();
         services.AddSingleton<DeviceCookies>();
-        services.AddScoped<Links>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<InvitationTokens>();
         services.AddScoped<AccountService>();
@@ -163,7 +161,7 @@ public static class HearthHosting
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.MaxDepth = 16;
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiSecurity.Configure);
         services.AddSingleton<StorageStatus>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
         services.AddHsts(o =>
@@ -171,15 +169,9 @@ public static class HearthHosting
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = false;
         });
-        if (options.BehindProxy)
-        {
-            services.Configure<ForwardedHeadersOptions>(o =>
-            {
-                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-                o.KnownIPNetworks.Clear();
-                o.KnownProxies.Clear();
-            });
-        }
+
+        // Links, AllowedHosts and forwarded headers from configuration only (docs/adr/0101).
+        builder.AddHearthTrustedAddresses(options);
 
         return builder;
     }

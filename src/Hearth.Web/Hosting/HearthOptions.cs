@@ -32,10 +32,24 @@ public sealed class HearthOptions
     /// <summary>Where quick exit goes. Default: a neutral page of Hearth's own; any https address also works.</summary>
     public string QuickExitUrl { get; set; } = "/exit";
 
-    /// <summary>Set when Hearth runs behind a reverse proxy that terminates TLS (X-Forwarded-* headers).</summary>
+    /// <summary>
+    /// Set when Hearth runs behind a reverse proxy that terminates TLS: X-Forwarded-For and
+    /// X-Forwarded-Proto are then read, but only from <see cref="KnownProxies"/> and
+    /// <see cref="KnownNetworks"/> (docs/adr/0101). X-Forwarded-Host is never read.
+    /// </summary>
     public bool BehindProxy { get; set; }
 
-    /// <summary>The address people use to reach Hearth (for links in e-mails), e.g. https://hearth.example.org. Default: the request's own.</summary>
+    /// <summary>Addresses of the proxies whose X-Forwarded-* headers count, e.g. 10.0.0.5. Default (with no KnownNetworks either): loopback only.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form, e.g. 10.0.0.0/24. Default (with no KnownProxies either): loopback only.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// The address people use to reach Hearth, e.g. https://hearth.example.org: every link Hearth
+    /// sends or shows starts with it, whatever a request says. Required unless Hearth listens on
+    /// loopback only (then links use that address; docs/adr/0101).
+    /// </summary>
     public string? PublicUrl { get; set; }
 }
 

@@ -32,7 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        App = new SqliteHearthFactory();
+        // No Hearth:PublicUrl, as in `dotnet run`: Kestrel listens on loopback only, so links take its address.
+        App = new SqliteHearthFactory { PublicUrl = null };
         App.UseKestrel(0);
         App.StartServer();
         // "localhost", not 127.0.0.1: WebAuthn (passkeys) needs a host name as its relying-party id.

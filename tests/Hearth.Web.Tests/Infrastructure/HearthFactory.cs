@@ -29,6 +29,13 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
     public abstract string ProviderName { get; }
 
+    /// <summary>
+    /// Hearth:PublicUrl: the address every link starts with, as an operator sets it (the test
+    /// server has no listening address to fall back on). Null for a factory on real Kestrel that
+    /// listens on loopback, where links take that address instead.
+    /// </summary>
+    public string? PublicUrl { get; init; } = "https://localhost";
+
     /// <summary>Sign-in/up attempts allowed per minute; high by default so tests are not throttled by accident.</summary>
     public virtual int AccountAttemptsPerMinute => 100_000;
 
@@ -44,6 +51,10 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Hearth:DataDirectory", DataDirectory);
         builder.UseSetting("Hearth:Database:Provider", ProviderName);
+        if (PublicUrl is not null)
+        {
+            builder.UseSetting("Hearth:PublicUrl", PublicUrl);
+        }
         if (ConnectionString is not null)
         {
             builder.UseSetting("Hearth:Database:ConnectionString", ConnectionString);

@@ -49,8 +49,9 @@ public sealed class HardeningTests(SqliteHearthFactory factory) : IClassFixture<
     [Fact]
     public async Task Strict_transport_security_lasts_a_year_outside_development()
     {
-        // (HSTS is never sent to localhost, so ask as a real host name would.)
-        var response = await factory.NewClient().GetAsync(new Uri("https://hearth.example.org/"));
+        // (HSTS is never sent to localhost, so ask as a real host name would: the public address.)
+        await using var app = new Links.PublicAddressFactory();
+        var response = await app.NewClient().GetAsync(new Uri("https://hearth.example.org/"));
         Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
     }
 
