@@ -3,7 +3,7 @@ using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Assessments;
 
-/// <summary>The part of the baseline assessment an item belongs to (see ASSESSMENT.md).</summary>
+/// <summary>The part of the baseline assessment an item belongs to (see docs/product/assessment-and-insights.md).</summary>
 public enum AssessmentSection
 {
     /// <summary>Overall feeling about the relationship (3 items, one reverse-worded).</summary>

@@ -10,7 +10,7 @@ namespace Hearth.Core.Assessments;
 public static class AssessmentScorer
 {
     /// <summary>
-    /// Growth area, from ASSESSMENT.md ("Insight rules"): experience below 40 of 100 ...
+    /// Growth area, from docs/product/assessment-and-insights.md ("Insight rules"): experience below 40 of 100 ...
     /// </summary>
     public const double GrowthAreaExperienceBelowPercent = 40;
 
@@ -18,7 +18,7 @@ public static class AssessmentScorer
     public const double GrowthAreaMinimumGap = 2;
 
     /// <summary>
-    /// Strength: ASSESSMENT.md says "high" without a number. We use 75 of 100, which is a mean of
+    /// Strength: docs/product/assessment-and-insights.md says "high" without a number. We use 75 of 100, which is a mean of
     /// 5.5 of 7: on average between "somewhat agree" and "agree" once reversed items are turned round.
     /// </summary>
     public const double StrengthExperienceAtLeastPercent = 75;
@@ -30,7 +30,7 @@ public static class AssessmentScorer
     public const double WarningIndexNoticeAt = 3;
 
     /// <summary>
-    /// How many answered items a group needs before it gets a score. ASSESSMENT.md: "at least 2 of 3
+    /// How many answered items a group needs before it gets a score. docs/product/assessment-and-insights.md: "at least 2 of 3
     /// items answered". Generalised to two thirds, rounded up: 2 of 2, 2 of 3, 3 of 4, 4 of 5.
     /// Below that Hearth says "not enough answers" and never fills the gap.
     /// </summary>

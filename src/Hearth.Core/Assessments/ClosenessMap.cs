@@ -3,13 +3,13 @@ using Hearth.Core.Dimensions;
 namespace Hearth.Core.Assessments;
 
 /// <summary>
-/// Reliable difference between two scores (Jacobson &amp; Truax 1991, as summarised in ASSESSMENT.md):
+/// Reliable difference between two scores (Jacobson &amp; Truax 1991, as summarised in docs/product/assessment-and-insights.md):
 /// SEM = SD x sqrt(1 - r), and two people differ reliably when |a - b| &gt; 1.96 x sqrt(SEM_a^2 + SEM_b^2).
 /// </summary>
 public static class ReliableDifference
 {
     /// <summary>
-    /// Population default for the spread of a dimension mean on the 1-7 scale. ASSESSMENT.md gives
+    /// Population default for the spread of a dimension mean on the 1-7 scale. docs/product/assessment-and-insights.md gives
     /// "SD 1.2, r .80 on a 1-7 scale" as the worked example; we use it until Hearth has a member's
     /// own history (then pass their SEM instead).
     /// </summary>
@@ -88,7 +88,7 @@ public sealed record ClosenessMapResult(IReadOnlyList<DimensionComparison> Dimen
 
 /// <summary>
 /// Builds the closeness map from two members' results. Only dimensions both chose to share are
-/// read (PRODUCT.md rule 3: a shared view is computed only from data both may see). Safety
+/// read (docs/product/domain.md rule 3: a shared view is computed only from data both may see). Safety
 /// answers are not in <see cref="AssessmentResult"/>, so they cannot reach the map.
 /// </summary>
 public static class ClosenessMap

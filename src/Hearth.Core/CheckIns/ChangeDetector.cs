@@ -12,7 +12,7 @@ public sealed record MeasureNorm(double StandardDeviation, double Reliability)
 }
 
 /// <summary>
-/// The population defaults the change rules assume (ASSESSMENT.md, "Detecting change"). These are
+/// The population defaults the change rules assume (docs/product/assessment-and-insights.md, "Detecting change"). These are
 /// our stated assumptions, not published norms for Hearth's own items; replace them when Hearth
 /// has data of its own.
 /// </summary>
@@ -30,7 +30,7 @@ public static class MeasureNorms
 
     /// <summary>
     /// 1-7 items (closeness circles, felt heard, repair, dimension means): the worked example of
-    /// ASSESSMENT.md, SD 1.2 and r .80, the same defaults <see cref="ReliableDifference"/> uses.
+    /// docs/product/assessment-and-insights.md, SD 1.2 and r .80, the same defaults <see cref="ReliableDifference"/> uses.
     /// A reliable change then needs about 1.5 points.
     /// </summary>
     public const double SevenPointStandardDeviation = ReliableDifference.PopulationStandardDeviation;
@@ -91,7 +91,7 @@ public sealed record ChangeResult(
     IReadOnlyList<WeeklyValue> RecentRollingMeans);
 
 /// <summary>
-/// Change in one person against their own history (ASSESSMENT.md, Jacobson &amp; Truax 1991).
+/// Change in one person against their own history (docs/product/assessment-and-insights.md, Jacobson &amp; Truax 1991).
 /// The current 3-week rolling mean is compared with the person's own earlier baseline: the mean
 /// of the answered weeks in the half year before the current window (<see cref="MaxBaselineWeeks"/>),
 /// when there are at least three of them. A half year keeps the baseline about the pair as they are

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Hearth.Core.CheckIns;
 
-/// <summary>The six measures of the weekly check-in (ASSESSMENT.md, "Weekly check-in").</summary>
+/// <summary>The six measures of the weekly check-in (docs/product/assessment-and-insights.md, "Weekly check-in").</summary>
 public enum CheckInMeasure
 {
     /// <summary>Overall happiness with the relationship this week, 0-10.</summary>

@@ -1,6 +1,6 @@
 namespace Hearth.Core.Dimensions;
 
-/// <summary>The five kinds of closeness Hearth works with (see PRODUCT.md, "The model of intimacy").</summary>
+/// <summary>The five kinds of closeness Hearth works with (see docs/product/domain.md, "The model of intimacy").</summary>
 public enum Dimension
 {
     /// <summary>Sharing feelings, being heard and accepted.</summary>

@@ -8,7 +8,7 @@ namespace Hearth.Core.Insights;
 
 /// <summary>
 /// Turns plain records into insights, each with its evidence and the reason it appeared
-/// (ASSESSMENT.md, "Insight rules"). Shared insights come only from <see cref="Shared"/>, whose
+/// (docs/product/assessment-and-insights.md, "Insight rules"). Shared insights come only from <see cref="Shared"/>, whose
 /// single input is a <see cref="SharedView"/>; member-only insights come from
 /// <see cref="ForMember"/>. Safety answers are not an input of any kind: the engine never
 /// produces safety insights, and nothing it produces can depend on a safety answer.
@@ -16,7 +16,7 @@ namespace Hearth.Core.Insights;
 public static class InsightEngine
 {
     /// <summary>
-    /// Quality-time shortfall: PRODUCT.md recommends 20-30 focused minutes a day (140-210 a week)
+    /// Quality-time shortfall: docs/product/domain.md recommends 20-30 focused minutes a day (140-210 a week)
     /// and notes that even 10-15 a day helps. "Well under" is below 10 a day: fewer than 70
     /// minutes in the week, as reported by BOTH members for the same recent round.
     /// </summary>

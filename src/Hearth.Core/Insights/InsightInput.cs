@@ -39,7 +39,7 @@ public sealed record SharedRound(LocalDate Week, CheckInRecord First, CheckInRec
 public sealed record SharedDimension(Dimension Dimension, DimensionResult? First, DimensionResult? Second);
 
 /// <summary>
-/// Exactly the data both members may see, and nothing else (PRODUCT.md rule 3). Built only by
+/// Exactly the data both members may see, and nothing else (docs/product/domain.md rule 3). Built only by
 /// <see cref="From"/>: check-in rounds both completed up to the current week, and the assessment
 /// results of dimensions both chose to share. No unrevealed check-in, no unshared dimension, no
 /// warning index, no importance of an unshared dimension, and never a safety answer can be in it,

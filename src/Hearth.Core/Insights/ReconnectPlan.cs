@@ -13,7 +13,7 @@ namespace Hearth.Core.Insights;
 public sealed record ReconnectStep(string Id, int Week, string Title, string Description, string PracticeId, bool Done = false);
 
 /// <summary>
-/// A 2-4 week plan to find the way back to each other (PRODUCT.md, "To reconnect"): an honest
+/// A 2-4 week plan to find the way back to each other (docs/product/domain.md, "To reconnect"): an honest
 /// talk in "I" statements, daily device-free time, small affection, a memory to revisit, and
 /// patience. Immutable: marking a step returns a new plan.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Hearth.Core.Learning;
 
 /// <summary>
 /// Learn cards, the three reflection questions and the three first steps, as versioned content
-/// (Learning/Content/learn.v1.json), rephrased in our own words from PRODUCT.md.
+/// (Learning/Content/learn.v1.json), rephrased in our own words from docs/product/domain.md.
 /// </summary>
 public sealed class LearnLibrary
 {

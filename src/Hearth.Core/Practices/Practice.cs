@@ -81,7 +81,7 @@ public static class PracticeIds
     };
 
     /// <summary>
-    /// The reconnect steps from PRODUCT.md, in order: an honest I-statement talk, daily quality time,
+    /// The reconnect steps from docs/product/domain.md, in order: an honest I-statement talk, daily quality time,
     /// small affection, a memory to revisit, and patience (noticing small steps).
     /// </summary>
     public static IReadOnlyList<string> ReconnectPlan { get; } =

@@ -3,7 +3,7 @@ using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Prompts;
 
-/// <summary>How much a prompt asks of the people answering it (an escalating self-disclosure design, see VOICE.md).</summary>
+/// <summary>How much a prompt asks of the people answering it (an escalating self-disclosure design, see docs/product/voice.md).</summary>
 public enum PromptDepth
 {
     /// <summary>Easy and playful: preferences, small stories, the week's highlights.</summary>

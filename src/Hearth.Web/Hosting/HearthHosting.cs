@@ -315,7 +315,7 @@ public static class HearthHosting
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            // Membership is read from the database on every request (PRIVACY.md).
+            // Membership is read from the database on every request (docs/product/privacy-rules.md).
             var member = context.RequestServices.GetRequiredService<CurrentMember>();
             if (member.UserId is { } userId)
             {

@@ -5,7 +5,7 @@ using static Hearth.Core.Tests.Assessments.TestAnswers;
 namespace Hearth.Core.Tests.Assessments;
 
 /// <summary>
-/// PRODUCT.md rule 2: safety answers never leave their owner, in any form. Two worlds that differ
+/// docs/product/domain.md rule 2: safety answers never leave their owner, in any form. Two worlds that differ
 /// only in safety answers must give the very same result, byte for byte.
 /// </summary>
 public sealed class SafetyIsolationTests

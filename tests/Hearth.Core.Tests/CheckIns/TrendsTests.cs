@@ -67,7 +67,7 @@ public sealed class ChangeDetectorTests
     {
         // Satisfaction 0-10: SEM = 2.0 x sqrt(.2) = 0.894; threshold = 1.96 x sqrt(2) x 0.894 = 2.479.
         Assert.Equal(2.4792, ChangeDetector.Detect(Of(8, 8, 8, 8), MeasureNorms.Satisfaction, Week(3)).Threshold, 1e-3);
-        // 1-7 items: the ASSESSMENT.md example, about 1.49.
+        // 1-7 items: the docs/product/assessment-and-insights.md example, about 1.49.
         Assert.Equal(1.4875, ChangeDetector.Detect(Of(6, 6, 6, 6), MeasureNorms.SevenPoint, Week(3)).Threshold, 1e-3);
     }
 

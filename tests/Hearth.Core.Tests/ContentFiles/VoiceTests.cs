@@ -13,7 +13,7 @@ using Dimension = Hearth.Core.Dimensions.Dimension;
 namespace Hearth.Core.Tests.ContentFiles;
 
 /// <summary>
-/// Every sentence a member reads in the daily-connection content follows VOICE.md: no assumptions
+/// Every sentence a member reads in the daily-connection content follows docs/product/voice.md: no assumptions
 /// about gender, marriage, children, religion or money, and no scolding.
 /// </summary>
 public sealed partial class VoiceTests

@@ -164,8 +164,9 @@ public abstract class AssessmentJourneyTests<TFactory>(TFactory factory) : IClas
         await Expect.StatusAsync(HttpStatusCode.NoContent, await ben.LeaveAsync(spaceId));
 
         await Expect.ProblemAsync(HttpStatusCode.NotFound, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/assessment/answers", new { answers = new Dictionary<string, object> { ["anchor.1"] = 3 } }));
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/assessment/results", UriKind.Relative)));
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/assessment/map", UriKind.Relative)));
+        // The one who stayed is told the space is closed (410, nothing about why or who); nothing opens.
+        await Expect.ProblemAsync(HttpStatusCode.Gone, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/assessment/results", UriKind.Relative)));
+        await Expect.ProblemAsync(HttpStatusCode.Gone, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/assessment/map", UriKind.Relative)));
     }
 
     [Fact]

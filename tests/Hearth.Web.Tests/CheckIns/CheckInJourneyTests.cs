@@ -149,9 +149,9 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         await Expect.ProblemAsync(HttpStatusCode.BadRequest, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/check-in/weeks/{nextWeek}", UriKind.Relative)));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<WeeklyCheckIn>().All().CountAsync(c => c.SpaceId == spaceId)));
 
-        // A closed space takes no check-ins (the same 404 as a missing one).
+        // A closed space takes no check-ins: the one who stayed is told it is closed (410).
         await Expect.StatusAsync(HttpStatusCode.NoContent, await ben.LeaveAsync(spaceId));
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, await ana.CheckInAsync(spaceId, new { satisfaction = 5 }));
+        await Expect.ProblemAsync(HttpStatusCode.Gone, await ana.CheckInAsync(spaceId, new { satisfaction = 5 }));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<WeeklyCheckIn>().All().CountAsync(c => c.SpaceId == spaceId)));
     }
 

@@ -91,10 +91,11 @@ public abstract class DailyPrivacyTests<TFactory>(TFactory factory) : IClassFixt
         await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/memories", new { title = "ours", shared = true }));
         await Expect.StatusAsync(HttpStatusCode.NoContent, await ben.LeaveAsync(spaceId));
 
-        foreach (var person in new[] { ana, ben })
+        // Ana, who stayed, is told the space is closed (410); Ben, who left, finds nothing (404). Neither reads anything.
+        foreach (var (person, status) in new[] { (ana, HttpStatusCode.Gone), (ben, HttpStatusCode.NotFound) })
         {
-            await Expect.ProblemAsync(HttpStatusCode.NotFound, await person.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/memories", UriKind.Relative)));
-            await Expect.ProblemAsync(HttpStatusCode.NotFound, await person.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/prompt/today", UriKind.Relative)));
+            await Expect.ProblemAsync(status, await person.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/memories", UriKind.Relative)));
+            await Expect.ProblemAsync(status, await person.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}/prompt/today", UriKind.Relative)));
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class CanaryFactory : LogCapturingFactory
 }
 
 /// <summary>
-/// The canary scan (PRIVACY.md): a unique marker in every sensitive field Hearth stores, written
+/// The canary scan (docs/product/privacy-rules.md): a unique marker in every sensitive field Hearth stores, written
 /// through every path that writes them (the features themselves, the import, account deletion),
 /// then a search of the SQLite database file, its WAL and shared-memory files, the automatic
 /// backups folder, an online backup made now, the outbox, every log line at trace level and every

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Privacy;
 
 /// <summary>
-/// Non-interference (PRIVACY.md): two worlds that differ only in one member's safety answers must
+/// Non-interference (docs/product/privacy-rules.md): two worlds that differ only in one member's safety answers must
 /// look byte-for-byte the same to the other member, on every page and API response they can reach.
 /// Only what differs by construction between two databases (ids, antiforgery tokens, trace ids) is
 /// normalised. If any trace of the safety answers reached a shared screen, a count, a timestamp or

@@ -150,8 +150,9 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         // Ben's cookie was issued before Ana left; it does not carry stale access.
         var after = await ben.GetJsonAsync($"/api/v1/spaces/{spaceId}");
         Assert.Equal("closed", after.GetProperty("state").GetString());
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/label", new { label = "x" }));
-        await Expect.ProblemAsync(HttpStatusCode.NotFound, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/invitations", new { }));
+        // Ben, who stayed, is told the space is closed (410); Ana, who left, finds nothing (404).
+        await Expect.ProblemAsync(HttpStatusCode.Gone, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/label", new { label = "x" }));
+        await Expect.ProblemAsync(HttpStatusCode.Gone, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/invitations", new { }));
         await Expect.ProblemAsync(HttpStatusCode.NotFound, await ana.Http.GetAsync(new Uri($"/api/v1/spaces/{spaceId}", UriKind.Relative)));
     }
 

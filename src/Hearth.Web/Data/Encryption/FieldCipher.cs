@@ -16,7 +16,7 @@ public readonly record struct CipherContext(string Table, string Column, Guid Ro
 /// <summary>
 /// Authenticated encryption (AES-256-GCM) of sensitive fields with the owner's data key, in the data
 /// layer, before anything reaches the database. EF value converters cannot see the row or the owner,
-/// so services call this explicitly (PRIVACY.md). Envelope: version (1) | nonce (12) | tag (16) | ciphertext.
+/// so services call this explicitly (docs/product/privacy-rules.md). Envelope: version (1) | nonce (12) | tag (16) | ciphertext.
 /// </summary>
 public sealed class FieldCipher(MemberKeyring keyring)
 {

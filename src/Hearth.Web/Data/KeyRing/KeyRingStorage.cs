@@ -97,7 +97,7 @@ public sealed class KeyRingEntryConfiguration : IEntityTypeConfiguration<KeyRing
 /// <summary>
 /// The key ring as rows of Hearth's own database. Written by hand: the
 /// Microsoft.AspNetCore.DataProtection.EntityFrameworkCore package (which does the same) is not
-/// available on the package mirror this project builds from (see ENVIRONMENT.md). Append-only, as
+/// available on the package mirror this project builds from (see docs/product/environment.md). Append-only, as
 /// Data Protection expects: keys are added, never changed here (revocations are new elements).
 /// </summary>
 public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository

@@ -13,7 +13,7 @@ public sealed class SharedPriorityDimensions(AssessmentService assessments) : IP
 {
     /// <summary>
     /// A shared dimension counts as a pair priority when the two experience percents average below
-    /// this. It mirrors the growth-area line of ASSESSMENT.md (experience under 40/100), a little
+    /// this. It mirrors the growth-area line of docs/product/assessment-and-insights.md (experience under 40/100), a little
     /// wider because it averages two people.
     /// </summary>
     public const double PairPriorityBelowPercent = 50;

@@ -89,7 +89,7 @@ public sealed record CheckInQuestionsView(
 public sealed record CheckInHistory(Ritual Rule, LocalDate CurrentWeek, IReadOnlyList<CheckInRecord> Mine, IReadOnlyList<CheckInRecord> TheirsRevealed);
 
 /// <summary>
-/// The weekly check-in (ASSESSMENT.md): about a minute, once per member and pair week, with mutual
+/// The weekly check-in (docs/product/assessment-and-insights.md): about a minute, once per member and pair week, with mutual
 /// reveal per week and a private safety pulse that is never stored.
 /// </summary>
 public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualService rituals, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)

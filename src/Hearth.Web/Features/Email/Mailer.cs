@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Hearth.Web.Features.Email;
 
 /// <summary>
-/// One e-mail. Subjects must stay discreet (PRODUCT.md rule 4): they are seen on lock screens and
+/// One e-mail. Subjects must stay discreet (docs/product/domain.md rule 4): they are seen on lock screens and
 /// shared inboxes, so they say nothing about relationships, feelings or answers.
 /// </summary>
 public sealed record OutgoingEmail(string To, string Subject, string TextBody);
