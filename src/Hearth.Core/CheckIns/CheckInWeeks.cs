@@ -6,7 +6,7 @@ namespace Hearth.Core.CheckIns;
 /// <summary>
 /// Which week a check-in belongs to, for ever: the pair week (under the ritual in force) in which it
 /// was sent. Its key is stored with it and never read again under a later ritual, so changing the
-/// ritual's day, time or zone never moves, merges or reveals a check-in (ADR 0101).
+/// ritual's day, time or zone never moves, merges or reveals a check-in (ADR 9).
 /// </summary>
 public static class CheckInWeeks
 {

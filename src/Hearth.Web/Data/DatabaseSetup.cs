@@ -166,7 +166,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Databases from before the member keys moved out of it (docs/adr/0101-trust-deletion-member-keys-outside-the-database.md):
+    /// Databases from before the member keys moved out of it (docs/adr/0010-member-keys-outside-the-database.md):
     /// on start, each wrapped key still in a row is written to its file beside the key ring, then the
     /// row's copy is emptied. SQLite zeroes the old bytes (secure_delete) and the WAL is emptied;
     /// PostgreSQL rewrites the table (VACUUM FULL) so the old row versions leave its data files.

@@ -10,7 +10,7 @@ public sealed class HearthUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>No longer used: failed tries are counted in <see cref="Hearth.Web.Security.AttemptCounter"/> (ADR 0101). Kept to keep the schema change small.</summary>
+    /// <summary>No longer used: failed tries are counted in <see cref="Hearth.Web.Security.AttemptCounter"/> (ADR 11). Kept to keep the schema change small.</summary>
     public int ConsecutiveFailedSignIns { get; set; }
 
     /// <summary>No longer used (see <see cref="ConsecutiveFailedSignIns"/>).</summary>

@@ -307,7 +307,7 @@ public static class HearthHosting
         });
         app.UseRouting();
 
-        // API writes must come from Hearth itself, not a form on another site (ADR 0102).
+        // API writes must come from Hearth itself, not a form on another site (ADR 13).
         app.UseMiddleware<SameOriginApi>();
 
         // Everything below may read the database; everything above must not.

@@ -14,7 +14,7 @@ namespace Hearth.Web.Security;
 /// (<see cref="AttemptCounters"/>), and the count is lifted only by a success. Counts are kept per
 /// e-mail address as typed (a keyed hash: unknown addresses count exactly like known ones) and per
 /// client: a device that signed in to the account before (<see cref="DeviceCookies"/>) has its own
-/// count; every other client shares one. See docs/adr/0101-trust-throttle-device-cookies.md.
+/// count; every other client shares one. See docs/adr/0011-one-throttle-and-device-cookies.md.
 /// </para>
 /// </summary>
 public sealed class AccountThrottle(AttemptCounters counters, ThrottleKeys keys, DeviceCookies devices, IHttpContextAccessor http)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Hearth.Web.Security;
 
 /// <summary>
-/// For pages with private history (what counts as history: ADR 0103; every page and endpoint is
+/// For pages with private history (what counts as history: ADR 14; every page and endpoint is
 /// decided in tests/Hearth.Web.Tests/AccountSecurity/HistoryAfterAPauseTests.cs): after the session has been idle for a while (but not long
 /// enough to sign out), ask for the passphrase or a passkey again before showing anything, in case
 /// the phone was left unlocked in someone else's hands.

@@ -7,7 +7,7 @@ namespace Hearth.Web.Security;
 /// encrypted cookie naming a random device id and (as a keyed hash) the account. Failed tries from a
 /// device holding it for that account count on that device's own counter, so someone guessing
 /// elsewhere delays only untrusted clients and never locks the owner out of their own device
-/// (NIST SP 800-63B-4 §3.2.2; docs/adr/0101-trust-throttle-device-cookies.md).
+/// (NIST SP 800-63B-4 §3.2.2; docs/adr/0011-one-throttle-and-device-cookies.md).
 /// </summary>
 public sealed class DeviceCookies(IDataProtectionProvider dataProtection, TimeProvider clock)
 {

@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Hearth.Web.Security;
 
 /// <summary>
-/// Cross-site request forgery on the JSON API (ADR 0102). The session cookie is SameSite=Lax, which
+/// Cross-site request forgery on the JSON API (ADR 13). The session cookie is SameSite=Lax, which
 /// a page on a sibling host of the same site still gets sent with a form post; so every request that
 /// may change something (any method but GET, HEAD, OPTIONS) must show it came from Hearth itself:
 /// the browser's Sec-Fetch-Site, when sent, says same-origin (or none: typed by the person); the

@@ -69,7 +69,7 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClass
         await Assertions.Expect(page.Locator(".passkey-list")).ToContainTextAsync("last used");
         await page.ScreenshotAsync("41-passkey-used");
 
-        // A crafted return address never takes the passkey sign-in off the site (ADR 0101): not the
+        // A crafted return address never takes the passkey sign-in off the site (ADR 12): not the
         // review's "/\t/evil.example", and not even if the page handed the script a hostile one.
         var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
         foreach (var tampered in new[] { false, true })

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.AccountSecurity;
 
 /// <summary>
-/// "Is it still you?" (ADR 0103): after a pause, everything that shows history asks first. History
+/// "Is it still you?" (ADR 14): after a pause, everything that shows history asks first. History
 /// is what people wrote or answered and what Hearth made of it: prompt answers (today's too),
 /// check-ins, the assessment's answers, results and map, memories, notes, trends, insights and the
 /// reconnect plan, the export; the account's devices and sign-in methods ask too. Every page and
@@ -114,7 +114,7 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         var both = NotHistory.Intersect(marked, StringComparer.Ordinal).ToList();
         Assert.True(
             unmarkedHistory.Count + markedNotListed.Count + undecided.Count + stale.Count + both.Count == 0,
-            "What asks \"is it still you?\" after a pause is out of step with the decisions in this test (ADR 0103).\n"
+            "What asks \"is it still you?\" after a pause is out of step with the decisions in this test (ADR 14).\n"
             + Lines("History that does not ask (mark it ConfirmItsYou / RequireConfirmedSession)", unmarkedHistory)
             + Lines("Marked but not in AsksAfterAPause (add it there)", markedNotListed)
             + Lines("Pages and endpoints without a decision (mark them, or add them to NotHistory with a reason)", undecided)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.DataRights;
 
 /// <summary>
-/// A database from before the member keys moved out of it (ADR 0101): on the next start each wrapped
+/// A database from before the member keys moved out of it (ADR 10): on the next start each wrapped
 /// key still in a row becomes its file beside the key ring and leaves the database file, and the
 /// member reads everything as before.
 /// </summary>

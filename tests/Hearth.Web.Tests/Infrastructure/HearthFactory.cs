@@ -74,7 +74,7 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         var cookies = new System.Net.CookieContainer();
         var http = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
 
-        // Like Hearth's own scripts, this client says it is not a form from another site (ADR 0102);
+        // Like Hearth's own scripts, this client says it is not a form from another site (ADR 13);
         // the forgery tests build requests without it.
         http.DefaultRequestHeaders.Add("X-Hearth-Request", "1");
         jars.Add(http, cookies);

@@ -216,7 +216,7 @@ public sealed partial class TwoInstanceTests
             Name = name;
             Process = process;
             Http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            // As Hearth's own scripts do: body-less API writes say they come from Hearth (ADR 0102).
+            // As Hearth's own scripts do: body-less API writes say they come from Hearth (ADR 13).
             Http.DefaultRequestHeaders.Add("X-Hearth-Request", "1");
         }
 

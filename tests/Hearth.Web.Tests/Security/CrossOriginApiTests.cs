@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Security;
 
 /// <summary>
-/// Cross-site request forgery on the API (ADR 0102): every operation that may change something,
+/// Cross-site request forgery on the API (ADR 13): every operation that may change something,
 /// taken from the app's own endpoint data source, is sent by a forged form or script on another
 /// origin with Ana's cookies. Each is refused with a 403 ProblemDetails and nothing changes (her
 /// spaces stay open, the database holds exactly the rows it held).

@@ -7,7 +7,7 @@ namespace Hearth.Web.Data.Encryption;
 /// Each member's data key, wrapped by Data Protection, as a small file in the key ring folder
 /// (keys/member-&lt;id&gt;.key) when the key ring is a folder: the database never holds it, so no
 /// copy of it can outlive an account deletion in the database's free pages, WAL, dead tuples or
-/// backups (docs/adr/0101-trust-deletion-member-keys-outside-the-database.md). Written once, atomically
+/// backups (docs/adr/0010-member-keys-outside-the-database.md). Written once, atomically
 /// (a temporary file, flushed, then linked into place without overwriting), so two first writes at
 /// once, even on two instances sharing the folder, agree on one key.
 /// </summary>

@@ -100,7 +100,7 @@ public sealed class AccountDeletionService(
         }
 
         // The key file goes only once the deletion committed (a rolled-back deletion loses nothing).
-        // No copy of it was ever in the database (docs/adr/0101-trust-deletion-member-keys-outside-the-database.md).
+        // No copy of it was ever in the database (docs/adr/0010-member-keys-outside-the-database.md).
         keyring.DestroyFile(me);
         if (db.Database.IsSqlite())
         {

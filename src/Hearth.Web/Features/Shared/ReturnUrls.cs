@@ -8,7 +8,7 @@ namespace Hearth.Web.Features.Shared;
 /// Url.IsLocalUrl (a single leading slash, no "//" or "/\") and is stricter: no control characters,
 /// whitespace or Unicode spaces (browsers drop tabs and newlines, so "/\t/evil" would become
 /// "//evil"), no backslashes, nothing that only turns hostile once percent-decoded, at most 1024
-/// characters. Anything else falls back to a page of ours (ADR 0101).
+/// characters. Anything else falls back to a page of ours (ADR 12).
 /// </summary>
 public static class ReturnUrls
 {

@@ -13,7 +13,7 @@ public sealed record ClosedSpaceNotice(Guid SpaceId, IReadOnlyList<string> Words
 /// One place for every page, form post and API call under a space that has closed while the
 /// caller was still in it: pages answer the neutral "this space is closed" notice (410), with any
 /// text the person was sending shown back so it can be copied; the API answers a 410
-/// ProblemDetails. Nothing says why, when or who (ADR 0101). Leaving a closed space (to remove
+/// ProblemDetails. Nothing says why, when or who (ADR 15). Leaving a closed space (to remove
 /// it from the list) still goes through, and the space's own page, API view and dashboard answer
 /// as before (200, state "closed", nothing in it). Spaces the caller was never in, or has left, are not
 /// touched here and stay the missing-id 404.
