@@ -16,13 +16,33 @@ public sealed class DatabaseErrorLogging(ILoggerFactory logs) : DbCommandInterce
 
     public static readonly EventId[] LoweredEvents = [RelationalEventId.CommandError, CoreEventId.SaveChangesFailed];
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Report(eventData.Exception, "a database command");
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ReportCommand(command, eventData.Exception);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Report(eventData.Exception, "a database command");
+        ReportCommand(command, eventData.Exception);
         return Task.CompletedTask;
     }
+
+    private void ReportCommand(DbCommand command, Exception exception)
+    {
+        // EF Core looks at its migrations history before the first migration has created it (a new
+        // database, or two instances starting on one at once): expected, and EF carries on.
+        if (command.CommandText.Contains("__EFMigrationsHistory", StringComparison.Ordinal) && IsMissingTable(exception))
+        {
+            log.LogDebug("The migrations history does not exist yet; EF Core creates it");
+            return;
+        }
+
+        Report(exception, "a database command");
+    }
+
+    private static bool IsMissingTable(Exception exception) => exception switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == "42P01",
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.Message.Contains("no such table", StringComparison.Ordinal),
+        _ => false,
+    };
 
     public void SaveChangesFailed(DbContextErrorEventData eventData)
     {
