@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Accounts;
 
 /// <summary>
-/// The per-account sign-in throttle under attack (Trust items 6 and 8): counting holds under
+/// The per-account sign-in throttle under attack: counting holds under
 /// concurrency, the waits and the lock build, unknown e-mails look like known ones, and someone
 /// elsewhere cannot lock the owner's own device out.
 /// </summary>
