@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 namespace Hearth.Web.Api;
 
 /// <summary>
-/// The OpenAPI document says what each operation really needs (trust issue, item 19): the sign-in
+/// The OpenAPI document says what each operation really needs: the sign-in
 /// cookie for every operation, except those the endpoint itself allows anonymously, which say
 /// <c>security: []</c>. Read from the same endpoint metadata the app authorizes with.
 /// </summary>

@@ -38,7 +38,7 @@ public sealed class AttemptCounterConfiguration : IEntityTypeConfiguration<Attem
 }
 
 /// <summary>
-/// Counting that holds under concurrency (Trust item 6): every check-and-count is one statement
+/// Counting that holds under concurrency: every check-and-count is one statement
 /// (INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING, on SQLite and PostgreSQL alike), so
 /// twenty requests at once cannot all read "four failures" and all go ahead.
 /// </summary>

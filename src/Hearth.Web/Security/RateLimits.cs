@@ -23,7 +23,7 @@ public static class RateLimits
                 await WriteTooManyAsync(context.HttpContext, retry, ct);
             };
 
-            // Only attempts spend it: looking at the sign-in page (GET, HEAD) is free (Trust item 13).
+            // Only attempts spend it: looking at the sign-in page (GET, HEAD) is free.
             o.AddPolicy(Account, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("views")
                 : RateLimitPartition.GetFixedWindowLimiter(

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.AccountSecurity;
 
 /// <summary>
-/// Every door that checks a passphrase or a code goes through the one account throttle (Trust item 7).
+/// Every door that checks a passphrase or a code goes through the one account throttle.
 /// The doors are found from the app itself: API operations whose body has a secret-named field, and
 /// page handlers on pages that bind one. Each must be a known door (and meet the throttle within
 /// <see cref="SignInThrottle.FreeFailures"/> + 1 wrong tries) or be listed as taking no secret to check.

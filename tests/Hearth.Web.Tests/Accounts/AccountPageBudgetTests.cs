@@ -10,7 +10,7 @@ public sealed class ShippedAccountBudgetFactory : SqliteHearthFactory
     public override int AccountAttemptsPerMinute => 20;
 }
 
-/// <summary>Trust item 13: only attempts spend the per-address budget for account pages; looking at them does not.</summary>
+/// <summary>Only attempts spend the per-address budget for account pages; looking at them does not.</summary>
 public sealed class AccountPageBudgetTests(ShippedAccountBudgetFactory factory) : IClassFixture<ShippedAccountBudgetFactory>
 {
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PublicAddressFactory : SqliteHearthFactory
 }
 
 /// <summary>
-/// Trust issue, item 1: a request naming a host that is not Hearth's own is refused before it
+/// a request naming a host that is not Hearth's own is refused before it
 /// reaches anything (AllowedHosts from Hearth:PublicUrl plus loopback), and a start without a
 /// usable address says which setting to fix.
 /// </summary>

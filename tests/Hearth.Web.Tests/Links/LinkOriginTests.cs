@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Hearth.Web.Tests.Links;
 
 /// <summary>
-/// Trust issue, item 1: no request header may change an address Hearth sends or shows. Every flow
+/// no request header may change an address Hearth sends or shows. Every flow
 /// that makes a link (the reset e-mail from the API and the page, an invitation shown and e-mailed
 /// from the API and the page, the calendar link from the API and the page) is sent with forged
 /// Host, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix and Forwarded headers; every

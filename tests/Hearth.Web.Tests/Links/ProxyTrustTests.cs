@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Hearth.Web.Tests.Links;
 
 /// <summary>
-/// Trust issue, item 13 (first half): behind a proxy, only a known proxy may say who the client
+/// behind a proxy, only a known proxy may say who the client
 /// is. A client that is not one cannot escape the per-address sign-in budget by sending a new
 /// X-Forwarded-For each time; a known proxy (loopback by default) still can name its clients.
 /// Real Kestrel, so the connection has a real remote address (127.0.0.1).

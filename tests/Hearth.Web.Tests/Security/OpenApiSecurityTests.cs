@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Security;
 
 /// <summary>
-/// Trust issue, item 19: the OpenAPI document says, for every operation, what the endpoint really
+/// the OpenAPI document says, for every operation, what the endpoint really
 /// needs. Anonymous ones say <c>security: []</c>; every other one names the sign-in cookie scheme,
 /// which the document declares. Checked against the app's own endpoint list.
 /// </summary>

@@ -4,7 +4,7 @@ using Hearth.Web.Tests.Infrastructure;
 
 namespace Hearth.Web.Tests.Spaces;
 
-/// <summary>Trust item 9: one account cannot turn Hearth into a relay for invitation e-mails.</summary>
+/// <summary>One account cannot turn Hearth into a relay for invitation e-mails.</summary>
 public abstract class InvitationEmailBudgetTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {

@@ -74,7 +74,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
             return Outcome<RecoveryCodes>.Refused(409, "No key yet", "Start by adding Hearth to your authenticator app.");
         }
 
-        // A code check like any other: through the one throttle (Trust item 7).
+        // A code check like any other: through the one throttle.
         if (await throttle.ReserveAsync<RecoveryCodes>(user) is { } wait)
         {
             return wait;
@@ -100,7 +100,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
             return Outcome<Done>.Invalid("passphrase", "Please type your passphrase to turn the second step off.");
         }
 
-        // A passphrase check like any other: through the one throttle (Trust item 7).
+        // A passphrase check like any other: through the one throttle.
         if (await throttle.ReserveAsync<Done>(user) is { } wait)
         {
             return wait;

@@ -112,7 +112,7 @@ public sealed class AccountService(
         }
 
         // Counted before anything is looked up, per address as typed: an address without an account
-        // meets the very same counts, waits and answers as one with an account (Trust item 8).
+        // meets the very same counts, waits and answers as one with an account.
         if (await throttle.ReserveAsync<AccountView>(email!, ct: ct) is { } wait)
         {
             return wait;

@@ -62,7 +62,7 @@ public sealed class InvitationService(
 
         var now = clock.GetUtcNow();
 
-        // E-mails are budgeted per account and day (Trust item 9): taken before anything changes,
+        // E-mails are budgeted per account and day: taken before anything changes,
         // in one atomic statement, so even many requests at once send no more than the budget.
         if (!string.IsNullOrEmpty(email)
             && !await counters.TryTakeAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"m:{me:N}:{now.UtcDateTime:yyyyMMdd}"), options.Value.Invitations.EmailsPerDay, ct))
