@@ -8,6 +8,17 @@ public sealed class DailyJourneyTests(BrowserFixture browser) : IClassFixture<Br
 {
     private const string Passphrase = "morning tea on the back step";
 
+    /// <summary>After a pause Hearth asks for the passphrase before it shows history: give it, as a person would.</summary>
+    private static async Task ConfirmIfAskedAsync(IPage page)
+    {
+        if (await page.GetByRole(AriaRole.Heading, new() { Name = "Is it still you?" }).IsVisibleAsync())
+        {
+            await page.GetByLabel("Passphrase").FillAsync(Passphrase);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Is it still you?" })).Not.ToBeVisibleAsync();
+        }
+    }
+
     private static async Task SignUpAsync(IPage page, string name)
     {
         await page.GetByLabel("What should we call you?").FillAsync(name);
@@ -75,8 +86,10 @@ public sealed class DailyJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(ana.GetByText("You two found 22 minutes together this week.", new() { Exact = false })).ToBeVisibleAsync();
         await CheckAsync(ana, "25-week");
 
-        // A note, and the discreet notice on Ben's side.
+        // A note, and the discreet notice on Ben's side. Twenty-two minutes passed on the timer, so
+        // Hearth asks "is it still you?" before showing notes (history after a pause, ADR 14).
         await ana.GotoAsync(spaceUrl + "/notes");
+        await ConfirmIfAskedAsync(ana);
         await ana.GetByLabel("Your words").FillAsync("Thank you for making soup when I was tired.");
         await ana.GetByLabel("A way of caring it's about (optional)").SelectOptionAsync("acts");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -88,6 +101,7 @@ public sealed class DailyJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(ben.Locator("main")).Not.ToContainTextAsync("soup");
         await CheckAsync(ben, "27-something-new");
         await ben.GotoAsync(spaceUrl + "/notes");
+        await ConfirmIfAskedAsync(ben);
         await Assertions.Expect(ben.GetByText("Thank you for making soup when I was tired.")).ToBeVisibleAsync();
         await ben.GetByRole(AriaRole.Button, new() { Name = "Mark as read" }).ClickAsync();
         await CheckAsync(ben, "28-note-read");
