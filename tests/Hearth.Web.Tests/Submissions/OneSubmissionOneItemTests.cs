@@ -197,6 +197,27 @@ public abstract class OneSubmissionOneItemTests<TFactory>(TFactory factory) : IC
         Assert.Equal(1, await factory.WithDbAsync(db => db.Set<Memory>().All().CountAsync(m => m.SpaceId == spaceId)));
     }
 
+    [Fact]
+    public async Task Housekeeping_forgets_a_key_after_a_day()
+    {
+        factory.RequireAvailable();
+        var create = Creates[0];
+        var (ana, _, spaces) = await WorldAsync(create);
+        var first = await SendAsync(ana, create, spaces[ana], "kept-for-a-day");
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<Features.Shared.Submission>().CountAsync()));
+
+        // A day and an hour later (aged in the table, so Ana's session stays fresh).
+        var now = factory.Clock.GetUtcNow();
+        var dayAgo = now.AddHours(-25);
+        await factory.WithDbAsync(db => db.Set<Features.Shared.Submission>().ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, dayAgo)));
+        await Scale.HousekeepingTests<TFactory>.RunSlotAsync(factory, Background.Housekeeping.SlotOf(now, TimeSpan.FromMinutes(15)), "test");
+
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Features.Shared.Submission>().CountAsync()));
+        var later = await SendAsync(ana, create, spaces[ana], "kept-for-a-day");
+        Assert.NotEqual(first.Body, later.Body);
+        Assert.Equal(2, await CountAsync(create, spaces.Values));
+    }
+
     private static async Task<(string Action, Dictionary<string, string> Values)> FormValuesAsync(HttpClient http, string page, Dictionary<string, string> fields)
     {
         var document = await http.GetPageAsync(page);
