@@ -58,6 +58,7 @@ public enum SlotOutcome
 /// <item>sessions idle longer than the idle timeout (they are refused anyway; this takes them off the table),</item>
 /// <item>invitations 30 days past their expiry (accepted, withdrawn or unused: a link that old only ever says "not valid"),</item>
 /// <item>its own records of runs older than 30 days,</item>
+/// <item>submission keys (<see cref="Features.Shared.Submission"/>) older than a day,</item>
 /// <item>counts of tries and e-mails (<see cref="Security.AttemptCounter"/>) untouched for 30 days, except a lock of 100 failures (only a reset lifts it).</item>
 /// </list>
 /// The second-step sign-in state is a short-lived encrypted cookie and passkey challenges live in the
@@ -76,6 +77,9 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
 
     /// <summary>How long finished invitations and run records are kept past their life.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>How long a submission key (docs/adr/0017) is remembered: a repeat after that creates again.</summary>
+    public static readonly TimeSpan SubmissionRetention = TimeSpan.FromDays(1);
 
     /// <summary>PostgreSQL advisory lock key for this job: a stable 64-bit number from its name.</summary>
     private static readonly long LockKey = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("hearth:background:" + Job)), 0);
@@ -136,14 +140,17 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
         var counts = await db.Set<Security.AttemptCounter>()
             .Where(c => c.LastAt < expiredBefore && c.Count < Core.Accounts.SignInThrottle.MaxConsecutiveFailures)
             .OrderBy(c => c.Key).Take(RowsPerRun).ExecuteDeleteAsync(ct);
+        var submittedBefore = now - SubmissionRetention;
+        var submissions = await db.Set<Features.Shared.Submission>().Where(s => s.CreatedAt < submittedBefore)
+            .OrderBy(s => s.UserId).ThenBy(s => s.Key).Take(RowsPerRun).ExecuteDeleteAsync(ct);
         var finished = clock.GetUtcNow();
-        var removed = sessions + invitations + counts;
+        var removed = sessions + invitations + counts + submissions;
         await db.Set<BackgroundRun>().Where(r => r.Job == Job && r.SlotStart == slotStart)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, finished).SetProperty(r => r.ItemsRemoved, removed), ct);
         await tx.CommitAsync(ct);
         log.LogInformation(
-            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries",
-            slotStart, instance, sessions, invitations, runs, counts);
+            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries, {Submissions} old submission key(s)",
+            slotStart, instance, sessions, invitations, runs, counts, submissions);
         return SlotOutcome.Ran;
     }
 }

@@ -96,6 +96,7 @@ public static class HearthHosting
         services.AddScoped<Features.QualityTime.QualityTimeService>();
         services.AddScoped<Features.Notes.NoteService>();
         services.AddScoped<Features.Memories.MemoryService>();
+        services.AddScoped<Features.Shared.SubmissionGuard>();
         services.AddScoped<AccountSettingsService>();
 
         // Weekly check-in (issue 4): ritual, check-ins, trends, insights, reconnect plans, reminders.

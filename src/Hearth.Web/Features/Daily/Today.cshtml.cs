@@ -10,8 +10,11 @@ namespace Hearth.Web.Features.Daily;
 
 [Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
-public sealed class TodayModel(PromptService prompts, MemoryService memories, PairSpaces pairs) : PageModel
+public sealed class TodayModel(PromptService prompts, MemoryService memories, PairSpaces pairs, SubmissionGuard once) : PageModel
 {
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -30,7 +33,7 @@ public sealed class TodayModel(PromptService prompts, MemoryService memories, Pa
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) =>
-        await AfterAsync(await prompts.AnswerAsync(SpaceId, Date, new PromptAnswerInput(Text), ct), ct);
+        await AfterAsync(await once.OnceAsync("prompt-answer", SubmissionToken, () => prompts.AnswerAsync(SpaceId, Date, new PromptAnswerInput(Text), ct), ct), ct);
 
     public async Task<IActionResult> OnPostSkipAsync(CancellationToken ct) =>
         await AfterAsync(await prompts.SkipAsync(SpaceId, Date, ct), ct);

@@ -8,8 +8,11 @@ namespace Hearth.Web.Features.Memories;
 
 [Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
-public sealed class IndexModel(MemoryService memories) : PageModel
+public sealed class IndexModel(MemoryService memories, SubmissionGuard once) : PageModel
 {
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -22,7 +25,7 @@ public sealed class IndexModel(MemoryService memories) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await memories.AddAsync(SpaceId, Input.ToInput(), ct);
+        var outcome = await once.OnceAsync("memory", SubmissionToken, () => memories.AddAsync(SpaceId, Input.ToInput(), ct), ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();

@@ -8,8 +8,11 @@ namespace Hearth.Web.Features.Notes;
 
 [Hearth.Web.Security.ConfirmItsYou]
 [Authorize]
-public sealed class IndexModel(NoteService notes) : PageModel
+public sealed class IndexModel(NoteService notes, SubmissionGuard once) : PageModel
 {
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -25,7 +28,7 @@ public sealed class IndexModel(NoteService notes) : PageModel
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
     {
-        var outcome = await notes.SendAsync(SpaceId, new SendNoteInput(Input.Kind, Input.Text, Input.CareWay), ct);
+        var outcome = await once.OnceAsync("note", SubmissionToken, () => notes.SendAsync(SpaceId, new SendNoteInput(Input.Kind, Input.Text, Input.CareWay), ct), ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Hearth.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Hearth.Web.Api;
 using Hearth.Web.Security;
 
@@ -11,8 +14,8 @@ public static class NoteEndpoints
         notes.MapGet("/", async (Guid spaceId, NoteService service, CancellationToken ct) =>
                 ApiResults.From(await service.ListAsync(spaceId, ct), v => TypedResults.Ok(v)))
             .WithSummary("Notes you received and sent in this space, with ideas for each way of caring.");
-        notes.MapPost("/", async (Guid spaceId, SendNoteInput input, NoteService service, CancellationToken ct) =>
-                ApiResults.From(await service.SendAsync(spaceId, input, ct), v => TypedResults.Created((string?)null, v)))
+        notes.MapPost("/", async (Guid spaceId, SendNoteInput input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, NoteService service, CancellationToken ct) =>
+                ApiResults.From(await once.OnceAsync("note", idempotencyKey, () => service.SendAsync(spaceId, input, ct), ct), v => TypedResults.Created((string?)null, v)))
             .WithSummary("Send an appreciation or a \"thinking of you\" (kind), optionally tagged with a careWay. 409 while nobody else has joined.");
         notes.MapPost("/{noteId:guid}/read", async (Guid spaceId, Guid noteId, NoteService service, CancellationToken ct) =>
                 ApiResults.From(await service.MarkReadAsync(spaceId, noteId, ct), _ => TypedResults.NoContent()))

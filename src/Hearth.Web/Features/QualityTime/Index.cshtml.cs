@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hearth.Web.Features.QualityTime;
 
 [Authorize]
-public sealed class IndexModel(QualityTimeService time) : PageModel
+public sealed class IndexModel(QualityTimeService time, Shared.SubmissionGuard once) : PageModel
 {
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -35,7 +38,7 @@ public sealed class IndexModel(QualityTimeService time) : PageModel
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct) =>
-        await AfterAsync(await time.AddManualAsync(SpaceId, new ManualTimeInput(Input.Date, Input.Minutes), ct), "Input", ct);
+        await AfterAsync(await once.OnceAsync("time", SubmissionToken, () => time.AddManualAsync(SpaceId, new ManualTimeInput(Input.Date, Input.Minutes), ct), ct), "Input", ct);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid entryId, CancellationToken ct) =>
         await AfterAsync(await time.RemoveAsync(SpaceId, entryId, ct), "", ct);

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Hearth.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Hearth.Web.Api;
 
 namespace Hearth.Web.Features.QualityTime;
@@ -16,8 +19,8 @@ public static class QualityTimeEndpoints
         time.MapPost("/timer/stop", async (Guid spaceId, StopTimerInput? input, QualityTimeService service, CancellationToken ct) =>
                 ApiResults.From(await service.StopAsync(spaceId, input, ct), v => TypedResults.Ok(v)))
             .WithSummary("Stop the timer and record the time. 409 when it is not running; after 12 hours, confirmedMinutes is asked for.");
-        time.MapPost("/entries", async (Guid spaceId, ManualTimeInput input, QualityTimeService service, CancellationToken ct) =>
-                ApiResults.From(await service.AddManualAsync(spaceId, input, ct), v => TypedResults.Created((string?)null, v)))
+        time.MapPost("/entries", async (Guid spaceId, ManualTimeInput input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, QualityTimeService service, CancellationToken ct) =>
+                ApiResults.From(await once.OnceAsync("time", idempotencyKey, () => service.AddManualAsync(spaceId, input, ct), ct), v => TypedResults.Created((string?)null, v)))
             .WithSummary("Add minutes by hand for a day (today if no date).");
         time.MapDelete("/entries/{entryId:guid}", async (Guid spaceId, Guid entryId, QualityTimeService service, CancellationToken ct) =>
                 ApiResults.From(await service.RemoveAsync(spaceId, entryId, ct), v => TypedResults.Ok(v)))

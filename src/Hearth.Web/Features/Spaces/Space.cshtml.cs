@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Dashboard.DashboardService dashboard) : PageModel
+public sealed class SpaceModel(SpaceService spaces, InvitationService invitations, Links links, Dashboard.DashboardService dashboard, Shared.SubmissionGuard once) : PageModel
 {
+    [BindProperty]
+    public string? SubmissionToken { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
 
@@ -63,7 +66,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var outcome = await invitations.CreateAsync(SpaceId, new CreateInvitationInput(InviteEmail), links.BaseUrl, ct);
+        var outcome = await once.OnceAsync("invitation", SubmissionToken, () => invitations.CreateAsync(SpaceId, new CreateInvitationInput(InviteEmail), links.BaseUrl, ct), ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Hearth.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Hearth.Web.Api;
 using Hearth.Web.Features.Invitations;
 using Hearth.Web.Hosting;
@@ -29,8 +32,8 @@ public static class SpaceEndpoints
                 ApiResults.From(await service.LeaveAsync(spaceId, ct), _ => TypedResults.NoContent()))
             .WithSummary("Leave; the space closes for both. On a closed space, removes it from your list.");
 
-        spaces.MapPost("/{spaceId:guid}/invitations", async (Guid spaceId, CreateInvitationInput? input, InvitationService service, Links links, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), i => TypedResults.Created((string?)null, i)))
+        spaces.MapPost("/{spaceId:guid}/invitations", async (Guid spaceId, CreateInvitationInput? input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, InvitationService service, Links links, CancellationToken ct) =>
+                ApiResults.From(await once.OnceAsync("invitation", idempotencyKey, () => service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), ct), i => TypedResults.Created((string?)null, i)))
             .WithSummary("Create a single-use invitation link (seven days); optionally e-mail it. Earlier links stop working.");
 
         spaces.MapDelete("/{spaceId:guid}/invitations", async (Guid spaceId, InvitationService service, CancellationToken ct) =>

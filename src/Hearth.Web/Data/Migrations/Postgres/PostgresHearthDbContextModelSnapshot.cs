@@ -769,6 +769,33 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("SpaceRituals", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("ResultCiphertext")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Submissions", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Security.AttemptCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -1162,6 +1189,15 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasOne("Hearth.Web.Data.Space", null)
                         .WithOne()
                         .HasForeignKey("Hearth.Web.Features.Rituals.SpaceRitual", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

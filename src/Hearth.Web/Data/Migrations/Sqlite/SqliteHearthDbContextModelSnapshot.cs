@@ -762,6 +762,33 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("SpaceRituals", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ResultCiphertext")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Submissions", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Security.AttemptCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -1151,6 +1178,15 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasOne("Hearth.Web.Data.Space", null)
                         .WithOne()
                         .HasForeignKey("Hearth.Web.Features.Rituals.SpaceRitual", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
