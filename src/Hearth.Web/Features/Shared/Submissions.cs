@@ -153,9 +153,11 @@ public sealed class SubmissionGuard(HearthDbContext db, FieldCipher cipher, Curr
             return outcome;
         }
 
+        // The item exists now: keep its answer even if the sender has gone (a browser cancels the first
+        // of two taps), or a repeat would wait for an answer that never comes.
         var answer = JsonSerializer.Serialize(outcome.Value, json.Value.SerializerOptions);
-        claim.ResultCiphertext = await cipher.EncryptAsync(answer, Context(claim.UserId, claim.Key), ct);
-        await db.SaveChangesAsync(ct);
+        claim.ResultCiphertext = await cipher.EncryptAsync(answer, Context(claim.UserId, claim.Key), CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
         return outcome;
     }
 

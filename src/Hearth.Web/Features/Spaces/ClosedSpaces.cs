@@ -106,7 +106,9 @@ public static partial class ClosedSpaces
         {
             var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
             return form
-                .Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal) && !string.Equals(f.Key, "handler", StringComparison.OrdinalIgnoreCase))
+                .Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)
+                            && !string.Equals(f.Key, "handler", StringComparison.OrdinalIgnoreCase)
+                            && !string.Equals(f.Key, Shared.SubmissionGuard.FormField, StringComparison.Ordinal))
                 .SelectMany(f => f.Value)
                 .Select(v => v?.Trim() ?? "")
                 .Where(v => v.Any(char.IsLetter) && !ChoiceValue().IsMatch(v))
