@@ -50,6 +50,7 @@ public static class HearthHosting
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1024 * 1024;
+            k.ConfigureEndpointDefaults(listen => listen.UseHearthRefusedRequestPage(options.QuickExitUrl));
         });
 
         services.AddHearthDatabase(options, paths);
