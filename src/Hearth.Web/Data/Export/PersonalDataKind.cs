@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hearth.Core.Spaces;
+using Hearth.Web.Api;
+
+namespace Hearth.Web.Features.DataRights;
+
+/// <summary>
+/// One kind of data a member keeps in a space (prompt answers, notes, memories...), for the three
+/// data rights: export it, import it into a fresh account on another Hearth, and erase it when the
+/// account is deleted. Each feature adds one class implementing this and registers it with
+/// <c>services.AddPersonalDataKind&lt;T&gt;()</c>; export, import, deletion and the canary scan find it
+/// from DI. docs/export-format.md says how to add one.
+/// </summary>
+public interface IPersonalDataKind
+{
+    /// <summary>Its section name in the export ("memories"), camelCase, stable within a format version.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// The member's own items in this space ("mine") and what the other member revealed to them
+    /// (null when this kind never reveals anything). The service has already checked that the space
+    /// is one of the member's own memberships (open, closed or left); queries here must look past
+    /// the query filters (closed spaces) and must restrict themselves to <see cref="MemberSpace.SpaceId"/>.
+    /// Never include what the other member has not revealed.
+    /// </summary>
+    Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct);
+
+    /// <summary>
+    /// Reads and checks this kind's "mine" items from an export. Problems go into <paramref name="errors"/>
+    /// (field names under <paramref name="path"/>); nothing is written here. Returns the writer that
+    /// adds the rows to the unit of work, run later inside the import's single transaction.
+    /// </summary>
+    ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors);
+
+    /// <summary>
+    /// Account deletion: removes every row of this kind the member authored, in every space (look
+    /// past the query filters). What the other member authored stays theirs.
+    /// </summary>
+    Task EraseAsync(Guid userId, CancellationToken ct);
+}
+
+/// <summary>Adds imported rows for one space to the unit of work (the import saves once, in one transaction).</summary>
+public delegate Task ImportWriter(ImportTarget target, CancellationToken ct);
+
+/// <summary>What a kind exports for one space.</summary>
+public sealed record KindExport(JsonElement Mine, JsonElement? SharedWithMe)
+{
+    public static KindExport Of<TMine, TShared>(IEnumerable<TMine> mine, IEnumerable<TShared>? shared) =>
+        new(ExportJson.Element(ExportJson.StableOrder(mine)), shared is null ? null : ExportJson.Element(ExportJson.StableOrder(shared)));
+}
+
+public static class PersonalDataRegistration
+{
+    /// <summary>Registers a kind of personal data for export, import and deletion.</summary>
+    public static IServiceCollection AddPersonalDataKind<T>(this IServiceCollection services)
+        where T : class, IPersonalDataKind =>
+        services.AddScoped<IPersonalDataKind, T>();
+}
+
