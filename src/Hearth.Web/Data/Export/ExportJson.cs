@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hearth.Core.Spaces;
 using Hearth.Web.Api;
 
-namespace Hearth.Web.Features.DataRights;
+namespace Hearth.Web.Data.Export;
 
 /// <summary>The JSON conventions of the export format, in one place.</summary>
 public static class ExportJson
 {
+    /// <summary>The most items one kind's list may hold in an imported file.</summary>
+    public const int MaxItemsPerList = 10_000;
+
     /// <summary>Writing: camelCase, nulls kept (a missing value is visible), instants in ISO 8601.</summary>
     public static JsonSerializerOptions Write { get; } = new(JsonSerializerDefaults.Web)
     {
@@ -53,9 +55,9 @@ public static class ExportJson
             return null;
         }
 
-        if (element.GetArrayLength() > DataImportService.MaxItemsPerList)
+        if (element.GetArrayLength() > MaxItemsPerList)
         {
-            errors.Add(path, $"This list is longer than Hearth accepts ({DataImportService.MaxItemsPerList:N0} items).");
+            errors.Add(path, $"This list is longer than Hearth accepts ({MaxItemsPerList:N0} items).");
             return null;
         }
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hearth.Core.Spaces;
-using Hearth.Web.Api;
 
 namespace Hearth.Web.Features.DataRights;
 

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Hearth.Web.Data;
 
 /// <summary>A single-use invitation into a space. The link carries a signed token naming this row.</summary>
@@ -18,4 +21,15 @@ public sealed class Invitation : ISpaceScoped
     public Guid? AcceptedByUserId { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+}
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.ToTable("Invitations");
+        b.HasKey(i => i.Id);
+        b.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => i.SpaceId);
+    }
 }

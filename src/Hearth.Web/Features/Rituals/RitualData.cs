@@ -2,11 +2,12 @@ using System.Text.Json;
 using Hearth.Core.Rituals;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Rituals;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Rituals;
 
 /// <summary>The weekly check-in ritual of the space: a day ("sunday"), a time ("19:00") and the time zone they are meant in.</summary>
 public sealed record RitualItem(string Day, string Time, string TimeZone, DateTimeOffset UpdatedAt);
@@ -19,6 +20,8 @@ public sealed record RitualItem(string Day, string Time, string TimeZone, DateTi
 public sealed class RitualData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "ritual";
+
+    public KindDisplay Display { get; } = new("Your weekly check-in time");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

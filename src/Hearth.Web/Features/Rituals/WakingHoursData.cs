@@ -2,11 +2,12 @@ using System.Text.Json;
 using Hearth.Core.Rituals;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Rituals;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Rituals;
 
 /// <summary>The hours you are usually awake, on your own clock ("08:00" to "22:00"), used to find ritual times that suit you both.</summary>
 public sealed record WakingHoursItem(string From, string To, DateTimeOffset UpdatedAt);
@@ -18,6 +19,8 @@ public sealed record SharedWakingHoursItem(string From, string To);
 public sealed class WakingHoursData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "wakingHours";
+
+    public KindDisplay Display { get; } = new("Your waking hours", "Their waking hours");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {
