@@ -79,6 +79,19 @@ public static class ExportJson
         }
     }
 
+    /// <summary>Reads a list that holds one item at most (a space's ritual, a person's waking hours); more is reported at the list.</summary>
+    public static List<T>? ReadAtMostOne<T>(JsonElement element, string path, FieldErrors errors, string tooMany)
+    {
+        var items = ReadList<T>(element, path, errors);
+        if (items is { Count: > 1 })
+        {
+            errors.Add(path, tooMany);
+            return null;
+        }
+
+        return items;
+    }
+
     /// <summary>The JSON path of a problem, without the value itself.</summary>
     public static string Where(JsonException ex) => string.IsNullOrEmpty(ex.Path) ? "the start" : ex.Path!;
 }

@@ -34,15 +34,9 @@ public sealed class RitualData(HearthDbContext db) : IPersonalDataKind
 
     public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
     {
-        var items = ExportJson.ReadList<RitualItem>(mine, path, errors);
+        var items = ExportJson.ReadAtMostOne<RitualItem>(mine, path, errors, "A space has one weekly ritual at most.");
         if (items is null)
         {
-            return null;
-        }
-
-        if (items.Count > 1)
-        {
-            errors.Add(path, "A space has one weekly ritual at most.");
             return null;
         }
 

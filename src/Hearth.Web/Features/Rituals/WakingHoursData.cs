@@ -32,15 +32,9 @@ public sealed class WakingHoursData(HearthDbContext db) : IPersonalDataKind
 
     public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
     {
-        var items = ExportJson.ReadList<WakingHoursItem>(mine, path, errors);
+        var items = ExportJson.ReadAtMostOne<WakingHoursItem>(mine, path, errors, "A person has one set of waking hours in a space.");
         if (items is null)
         {
-            return null;
-        }
-
-        if (items.Count > 1)
-        {
-            errors.Add(path, "A person has one set of waking hours in a space.");
             return null;
         }
 
