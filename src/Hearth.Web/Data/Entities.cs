@@ -74,26 +74,6 @@ public sealed class Membership : ISpaceScoped
     public byte[]? LabelCiphertext { get; set; }
 }
 
-/// <summary>A single-use invitation into a space. The link carries a signed token naming this row.</summary>
-public sealed class Invitation : ISpaceScoped
-{
-    public Guid Id { get; set; }
-
-    public Guid SpaceId { get; set; }
-
-    public Guid InviterUserId { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    public DateTimeOffset? AcceptedAt { get; set; }
-
-    public Guid? AcceptedByUserId { get; set; }
-
-    public DateTimeOffset? RevokedAt { get; set; }
-}
-
 /// <summary>
 /// A member's data key (32 random bytes) wrapped by the Data Protection key ring. Deleting this row
 /// makes everything encrypted under it unreadable, in backups too (crypto-shredding).

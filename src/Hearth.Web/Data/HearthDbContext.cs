@@ -57,14 +57,6 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
             b.Property(m => m.LabelCiphertext).HasMaxLength(Limits.CiphertextFor(Limits.SpaceLabel));
         });
 
-        builder.Entity<Invitation>(b =>
-        {
-            b.ToTable("Invitations");
-            b.HasKey(i => i.Id);
-            b.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
-            b.HasIndex(i => i.SpaceId);
-        });
-
         builder.Entity<MemberKey>(b =>
         {
             b.ToTable("MemberKeys");

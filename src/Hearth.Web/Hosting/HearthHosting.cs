@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Data.KeyRing;
 using Hearth.Web.Features.Accounts;
 using Hearth.Web.Features.Assessments;
@@ -81,6 +82,7 @@ public static class HearthHosting
         services.AddScoped<SpaceService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AssessmentService>();
+        services.AddPersonalDataKind<AssessmentData>();
         services.AddScoped<Features.AccountSecurity.SessionService>();
         services.AddScoped<Features.AccountSecurity.TwoFactorService>();
         services.AddScoped<Features.AccountSecurity.PasskeyService>();
@@ -92,22 +94,31 @@ public static class HearthHosting
         services.AddScoped<Features.Daily.IPriorityDimensions, SharedPriorityDimensions>();
         services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
         services.AddScoped<Features.Prompts.PromptService>();
+        services.AddPersonalDataKind<Features.Prompts.PromptData>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Practices.PracticeService>();
+        services.AddPersonalDataKind<Features.Practices.PracticeData>();
         services.AddScoped<Features.QualityTime.QualityTimeService>();
+        services.AddPersonalDataKind<Features.QualityTime.TimeTogetherData>();
         services.AddScoped<Features.Notes.NoteService>();
+        services.AddPersonalDataKind<Features.Notes.NoteData>();
         services.AddScoped<Features.Memories.MemoryService>();
+        services.AddPersonalDataKind<Features.Memories.MemoryData>();
         services.AddScoped<Features.Shared.SubmissionGuard>();
         services.AddScoped<AccountSettingsService>();
 
         // Weekly check-in (issue 4): ritual, check-ins, trends, insights, reconnect plans, reminders.
         services.AddScoped<Features.Rituals.RitualService>();
+        services.AddPersonalDataKind<Features.Rituals.RitualData>();
+        services.AddPersonalDataKind<Features.Rituals.WakingHoursData>();
         services.AddScoped<Features.CheckIns.CheckInService>();
+        services.AddPersonalDataKind<Features.CheckIns.CheckInData>();
         services.AddScoped<Features.Insights.InsightService>();
+        services.AddPersonalDataKind<Features.Insights.ReconnectPlanData>();
         services.AddScoped<Features.Reminders.CheckInReminders>();
         services.AddScoped<Features.Reminders.CalendarFeedService>();
         services.Configure<Features.Insights.CounsellingOptions>(builder.Configuration.GetSection(Features.Insights.CounsellingOptions.Section));
-        // Data rights (issue 6): export, import, account deletion; one IPersonalDataKind per kind of data.
+        // Data rights (issue 6): export, import, account deletion over every registered IPersonalDataKind (each registered beside its feature).
         Features.DataRights.DataRightsEndpoints.AddDataRights(services);
 
         services.AddSingleton<IMailer>(sp =>

@@ -43,6 +43,46 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
         }
     }
 
+    /// <summary>The headings the readable page has always used, by the name of each kind in the file.</summary>
+    private static readonly Dictionary<string, (string Mine, string Shared)> Headings = new(StringComparer.Ordinal)
+    {
+        ["assessmentRounds"] = ("Your closeness assessment", "Your closeness assessment"),
+        ["promptAnswers"] = ("Your answers to the daily question", "Their answers, on days you both answered"),
+        ["notes"] = ("Notes you sent", "Notes you received"),
+        ["memories"] = ("Your memories", "Memories they shared with you"),
+        ["timeTogether"] = ("Time together you noted", "Time together they noted"),
+        ["practices"] = ("Practices you put on your list", "Practices they put on your list"),
+        ["checkIns"] = ("Your weekly check-ins", "Their check-ins, for weeks you both checked in"),
+        ["ritual"] = ("Your weekly check-in time", "Your weekly check-in time"),
+        ["wakingHours"] = ("Your waking hours", "Their waking hours"),
+        ["reconnectPlans"] = ("Your plans to reconnect", "Your plans to reconnect"),
+    };
+
+    [Fact]
+    public async Task The_readable_page_shows_every_kind_in_the_file_under_its_own_heading_and_field_words()
+    {
+        var world = await DataWorld.CreateAsync(factory, "PH" + Guid.NewGuid().ToString("N")[..6]);
+        var (_, _, export) = await DataWorld.ExportAsync(world.Ana);
+        var view = await world.Ana.Http.GetAsync(new Uri("/account/data/view", UriKind.Relative));
+        var headings = (await view.ParseAsync()).QuerySelectorAll("main h3").Select(h => h.TextContent.Trim()).ToHashSet(StringComparer.Ordinal);
+
+        var expected = new List<string>();
+        foreach (var space in export.GetProperty("spaces").EnumerateArray())
+        {
+            expected.AddRange(space.GetProperty("mine").EnumerateObject().Where(k => k.Value.GetArrayLength() > 0).Select(k => Headings[k.Name].Mine));
+            expected.AddRange(space.GetProperty("sharedWithMe").GetProperty("items").EnumerateObject().Where(k => k.Value.GetArrayLength() > 0).Select(k => Headings[k.Name].Shared));
+        }
+
+        var missing = expected.Distinct(StringComparer.Ordinal).Where(h => !headings.Contains(h)).ToList();
+        Assert.True(Headings.Keys.All(k => export.GetProperty("spaces")[0].GetProperty("mine").TryGetProperty(k, out _)), "The test's table names every kind in the file.");
+        Assert.Empty(missing);
+        var text = (await view.ParseAsync()).QuerySelector("main")!.TextContent;
+        foreach (var words in new[] { "Felt heard", "Phone-free minutes together", "No tension this week", "More of, or less of", "Kind of closeness", "Starts the week of", "Steps done", "Responded at", "Prompt id" })
+        {
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_file_brought_in_through_the_page_lands_and_a_bad_one_is_explained_without_writing_anything()
     {

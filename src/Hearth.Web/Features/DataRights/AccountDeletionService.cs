@@ -1,7 +1,7 @@
 using Hearth.Core.Accounts;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Spaces;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +64,7 @@ public sealed class AccountDeletionService(
             var memberships = await db.Memberships.IgnoreQueryFilters().Include(m => m.Space).Where(m => m.UserId == me).ToListAsync(ct);
             foreach (var membership in memberships)
             {
-                await SpaceService.CloseAsync(db, membership.Space!, now, ct);
+                await SpaceClosing.CloseAsync(db, membership.Space!, now, ct);
             }
 
             await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hearth.Core.QualityTime;
 using Hearth.Core.Spaces;
 using Hearth.Web.Data;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Security;
@@ -22,9 +23,6 @@ public sealed class DataExportService(
     IEnumerable<IPersonalDataKind> kinds,
     TimeProvider clock)
 {
-    internal const string LabelTable = "Memberships";
-    internal const string LabelColumn = "Label";
-
     public async Task<ExportDocument> BuildAsync(CancellationToken ct = default)
     {
         var me = current.RequireUserId();
@@ -54,7 +52,7 @@ public sealed class DataExportService(
         foreach (var m in memberships)
         {
             var state = m.LeftAt is not null ? "left" : m.ClosedAt is not null ? "closed" : m.Other is not null ? "paired" : "solo";
-            var label = await cipher.DecryptAsync(m.LabelCiphertext, new CipherContext(LabelTable, LabelColumn, m.Id, me), ct);
+            var label = await cipher.DecryptAsync(m.LabelCiphertext, MembershipLabel.Context(m.Id, me), ct);
             var mine = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             var shared = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             var scope = new MemberSpace(me, m.SpaceId, m.Kind);

@@ -1,6 +1,5 @@
 using Hearth.Web.Security;
 using Hearth.Web.Api;
-using Hearth.Web.Features.DataRights.Kinds;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,24 +8,13 @@ namespace Hearth.Web.Features.DataRights;
 /// <summary>The member's data rights: export everything they provided, import it elsewhere, delete the account.</summary>
 public static class DataRightsEndpoints
 {
-    /// <summary>Services for export, import and deletion, and the kinds of data Hearth has today.</summary>
+    /// <summary>Services for export, import and deletion. Each feature registers its own kinds of data (<c>AddPersonalDataKind</c>).</summary>
     public static IServiceCollection AddDataRights(this IServiceCollection services)
     {
         services.AddScoped<DataExportService>();
         services.AddScoped<DataImportService>();
         services.AddScoped<AccountDeletionService>();
 
-        // One line per kind of personal data (docs/export-format.md, "Adding a kind of data").
-        services.AddPersonalDataKind<AssessmentData>();
-        services.AddPersonalDataKind<PromptData>();
-        services.AddPersonalDataKind<NoteData>();
-        services.AddPersonalDataKind<MemoryData>();
-        services.AddPersonalDataKind<TimeTogetherData>();
-        services.AddPersonalDataKind<PracticeData>();
-        services.AddPersonalDataKind<CheckInData>();
-        services.AddPersonalDataKind<RitualData>();
-        services.AddPersonalDataKind<WakingHoursData>();
-        services.AddPersonalDataKind<ReconnectPlanData>();
         return services;
     }
 

@@ -33,8 +33,8 @@ public sealed record SpaceDetail(
 /// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
 public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, Hearth.Web.Features.Daily.PairSpaces pairs)
 {
-    private const string LabelTable = "Memberships";
-    private const string LabelColumn = "Label";
+    private const string LabelTable = MembershipLabel.Table;
+    private const string LabelColumn = MembershipLabel.Column;
 
     public async Task<IReadOnlyList<SpaceSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -84,7 +84,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
             errors.Add("kind", "Please choose what kind of space this is: romantic, friends or family.");
         }
 
-        var label = CleanLabel(input.Label, errors);
+        var label = MembershipLabel.Clean(input.Label, errors);
         if (errors.Any)
         {
             return errors.ToOutcome<SpaceDetail>();
@@ -189,7 +189,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
     {
         var me = current.RequireUserId();
         var errors = new FieldErrors();
-        var label = CleanLabel(input.Label, errors);
+        var label = MembershipLabel.Clean(input.Label, errors);
         if (errors.Any)
         {
             return errors.ToOutcome<SpaceDetail>();
@@ -222,29 +222,11 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         mine.LeftAt = now;
-        await CloseAsync(db, mine.Space!, now, ct);
+        await SpaceClosing.CloseAsync(db, mine.Space!, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await scope.ReloadAsync(db, me, ct);
         return Outcome<Done>.Ok(default);
-    }
-
-    /// <summary>
-    /// Closes an open space for both (the other person sees only "this space is closed") and switches
-    /// off its pending invitations. Used by leaving and by deleting an account; the caller saves.
-    /// </summary>
-    internal static async Task CloseAsync(HearthDbContext db, Space space, DateTimeOffset now, CancellationToken ct)
-    {
-        if (space.ClosedAt is not null)
-        {
-            return;
-        }
-
-        space.ClosedAt = now;
-        var spaceId = space.Id;
-        await db.Invitations.IgnoreQueryFilters()
-            .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
     }
 
     /// <summary>The current person's own membership of a space, open or closed, unless they left it.</summary>
@@ -254,28 +236,5 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         return db.Memberships.IgnoreQueryFilters()
             .Include(m => m.Space)
             .FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null, ct);
-    }
-
-    internal static string? CleanLabel(string? raw, FieldErrors errors, string field = "label")
-    {
-        var label = raw?.Trim();
-        if (string.IsNullOrEmpty(label))
-        {
-            return null;
-        }
-
-        if (label.Length > Limits.SpaceLabel)
-        {
-            errors.Add(field, $"Please keep the name to {Limits.SpaceLabel} characters or fewer.");
-            return null;
-        }
-
-        if (label.Any(char.IsControl))
-        {
-            errors.Add(field, "The name can't contain control characters such as line breaks.");
-            return null;
-        }
-
-        return label;
     }
 }

@@ -2,11 +2,12 @@ using System.Text.Json;
 using Hearth.Core.Rituals;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Rituals;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Rituals;
 
 /// <summary>The hours you are usually awake, on your own clock ("08:00" to "22:00"), used to find ritual times that suit you both.</summary>
 public sealed record WakingHoursItem(string From, string To, DateTimeOffset UpdatedAt);
@@ -19,6 +20,8 @@ public sealed class WakingHoursData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "wakingHours";
 
+    public KindDisplay Display { get; } = new("Your waking hours", "Their waking hours");
+
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {
         var rows = await db.Set<MemberWakingHours>().IgnoreQueryFilters().AsNoTracking().Where(w => w.SpaceId == space.SpaceId).ToListAsync(ct);
@@ -29,15 +32,9 @@ public sealed class WakingHoursData(HearthDbContext db) : IPersonalDataKind
 
     public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
     {
-        var items = ExportJson.ReadList<WakingHoursItem>(mine, path, errors);
+        var items = ExportJson.ReadAtMostOne<WakingHoursItem>(mine, path, errors, "A person has one set of waking hours in a space.");
         if (items is null)
         {
-            return null;
-        }
-
-        if (items.Count > 1)
-        {
-            errors.Add(path, "A person has one set of waking hours in a space.");
             return null;
         }
 

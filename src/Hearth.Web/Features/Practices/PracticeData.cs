@@ -2,10 +2,11 @@ using System.Text.Json;
 using Hearth.Core.Practices;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Practices;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Practices;
 
 /// <summary>A practice you put on "our list". "title" is the catalogue's title, for reading; import goes by practiceId.</summary>
 public sealed record ChosenPracticeItem(string PracticeId, string Title, DateTimeOffset AddedAt);
@@ -17,6 +18,8 @@ public sealed record SharedChosenPracticeItem(string PracticeId, string Title);
 public sealed class PracticeData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "practices";
+
+    public KindDisplay Display { get; } = new("Practices you put on your list", "Practices they put on your list");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

@@ -4,11 +4,12 @@ using Hearth.Core.Assessments;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Notes;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Notes;
 
 /// <summary>A note you sent.</summary>
 public sealed record SentNoteItem(DateTimeOffset SentAt, string Kind, string? CareWay, string Text);
@@ -29,6 +30,8 @@ public sealed class NoteData(HearthDbContext db, FieldCipher cipher) : IPersonal
     public static readonly Guid NobodyHere = Guid.Empty;
 
     public string Name => "notes";
+
+    public KindDisplay Display { get; } = new("Notes you sent", "Notes you received");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

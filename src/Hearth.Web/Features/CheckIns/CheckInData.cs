@@ -4,13 +4,14 @@ using Hearth.Core.Dimensions;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
-using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
+using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Rituals;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.CheckIns;
 
 /// <summary>
 /// Your weekly check-in: the six answers (null where you skipped one), "no tension this week", and
@@ -53,6 +54,18 @@ public sealed record RevealedCheckInItem(
 public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
 {
     public string Name => "checkIns";
+
+    public KindDisplay Display { get; } = new("Your weekly check-ins", "Their check-ins, for weeks you both checked in")
+    {
+        Words = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["feltHeard"] = "Felt heard",
+            ["phoneFreeMinutes"] = "Phone-free minutes together",
+            ["noTension"] = "No tension this week",
+            ["needs"] = "More of, or less of",
+            ["needsDimension"] = "Kind of closeness",
+        },
+    };
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

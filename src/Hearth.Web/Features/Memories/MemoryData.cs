@@ -3,12 +3,13 @@ using Hearth.Core.Memories;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Memories;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Memories;
 
 /// <summary>A memory you wrote; shared means "both of us" could see it.</summary>
 public sealed record MemoryItem(string Date, string Kind, bool Shared, string Title, string Text, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
@@ -22,6 +23,8 @@ public sealed class MemoryData(HearthDbContext db, FieldCipher cipher) : IPerson
     private const string Table = "Memories";
 
     public string Name => "memories";
+
+    public KindDisplay Display { get; } = new("Your memories", "Memories they shared with you");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

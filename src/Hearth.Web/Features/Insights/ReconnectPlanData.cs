@@ -2,13 +2,14 @@ using System.Text.Json;
 using Hearth.Core.Insights;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Insights;
+using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Rituals;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Insights;
 
 /// <summary>
 /// A reconnect plan: the week it starts in, how many weeks it lasts, whether it is the two of you's
@@ -25,6 +26,24 @@ public sealed record ReconnectPlanItem(string StartWeek, int Weeks, bool Shared,
 public sealed class ReconnectPlanData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "reconnectPlans";
+
+    public KindDisplay Display { get; } = new("Your plans to reconnect")
+    {
+        Words = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["startWeek"] = "Starts the week of",
+            ["doneSteps"] = "Steps done",
+        },
+        Value = (name, value) =>
+            name == "doneSteps" && value.ValueKind == JsonValueKind.Array
+                ? value.GetArrayLength() == 0 ? "none yet" : string.Join(", ", value.EnumerateArray().Select(v => v.GetString() is { } id && StepTitles.TryGetValue(id, out var title) ? title : KindDisplay.Text(v)))
+                : null,
+    };
+
+    /// <summary>Step ids of a reconnect plan, as the titles people saw.</summary>
+    private static readonly Dictionary<string, string> StepTitles =
+        ReconnectPlan.Create(new LocalDate(2000, 1, 3), ReconnectPlan.MaximumWeeks).Steps
+            .ToDictionary(s => s.Id, s => s.Id.StartsWith("reconnect.device-free-time.", StringComparison.Ordinal) ? $"{s.Title} (week {s.Week})" : s.Title, StringComparer.Ordinal);
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

@@ -2,11 +2,12 @@ using System.Text.Json;
 using Hearth.Core.Rituals;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
-using Hearth.Web.Features.Rituals;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Rituals;
 
 /// <summary>The weekly check-in ritual of the space: a day ("sunday"), a time ("19:00") and the time zone they are meant in.</summary>
 public sealed record RitualItem(string Day, string Time, string TimeZone, DateTimeOffset UpdatedAt);
@@ -20,6 +21,8 @@ public sealed class RitualData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "ritual";
 
+    public KindDisplay Display { get; } = new("Your weekly check-in time");
+
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {
         var row = await db.Set<SpaceRitual>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == space.SpaceId, ct);
@@ -31,15 +34,9 @@ public sealed class RitualData(HearthDbContext db) : IPersonalDataKind
 
     public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
     {
-        var items = ExportJson.ReadList<RitualItem>(mine, path, errors);
+        var items = ExportJson.ReadAtMostOne<RitualItem>(mine, path, errors, "A space has one weekly ritual at most.");
         if (items is null)
         {
-            return null;
-        }
-
-        if (items.Count > 1)
-        {
-            errors.Add(path, "A space has one weekly ritual at most.");
             return null;
         }
 

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Hearth.Core.QualityTime;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.QualityTime;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.QualityTime;
 
 /// <summary>Time together you logged: "timer" (with its start) or "manual" (minutes typed in by hand), counted toward one day.</summary>
 public sealed record TimeTogetherItem(string Day, string Source, DateTimeOffset? StartedAt, int Seconds, DateTimeOffset CreatedAt);
@@ -19,6 +20,8 @@ public sealed record SharedTimeTogetherItem(string Day, string Source, int Secon
 public sealed class TimeTogetherData(HearthDbContext db) : IPersonalDataKind
 {
     public string Name => "timeTogether";
+
+    public KindDisplay Display { get; } = new("Time together you noted", "Time together they noted");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

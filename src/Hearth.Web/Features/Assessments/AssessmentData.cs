@@ -5,10 +5,11 @@ using Hearth.Core.Spaces;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
-using Hearth.Web.Features.Assessments;
+using Hearth.Web.Data.Export;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Assessments;
 
 /// <summary>
 /// One round of the closeness assessment: your answers (item id -> a number on its scale,
@@ -34,6 +35,8 @@ public sealed record AssessmentRoundItem(
 public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
 {
     public string Name => "assessmentRounds";
+
+    public KindDisplay Display { get; } = new("Your closeness assessment");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

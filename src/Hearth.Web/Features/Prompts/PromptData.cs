@@ -3,12 +3,13 @@ using Hearth.Core.Prompts;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
+using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Prompts;
+using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Hearth.Web.Features.DataRights.Kinds;
+namespace Hearth.Web.Features.Prompts;
 
 /// <summary>Your answer to (or skip of) a day's question. "prompt" is the question's text, for reading; import goes by promptId.</summary>
 public sealed record PromptAnswerItem(string Date, string PromptId, string Prompt, bool Skipped, string? Answer, DateTimeOffset RespondedAt);
@@ -24,6 +25,8 @@ public sealed class PromptData(HearthDbContext db, FieldCipher cipher) : IPerson
     internal const string ImportedExplanation = "This question came along with your data from another Hearth.";
 
     public string Name => "promptAnswers";
+
+    public KindDisplay Display { get; } = new("Your answers to the daily question", "Their answers, on days you both answered");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {
