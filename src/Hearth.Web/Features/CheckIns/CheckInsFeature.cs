@@ -1,0 +1,12 @@
+using Hearth.Web.Hosting;
+
+namespace Hearth.Web.Features.CheckIns;
+
+/// <summary>The weekly check-in, revealed to both once both have checked in.</summary>
+public static class CheckInsFeature
+{
+    public static IServiceCollection AddCheckIns(this IServiceCollection services) =>
+        services.AddScoped<CheckInService>();
+
+    public static void MapCheckIns(this HearthRoutes routes) => routes.Space.MapCheckInApi();
+}

@@ -1,0 +1,12 @@
+using Hearth.Web.Hosting;
+
+namespace Hearth.Web.Features.Practices;
+
+/// <summary>Practices: small things to try together, and the ones the pair chose.</summary>
+public static class PracticesFeature
+{
+    public static IServiceCollection AddPractices(this IServiceCollection services) =>
+        services.AddScoped<PracticeService>();
+
+    public static void MapPractices(this HearthRoutes routes) => routes.Space.MapPracticeApi();
+}
