@@ -6,9 +6,9 @@ namespace Hearth.Web.Features.Assessments;
 
 public static class AssessmentEndpoints
 {
-    public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder space)
     {
-        var group = api.MapGroup("/spaces/{spaceId:guid}/assessment").WithTags("Assessment").RequireAuthorization();
+        var group = space.MapGroup("/assessment").WithTags("Assessment");
 
         group.MapGet("/", async (Guid spaceId, AssessmentService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetStateAsync(spaceId, ct), s => TypedResults.Ok(s)))
@@ -53,7 +53,7 @@ public static class AssessmentEndpoints
                 })))
             .WithSummary("Private safety questions: looked at once, never stored. Answers only whether to show support resources.");
 
-        return api;
+        return space;
     }
 
     private static Hearth.Core.Spaces.RelationshipKind ResolveKind(AssessmentState state) =>
