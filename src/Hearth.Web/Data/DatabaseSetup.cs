@@ -87,7 +87,7 @@ public static class DatabaseSetup
             {
                 if (isSqlite && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
                 {
-                    BackupSqlite(db, paths, pending[0], log);
+                    BackupSqlite(db, paths, pending[0], scope.ServiceProvider.GetRequiredService<TimeProvider>(), log);
                 }
 
                 log.LogInformation("Applying {Count} database migration(s)", pending.Count);
@@ -115,10 +115,10 @@ public static class DatabaseSetup
             sealedWithSecret);
     }
 
-    public static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, ILogger log)
+    public static void BackupSqlite(HearthDbContext db, HearthPaths paths, string nextMigration, TimeProvider clock, ILogger log)
     {
         OwnerOnly.Folder(paths.Backups);
-        var target = Path.Combine(paths.Backups, $"hearth-{DateTime.UtcNow:yyyyMMdd-HHmmss}-before-{nextMigration}.db");
+        var target = Path.Combine(paths.Backups, $"hearth-{clock.GetUtcNow():yyyyMMdd-HHmmss}-before-{nextMigration}.db");
         OwnerOnly.EnsureFile(target);
         var source = (SqliteConnection)db.Database.GetDbConnection();
         var wasOpen = source.State == System.Data.ConnectionState.Open;

@@ -89,7 +89,7 @@ public abstract class DeletionForensicsTests<TFactory>(TFactory factory) : IClas
 
             using (var scope = factory.Services.CreateScope())
             {
-                DatabaseSetup.BackupSqlite(scope.ServiceProvider.GetRequiredService<HearthDbContext>(), paths, "ForensicMigration", NullLogger.Instance);
+                DatabaseSetup.BackupSqlite(scope.ServiceProvider.GetRequiredService<HearthDbContext>(), paths, "ForensicMigration", scope.ServiceProvider.GetRequiredService<TimeProvider>(), NullLogger.Instance);
             }
 
             files.AddRange(new[] { sqlite.SqliteFile, sqlite.SqliteFile + "-wal", sqlite.SqliteFile + "-shm" }.Where(File.Exists));

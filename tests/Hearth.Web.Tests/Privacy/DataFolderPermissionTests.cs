@@ -73,7 +73,7 @@ public sealed class DataFolderPermissionTests
         await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{space}/invitations", new { email = "friend@example.org" }));
         await Expect.StatusAsync(HttpStatusCode.Accepted, await factory.NewClient().PostAsJsonAsync("/api/v1/account/forgot-password", new { email = ana.Email }));
         using var scope = factory.Services.CreateScope();
-        DatabaseSetup.BackupSqlite(scope.ServiceProvider.GetRequiredService<HearthDbContext>(), scope.ServiceProvider.GetRequiredService<HearthPaths>(), "PermissionCheck", NullLogger.Instance);
+        DatabaseSetup.BackupSqlite(scope.ServiceProvider.GetRequiredService<HearthDbContext>(), scope.ServiceProvider.GetRequiredService<HearthPaths>(), "PermissionCheck", scope.ServiceProvider.GetRequiredService<TimeProvider>(), NullLogger.Instance);
 
         var paths = factory.Services.GetRequiredService<HearthPaths>();
         Assert.True(File.Exists(paths.SqliteFile + "-wal"));

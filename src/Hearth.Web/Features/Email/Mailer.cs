@@ -1,7 +1,9 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Hearth.Web.Features.Email;
 
@@ -65,19 +67,33 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
     }
 }
 
-/// <summary>Plain SMTP through the framework's client (MailKit is not in the package mirror).</summary>
+/// <summary>
+/// SMTP through MailKit (docs/adr/0105-mailkit.md): STARTTLS when Email:SmtpUseTls (refusing to go on
+/// without it), a login only when Email:SmtpUser is set, and the framework client's 100-second timeout.
+/// A failure is thrown to the caller, as before.
+/// </summary>
 public sealed class SmtpMailer(IOptions<EmailOptions> options) : IMailer
 {
+    /// <summary>As System.Net.Mail.SmtpClient's default, which Hearth used before.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(100);
+
     public async Task SendAsync(OutgoingEmail email, CancellationToken ct = default)
     {
         var o = options.Value;
-        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpUseTls };
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = email.TextBody };
+
+        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Email:SmtpHost is not set."), o.SmtpPort, o.SmtpUseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
         if (!string.IsNullOrEmpty(o.SmtpUser))
         {
-            client.Credentials = new System.Net.NetworkCredential(o.SmtpUser, o.SmtpPassword);
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
         }
 
-        using var message = new MailMessage(o.From, email.To, email.Subject, email.TextBody);
-        await client.SendMailAsync(message, ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(quit: true, ct);
     }
 }
