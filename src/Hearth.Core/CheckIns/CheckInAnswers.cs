@@ -1,4 +1,5 @@
 using Hearth.Core.Dimensions;
+using Hearth.Core.FreeText;
 using NodaTime;
 
 namespace Hearth.Core.CheckIns;
@@ -102,9 +103,13 @@ public sealed record CheckInAnswers(
         }
 
         var hasText = !string.IsNullOrWhiteSpace(answers.Needs);
-        if (hasText && answers.Needs!.Length > content.Needs.MaxLength)
+        var fit = hasText ? TextLength.Check(answers.Needs!, content.Needs.MaxLength) : TextFit.Fits;
+        if (fit != TextFit.Fits)
         {
-            errors.Add(new CheckInError(NeedsField, CheckInProblem.TextTooLong, $"Please keep this to {content.Needs.MaxLength} characters or fewer."));
+            errors.Add(new CheckInError(
+                NeedsField,
+                CheckInProblem.TextTooLong,
+                fit == TextFit.TooLong ? $"Please keep this to {content.Needs.MaxLength} characters or fewer." : TextLength.TooDenseMessage));
         }
 
         if (answers.NeedsDimension is { } dimension)
