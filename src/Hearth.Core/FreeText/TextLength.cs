@@ -14,7 +14,7 @@ public enum TextFit
 
     /// <summary>
     /// Within the limit as a person sees it, but its characters carry so many marks that it would
-    /// take more room than the field keeps (four bytes a character).
+    /// take more room than a text of that length ever needs (<see cref="TextLength.MaxBytesPerCharacter"/>).
     /// </summary>
     TooDense = 2,
 }
@@ -22,14 +22,17 @@ public enum TextFit
 /// <summary>
 /// The one length rule for every free text a person types (docs/product/voice-and-text.md, ADR 104):
 /// a limit counts characters as a person sees them (text elements: an emoji, a flag or a letter with
-/// its accent is one), and the text may take at most <see cref="BytesPerCharacter"/> bytes of UTF-8
-/// per allowed character, the room storage keeps for it. Every feature checks its free text with
-/// <see cref="Check"/> and nothing else.
+/// its accent is one), and the text may take at most <see cref="MaxBytesPerCharacter"/> bytes of UTF-8
+/// per allowed character, so one "character" piled high with marks cannot fill the database. Every
+/// feature checks its free text with <see cref="Check"/> and nothing else.
 /// </summary>
 public static class TextLength
 {
-    /// <summary>The UTF-8 room storage keeps for each allowed character.</summary>
-    public const int BytesPerCharacter = 4;
+    /// <summary>
+    /// The UTF-8 bytes a text may take per allowed character, on average over the whole text: a
+    /// letter takes 1 to 3, an emoji 4 to 8 (a heart with its colour 6, a flag 8), a family emoji 25.
+    /// </summary>
+    public const int MaxBytesPerCharacter = 16;
 
     /// <summary>The message for <see cref="TextFit.TooDense"/>: the same in every field.</summary>
     public const string TooDenseMessage = "Some of these characters carry a lot of marks, more than this field can keep. Please shorten it a little.";
@@ -51,6 +54,6 @@ public static class TextLength
             return TextFit.TooLong;
         }
 
-        return Encoding.UTF8.GetByteCount(text) > (long)max * BytesPerCharacter ? TextFit.TooDense : TextFit.Fits;
+        return Encoding.UTF8.GetByteCount(text) > (long)max * MaxBytesPerCharacter ? TextFit.TooDense : TextFit.Fits;
     }
 }
