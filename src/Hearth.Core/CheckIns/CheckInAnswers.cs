@@ -58,16 +58,7 @@ public sealed record CheckInAnswers(
     public const string NeedsField = "needs";
     public const string NeedsDimensionField = "needsDimension";
 
-    public int? Value(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => Satisfaction,
-        CheckInMeasure.Closeness => Closeness,
-        CheckInMeasure.FeltHeard => FeltHeard,
-        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
-        CheckInMeasure.Appreciation => Appreciation,
-        CheckInMeasure.Repair => Repair,
-        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
 
     /// <summary>
     /// Every problem with the scored part, in question order. The safety pulse is not read here
@@ -174,16 +165,7 @@ public sealed record CheckInRecord(
     string? Needs,
     Dimension? NeedsDimension)
 {
-    public int? Value(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => Satisfaction,
-        CheckInMeasure.Closeness => Closeness,
-        CheckInMeasure.FeltHeard => FeltHeard,
-        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
-        CheckInMeasure.Appreciation => Appreciation,
-        CheckInMeasure.Repair => Repair,
-        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
 }
 
 /// <summary>
