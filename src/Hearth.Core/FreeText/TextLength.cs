@@ -13,26 +13,26 @@ public enum TextFit
     TooLong = 1,
 
     /// <summary>
-    /// Within the limit as a person sees it, but its characters carry so many marks that it would
-    /// take more room than a text of that length ever needs (<see cref="TextLength.MaxBytesPerCharacter"/>).
+    /// Within the limit as a person sees it, but one of its characters carries so many marks that it
+    /// is bigger than any character in everyday use (<see cref="TextLength.MaxBytesPerCharacter"/>).
     /// </summary>
     TooDense = 2,
 }
 
 /// <summary>
-/// The one length rule for every free text a person types (docs/product/voice-and-text.md, ADR 104):
+/// The one length rule for every free text a person types (docs/product/voice.md, "Lengths"; ADR 104):
 /// a limit counts characters as a person sees them (text elements: an emoji, a flag or a letter with
-/// its accent is one), and the text may take at most <see cref="MaxBytesPerCharacter"/> bytes of UTF-8
-/// per allowed character, so one "character" piled high with marks cannot fill the database. Every
-/// feature checks its free text with <see cref="Check"/> and nothing else.
+/// its accent is one), and no one character may take more than <see cref="MaxBytesPerCharacter"/>
+/// bytes of UTF-8, so a "character" piled high with marks cannot fill the database. Every feature
+/// checks its free text with <see cref="Check"/> and nothing else.
 /// </summary>
 public static class TextLength
 {
     /// <summary>
-    /// The UTF-8 bytes a text may take per allowed character, on average over the whole text: a
-    /// letter takes 1 to 3, an emoji 4 to 8 (a heart with its colour 6, a flag 8), a family emoji 25.
+    /// The most UTF-8 bytes one character may take: a letter takes 1 to 3, an emoji 4 to 8 (a heart
+    /// with its colour 6), a family emoji 25, a family with skin tones 41, a flag of a region 28.
     /// </summary>
-    public const int MaxBytesPerCharacter = 16;
+    public const int MaxBytesPerCharacter = 64;
 
     /// <summary>The message for <see cref="TextFit.TooDense"/>: the same in every field.</summary>
     public const string TooDenseMessage = "Some of these characters carry a lot of marks, more than this field can keep. Please shorten it a little.";
@@ -49,11 +49,15 @@ public static class TextLength
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(max);
-        if (Of(text) > max)
+        var count = 0;
+        var dense = false;
+        var characters = StringInfo.GetTextElementEnumerator(text);
+        while (characters.MoveNext())
         {
-            return TextFit.TooLong;
+            count++;
+            dense |= Encoding.UTF8.GetByteCount(characters.GetTextElement()) > MaxBytesPerCharacter;
         }
 
-        return Encoding.UTF8.GetByteCount(text) > (long)max * MaxBytesPerCharacter ? TextFit.TooDense : TextFit.Fits;
+        return count > max ? TextFit.TooLong : dense ? TextFit.TooDense : TextFit.Fits;
     }
 }
