@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
-using Hearth.Core.Dimensions;
 using Hearth.Core.Memories;
 using Hearth.Core.Prompts;
 using Hearth.Core.QualityTime;
@@ -255,17 +253,7 @@ public static class Program
                     rng.Next(6) == 0,
                     rng.Next(4) == 0 ? "More walks after dinner, less scrolling in bed." : null,
                     null);
-                var row = new WeeklyCheckIn
-                {
-                    Id = Guid.CreateVersion7(),
-                    SpaceId = space.Id,
-                    UserId = member.User.Id,
-                    Week = PairCalendar.ToDateOnly(week),
-                    ContentVersion = content.Version,
-                    SubmittedAt = week.AtMidnight().InUtc().ToDateTimeOffset().AddHours(19 + rng.Next(0, 48)),
-                };
-                row.AnswersCiphertext = await cipher.EncryptAsync(JsonSerializer.Serialize(StoredCheckIn.From(record), StoredCheckIn.Json), new CipherContext("WeeklyCheckIns", "Answers", row.Id, row.UserId));
-                db.Add(row);
+                db.Add(await cipher.NewRowAsync(space.Id, member.User.Id, record, week.AtMidnight().InUtc().ToDateTimeOffset().AddHours(19 + rng.Next(0, 48))));
                 rows++;
             }
         }
@@ -389,15 +377,6 @@ public static class Program
         }
 
         return rows;
-    }
-
-    /// <summary>CheckInService's encrypted document, field for field (short names, nulls left out).</summary>
-    private sealed record StoredCheckIn(int? S, int? C, int? H, int? M, int? A, int? R, bool N, string? T, string? D)
-    {
-        public static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-        public static StoredCheckIn From(CheckInRecord r) =>
-            new(r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair, r.NoTension, r.Needs, r.NeedsDimension?.WireName());
     }
 
     // ---------------------------------------------------------------- cookies

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hearth.Core.Assessments;
+using Hearth.Core.FreeText;
 using NodaTime;
 
 namespace Hearth.Core.Appreciation;
@@ -122,12 +123,14 @@ public static class AppreciationNotes
             trimmed = DefaultThinkingOfYouText;
         }
 
-        var length = new StringInfo(trimmed).LengthInTextElements;
-        if (length > MaxTextLength)
+        switch (TextLength.Check(trimmed, MaxTextLength))
         {
-            return Fail(NoteProblem.TooLong, string.Create(
-                CultureInfo.InvariantCulture,
-                $"Notes can be up to {MaxTextLength:N0} characters, and this one has {length:N0}. You could trim it, or send the rest in a second note."));
+            case TextFit.TooLong:
+                return Fail(NoteProblem.TooLong, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Notes can be up to {MaxTextLength:N0} characters, and this one has {TextLength.Of(trimmed):N0}. You could trim it, or send the rest in a second note."));
+            case TextFit.TooDense:
+                return Fail(NoteProblem.TooLong, TextLength.TooDenseMessage);
         }
 
         return new NoteResult(new AppreciationNote(spaceId, fromMemberId, toMemberId, kind, trimmed, careWay, sentAt), null);

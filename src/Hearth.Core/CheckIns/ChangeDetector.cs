@@ -52,12 +52,7 @@ public static class MeasureNorms
     public static MeasureNorm SevenPoint { get; } = new(SevenPointStandardDeviation, SevenPointReliability);
 
     /// <summary>The norm of a check-in measure; minutes and counts have none (they are not tracked for change).</summary>
-    public static MeasureNorm? For(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => Satisfaction,
-        CheckInMeasure.Closeness or CheckInMeasure.FeltHeard or CheckInMeasure.Repair => SevenPoint,
-        _ => null,
-    };
+    public static MeasureNorm? For(CheckInMeasure measure) => measure.Info().Norm;
 }
 
 public enum ChangeDirection

@@ -1,4 +1,5 @@
 using Hearth.Core.Dimensions;
+using Hearth.Core.FreeText;
 using NodaTime;
 
 namespace Hearth.Core.CheckIns;
@@ -57,16 +58,7 @@ public sealed record CheckInAnswers(
     public const string NeedsField = "needs";
     public const string NeedsDimensionField = "needsDimension";
 
-    public int? Value(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => Satisfaction,
-        CheckInMeasure.Closeness => Closeness,
-        CheckInMeasure.FeltHeard => FeltHeard,
-        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
-        CheckInMeasure.Appreciation => Appreciation,
-        CheckInMeasure.Repair => Repair,
-        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
 
     /// <summary>
     /// Every problem with the scored part, in question order. The safety pulse is not read here
@@ -102,9 +94,13 @@ public sealed record CheckInAnswers(
         }
 
         var hasText = !string.IsNullOrWhiteSpace(answers.Needs);
-        if (hasText && answers.Needs!.Length > content.Needs.MaxLength)
+        var fit = hasText ? TextLength.Check(answers.Needs!, content.Needs.MaxLength) : TextFit.Fits;
+        if (fit != TextFit.Fits)
         {
-            errors.Add(new CheckInError(NeedsField, CheckInProblem.TextTooLong, $"Please keep this to {content.Needs.MaxLength} characters or fewer."));
+            errors.Add(new CheckInError(
+                NeedsField,
+                CheckInProblem.TextTooLong,
+                fit == TextFit.TooLong ? $"Please keep this to {content.Needs.MaxLength} characters or fewer." : TextLength.TooDenseMessage));
         }
 
         if (answers.NeedsDimension is { } dimension)
@@ -169,16 +165,7 @@ public sealed record CheckInRecord(
     string? Needs,
     Dimension? NeedsDimension)
 {
-    public int? Value(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => Satisfaction,
-        CheckInMeasure.Closeness => Closeness,
-        CheckInMeasure.FeltHeard => FeltHeard,
-        CheckInMeasure.PhoneFreeMinutes => PhoneFreeMinutes,
-        CheckInMeasure.Appreciation => Appreciation,
-        CheckInMeasure.Repair => Repair,
-        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
 }
 
 /// <summary>

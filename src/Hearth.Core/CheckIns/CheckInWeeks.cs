@@ -23,6 +23,30 @@ public static class CheckInWeeks
     }
 
     /// <summary>
+    /// Of a member's check-ins near <paramref name="current"/>, the one that does it (<see cref="Does"/>):
+    /// the one stored in that very week, else the first sent while it ran; null when none does.
+    /// </summary>
+    public static T? DoneIn<T>(IEnumerable<T> mine, PairWeek current, Func<T, LocalDate> week, Func<T, Instant> sentAt)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var near = mine.ToList();
+        return near.Where(r => week(r) == current.Key).OrderBy(sentAt).FirstOrDefault()
+            ?? near.Where(r => Does(week(r), sentAt(r), current)).OrderBy(sentAt).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The one "check-in due" rule (the discreet reminder on the list of spaces and the dashboard):
+    /// the pair has set a check-in time, and none of the member's check-ins does this week yet.
+    /// </summary>
+    public static bool IsDue(bool ritualSet, bool doneThisWeek) => ritualSet && !doneThisWeek;
+
+    /// <inheritdoc cref="IsDue(bool, bool)"/>
+    public static bool IsDue<T>(Ritual? ritual, IEnumerable<T> mine, Instant now, Func<T, LocalDate> week, Func<T, Instant> sentAt)
+        where T : class =>
+        IsDue(ritual is not null, ritual is not null && DoneIn(mine, PairWeek.WeekOf(now, ritual), week, sentAt) is not null);
+
+    /// <summary>
     /// Two check-ins are of the same week only when their stored weeks are equal: both were sent in
     /// the same week of the same ritual calendar. This is the only rule for the mutual reveal.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hearth.Core.FreeText;
 using NodaTime;
 
 namespace Hearth.Core.Memories;
@@ -116,14 +117,18 @@ public static class MemoryRules
         {
             errors.Add(new(MemoryProblem.EmptyTitle, "Give this memory a short title, even just a few words."));
         }
-        else if (Length(cleanTitle) > MaxTitleLength)
+        else if (TextLength.Check(cleanTitle, MaxTitleLength) is var titleFit && titleFit != TextFit.Fits)
         {
-            errors.Add(new(MemoryProblem.TitleTooLong, Invariant($"Titles can be up to {MaxTitleLength} characters. The story itself can go below.")));
+            errors.Add(new(MemoryProblem.TitleTooLong, titleFit == TextFit.TooLong
+                ? Invariant($"Titles can be up to {MaxTitleLength} characters. The story itself can go below.")
+                : TextLength.TooDenseMessage));
         }
 
-        if (Length(cleanText) > MaxTextLength)
+        if (TextLength.Check(cleanText, MaxTextLength) is var textFit && textFit != TextFit.Fits)
         {
-            errors.Add(new(MemoryProblem.TextTooLong, Invariant($"A memory can hold up to {MaxTextLength:N0} characters. You could split it into two memories.")));
+            errors.Add(new(MemoryProblem.TextTooLong, textFit == TextFit.TooLong
+                ? Invariant($"A memory can hold up to {MaxTextLength:N0} characters. You could split it into two memories.")
+                : TextLength.TooDenseMessage));
         }
 
         if (date < EarliestDate)
@@ -140,8 +145,6 @@ public static class MemoryRules
             ? new MemoryResult(new SharedMemory(id, date, kind, cleanTitle, cleanText), errors)
             : new MemoryResult(null, errors);
     }
-
-    private static int Length(string value) => new StringInfo(value).LengthInTextElements;
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

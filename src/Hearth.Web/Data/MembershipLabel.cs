@@ -22,9 +22,9 @@ public static class MembershipLabel
             return null;
         }
 
-        if (label.Length > Limits.SpaceLabel)
+        if (Hearth.Core.FreeText.TextLength.Check(label, Limits.SpaceLabel) is var fit && fit != Hearth.Core.FreeText.TextFit.Fits)
         {
-            errors.Add(field, $"Please keep the name to {Limits.SpaceLabel} characters or fewer.");
+            errors.Add(field, fit == Hearth.Core.FreeText.TextFit.TooLong ? $"Please keep the name to {Limits.SpaceLabel} characters or fewer." : Hearth.Core.FreeText.TextLength.TooDenseMessage);
             return null;
         }
 

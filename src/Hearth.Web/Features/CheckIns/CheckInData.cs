@@ -89,7 +89,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
         // one of yours is stored in, whatever the ritual is now (a ritual change never reveals one).
         var shared = new List<RevealedCheckInItem>();
         var seen = new HashSet<DateOnly>();
-        foreach (var row in CheckInService.RevealedTo(mineRows, rows.Where(r => r.UserId != space.Me)))
+        foreach (var row in CheckInStorage.RevealedTo(mineRows, rows.Where(r => r.UserId != space.Me)))
         {
             if (seen.Add(row.Week) && await ReadAsync(row, ct) is { } r)
             {
@@ -164,17 +164,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
         {
             foreach (var (record, submittedAt) in clean)
             {
-                var row = new WeeklyCheckIn
-                {
-                    Id = Guid.CreateVersion7(),
-                    SpaceId = target.SpaceId,
-                    UserId = target.Me,
-                    Week = PairCalendar.ToDateOnly(record.Week),
-                    ContentVersion = record.ContentVersion,
-                    SubmittedAt = submittedAt,
-                };
-                row.AnswersCiphertext = await cipher.EncryptAsync(CheckInService.StoredAnswers(record), CheckInService.Context(row), token);
-                db.Add(row);
+                db.Add(await cipher.NewRowAsync(target.SpaceId, target.Me, record, submittedAt, token));
             }
         };
     }
@@ -183,11 +173,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
     public Task EraseAsync(Guid userId, CancellationToken ct) =>
         db.Set<WeeklyCheckIn>().IgnoreQueryFilters().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
 
-    private async Task<CheckInRecord?> ReadAsync(WeeklyCheckIn row, CancellationToken ct) =>
-        CheckInService.ReadStoredAnswers(
-            await cipher.DecryptAsync(row.AnswersCiphertext, CheckInService.Context(row), ct),
-            PairCalendar.ToLocalDate(row.Week),
-            row.ContentVersion);
+    private Task<CheckInRecord?> ReadAsync(WeeklyCheckIn row, CancellationToken ct) => cipher.ReadAsync(row, ct);
 
     private static string Week(WeeklyCheckIn row) => DailyText.Iso(PairCalendar.ToLocalDate(row.Week));
 }

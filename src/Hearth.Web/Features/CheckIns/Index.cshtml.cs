@@ -59,17 +59,16 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : Page
 
     public static CheckInQuestionsView Questions => CheckInService.Questions;
 
-    /// <summary>The answer given in the form for an item (to keep it after an error).</summary>
-    public string? Answer(string id) => id switch
+    /// <summary>The items of the form, with what the code knows about each measure.</summary>
+    public static IEnumerable<(CheckInItem Item, CheckInMeasureInfo Measure)> Items =>
+        CheckInService.Content.Items.Select(i => (i, i.Measure.Info()));
+
+    /// <summary>The answer given in the form for an item (to keep it after an error): what was posted in its field.</summary>
+    public string? Answer(CheckInMeasureInfo measure)
     {
-        "satisfaction" => Satisfaction,
-        "closeness" => Closeness,
-        "feltHeard" => FeltHeard,
-        "phoneFreeMinutes" => PhoneFreeMinutes,
-        "appreciation" => Appreciation,
-        "repair" => Repair,
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(measure);
+        return ModelState.TryGetValue(measure.FormName, out var entry) && !string.IsNullOrWhiteSpace(entry.AttemptedValue) ? entry.AttemptedValue : null;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hearth.Core.FreeText;
 using Hearth.Web.Api;
 using NodaTime;
 using NodaTime.Text;
@@ -27,11 +28,14 @@ public static class DailyText
             return null;
         }
 
-        var length = new StringInfo(text).LengthInTextElements;
-        if (length > maxLength)
+        switch (TextLength.Check(text, maxLength))
         {
-            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"Please keep this to {maxLength:N0} characters. It has {length:N0} now."));
-            return null;
+            case TextFit.TooLong:
+                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"Please keep this to {maxLength:N0} characters. It has {TextLength.Of(text):N0} now."));
+                return null;
+            case TextFit.TooDense:
+                errors.Add(field, TextLength.TooDenseMessage);
+                return null;
         }
 
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))

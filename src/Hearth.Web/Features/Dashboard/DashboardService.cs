@@ -81,7 +81,7 @@ public sealed class DashboardService(
         {
             newLink = $"/spaces/{spaceId}/notes";
         }
-        else if (w.RitualSet && !w.YouCheckedIn)
+        else if (Hearth.Core.CheckIns.CheckInWeeks.IsDue(w.RitualSet, w.YouCheckedIn))
         {
             newLink = $"/spaces/{spaceId}/check-in";
         }

@@ -73,7 +73,7 @@ public sealed record MarkStepInput(bool? Done);
 public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckInService checkIns, AssessmentService assessments, TimeProvider clock)
 {
     private static readonly CheckInMeasure[] TrackedMeasures =
-        [CheckInMeasure.Satisfaction, CheckInMeasure.Closeness, CheckInMeasure.FeltHeard, CheckInMeasure.Repair, CheckInMeasure.PhoneFreeMinutes, CheckInMeasure.Appreciation];
+        [.. CheckInMeasures.Definitions.OrderBy(d => d.ChartOrder).Select(d => d.Measure)];
 
     public async Task<Outcome<TrendsView>> TrendsAsync(Guid spaceId, CancellationToken ct = default)
     {
@@ -387,7 +387,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         }
 
         // The change rules read their half year and window; the chart and table show the last year.
-        return new MeasureTrend(measure.WireName(), Title(measure), min, max, Points(series, week, ChartWeeks), change);
+        return new MeasureTrend(measure.WireName(), measure.Info().ChartTitle, min, max, Points(series, week, ChartWeeks), change);
     }
 
     /// <summary>
@@ -427,15 +427,5 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         ChangeDirection.Decline =>
             $"Lately {measure.Describe()} has been a little lower for you than before. That's common, and it can change. One small thing to try: {PracticeTitle(PracticeIds.Daily20Minutes)}.",
         _ => "No clear change so far. Ups and downs from week to week are normal.",
-    };
-
-    internal static string Title(CheckInMeasure measure) => measure switch
-    {
-        CheckInMeasure.Satisfaction => "How happy you've been (0 to 10)",
-        CheckInMeasure.Closeness => "How close you've felt (1 to 7)",
-        CheckInMeasure.FeltHeard => "Feeling listened to (1 to 7)",
-        CheckInMeasure.PhoneFreeMinutes => "Phone-free minutes together",
-        CheckInMeasure.Appreciation => "Thanks and warm responses (0 to 5 or more)",
-        _ => "Finding your way back after tension (1 to 7)",
     };
 }

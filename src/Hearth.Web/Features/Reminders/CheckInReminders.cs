@@ -1,3 +1,4 @@
+using Hearth.Core.CheckIns;
 using Hearth.Core.Rituals;
 using Hearth.Web.Data;
 using Hearth.Web.Features.CheckIns;
@@ -36,16 +37,14 @@ public sealed class CheckInReminders(HearthDbContext db, CurrentMember current, 
             .Where(c => c.UserId == me && spaceIds.Contains(c.SpaceId) && c.Week >= earliest)
             .Select(c => new { c.SpaceId, c.Week, c.SubmittedAt })
             .ToListAsync(ct);
-        var due = new HashSet<Guid>();
-        foreach (var ritual in rituals)
-        {
-            var week = PairWeek.WeekOf(now, ritual.ToRitual());
-            if (CheckInService.DoneIn(mine.Where(c => c.SpaceId == ritual.SpaceId), week, c => c.Week, c => c.SubmittedAt) is null)
-            {
-                due.Add(ritual.SpaceId);
-            }
-        }
-
-        return due;
+        return rituals
+            .Where(ritual => CheckInWeeks.IsDue(
+                ritual.ToRitual(),
+                mine.Where(c => c.SpaceId == ritual.SpaceId),
+                now,
+                c => PairCalendar.ToLocalDate(c.Week),
+                c => Instant.FromDateTimeOffset(c.SubmittedAt)))
+            .Select(ritual => ritual.SpaceId)
+            .ToHashSet();
     }
 }
