@@ -1,0 +1,11 @@
+using Hearth.Core.QualityTime;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Daily;
+
+/// <summary>Any field left out (null) stays as it is.</summary>
+public sealed record SpaceSettingsInput(bool? LivingApart, string? TimeZoneId, int? DailyGoalMinutes);
+
+public sealed record SpaceSettingsView(bool LivingApart, string TimeZoneId, int DailyGoalMinutes, string Today);

@@ -1,0 +1,64 @@
+using Hearth.Core.Assessments;
+using Hearth.Core.CheckIns;
+using Hearth.Core.Dimensions;
+using Hearth.Core.Insights;
+using Hearth.Core.Practices;
+using Hearth.Core.Rituals;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Assessments;
+using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Features.Daily;
+using Hearth.Web.Features.Rituals;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Hearth.Web.Features.Insights;
+
+public sealed record TrendPoint(string Week, double? Value, double? Rolling);
+
+/// <summary>What the change rules found in a member's own series, in words.</summary>
+public sealed record ChangeView(string Direction, bool Reliable, bool Persistent, double? Current, double? Baseline, double Threshold, string Message);
+
+public sealed record MeasureTrend(string Measure, string Title, double Min, double Max, IReadOnlyList<TrendPoint> Points, ChangeView? Change);
+
+public sealed record TrendsView(
+    string Week,
+    bool Paired,
+    string? OtherName,
+    IReadOnlyList<MeasureTrend> Yours,
+    IReadOnlyList<MeasureTrend> Together,
+    IReadOnlyList<MeasureTrend> YourDimensions,
+    IReadOnlyList<MeasureTrend> SharedDimensions);
+
+public sealed record EvidenceView(string Source, string Whose, IReadOnlyList<string> Weeks, double Value, string Detail);
+
+public sealed record PracticeLinkView(string Id, string Title);
+
+public sealed record InsightView(
+    string Kind,
+    string Audience,
+    string Message,
+    string Why,
+    IReadOnlyList<string> Dimensions,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<EvidenceView> Evidence,
+    IReadOnlyList<PracticeLinkView> Practices,
+    bool SuggestsReconnectPlan);
+
+public sealed record ReconnectStepView(string Id, int Week, string Title, string Description, string PracticeId, string PracticeTitle, bool Done);
+
+public sealed record ReconnectPlanView(string Audience, string StartWeek, string EndWeek, int Weeks, int CurrentWeek, bool Finished, int Done, int Total, IReadOnlyList<ReconnectStepView> Steps);
+
+/// <summary>The insights a member may see, and what they can start from them.</summary>
+public sealed record InsightsView(
+    string Week,
+    IReadOnlyList<InsightView> Insights,
+    ReconnectPlanView? Plan,
+    string? PlanOffer,
+    IReadOnlyList<string> SentenceStarters,
+    bool ShowCounselling);
+
+public sealed record StartPlanInput(int? Weeks);
+
+public sealed record MarkStepInput(bool? Done);

@@ -1,0 +1,20 @@
+using Hearth.Core.Invitations;
+using Hearth.Core.Spaces;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Email;
+using Hearth.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Invitations;
+
+public sealed record CreateInvitationInput(string? Email);
+
+public sealed record InvitationCreated(string Url, DateTimeOffset ExpiresAt, bool Emailed);
+
+public sealed record AcceptInvitationInput(string? Token);
+
+public sealed record InvitationAccepted(Guid SpaceId);
+
+/// <summary>What someone holding a link sees after signing in, before accepting.</summary>
+public sealed record InvitationPreview(bool CanAccept, string Message, string? InviterName, string? Kind);

@@ -1,0 +1,18 @@
+using Hearth.Core.Memories;
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Data.Encryption;
+using Hearth.Web.Features.Daily;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace Hearth.Web.Features.Memories;
+
+public sealed record MemoryInput(string? Date, string? Kind, string? Title, string? Text, bool? Shared);
+
+public sealed record MemoryView(Guid Id, string Date, string Kind, string KindLabel, string Title, string Text, bool Shared, bool Yours, string? AuthorName);
+
+public sealed record OnThisDayView(string Heading, MemoryView Memory);
+
+public sealed record TimelineView(string Today, IReadOnlyList<MemoryView> Memories, IReadOnlyList<OnThisDayView> OnThisDay);
