@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text.Json;
 using Hearth.Core.Assessments;
@@ -29,9 +30,9 @@ public sealed record AssessmentSectionView(string Id, string Title, string Intro
 /// <summary>Where the member is with the assessment in this space. Only ever their own.</summary>
 public sealed record AssessmentState(
     string ContentVersion,
-    string Kind,
+    [property: WireValues<RelationshipKind>] string Kind,
     int Round,
-    string Status,
+    AssessmentStatus Status,
     int CompletedRounds,
     bool SexualOptInOffered,
     bool SexualOptIn,
@@ -58,3 +59,17 @@ public sealed record ScoredRound(int Round, DateTimeOffset CompletedAt, Assessme
 public sealed record SharedAssessmentRound(int Round, DateTimeOffset CompletedAt, AssessmentResult Mine, AssessmentResult Theirs, IReadOnlyList<Dimension> Shared);
 
 public sealed record AssessmentHistory(IReadOnlyList<ScoredRound> Mine, IReadOnlyList<SharedAssessmentRound> Shared);
+
+/// <summary>Where the member is with the current round.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AssessmentStatus>))]
+public enum AssessmentStatus
+{
+    [JsonStringEnumMemberName("notStarted")]
+    NotStarted,
+
+    [JsonStringEnumMemberName("inProgress")]
+    InProgress,
+
+    [JsonStringEnumMemberName("completed")]
+    Completed,
+}

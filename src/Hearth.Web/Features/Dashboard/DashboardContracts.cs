@@ -11,7 +11,7 @@ namespace Hearth.Web.Features.Dashboard;
 /// <summary>Today's question at a glance: the words, and where the caller stands. Never the answers themselves.</summary>
 /// <param name="State">The caller's own state: "open", "answered" or "skipped".</param>
 /// <param name="BothAnswered">True only once both answered: before that, nothing about the other person.</param>
-public sealed record DashboardToday(string Date, string Text, string DimensionTitle, string State, bool BothAnswered);
+public sealed record DashboardToday(string Date, string Text, string DimensionTitle, PromptResponseState State, bool BothAnswered);
 
 /// <summary>This week's check-in at a glance, and the next check-in time on the caller's own clock.</summary>
 /// <param name="YouCheckedIn">The caller's own state.</param>

@@ -259,7 +259,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         var plan = Plan(row, history);
         var currentWeek = (int)(Period.Between(plan.StartWeek, history.CurrentWeek, PeriodUnits.Days).Days / 7) + 1;
         return new ReconnectPlanView(
-            row.OwnerUserId is null ? "both" : "you",
+            row.OwnerUserId is null ? InsightViewAudience.Both : InsightViewAudience.You,
             DailyText.Iso(plan.StartWeek),
             DailyText.Iso(plan.EndWeek),
             plan.Weeks,
@@ -281,7 +281,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
             InsightKind.QualityTimeShortfall => "qualityTimeShortfall",
             _ => "counselling",
         },
-        insight.Audience.IsShared ? "both" : "you",
+        insight.Audience.IsShared ? InsightViewAudience.Both : InsightViewAudience.You,
         insight.Message,
         insight.Why,
         insight.Dimensions.Select(d => d.WireName()).ToList(),
@@ -329,7 +329,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         {
             var result = ChangeDetector.Detect(series, norm, week);
             change = new ChangeView(
-                result.Direction switch { ChangeDirection.Decline => "decline", ChangeDirection.Improvement => "improvement", _ => "none" },
+                result.Direction switch { ChangeDirection.Decline => ChangeViewDirection.Decline, ChangeDirection.Improvement => ChangeViewDirection.Improvement, _ => ChangeViewDirection.None },
                 result.Reliable,
                 result.Persistent,
                 result.Current is { } c ? Math.Round(c, 2) : null,

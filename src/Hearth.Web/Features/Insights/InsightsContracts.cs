@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
@@ -18,7 +19,7 @@ namespace Hearth.Web.Features.Insights;
 public sealed record TrendPoint(string Week, double? Value, double? Rolling);
 
 /// <summary>What the change rules found in a member's own series, in words.</summary>
-public sealed record ChangeView(string Direction, bool Reliable, bool Persistent, double? Current, double? Baseline, double Threshold, string Message);
+public sealed record ChangeView(ChangeViewDirection Direction, bool Reliable, bool Persistent, double? Current, double? Baseline, double Threshold, string Message);
 
 public sealed record MeasureTrend(string Measure, string Title, double Min, double Max, IReadOnlyList<TrendPoint> Points, ChangeView? Change);
 
@@ -37,7 +38,7 @@ public sealed record PracticeLinkView(string Id, string Title);
 
 public sealed record InsightView(
     string Kind,
-    string Audience,
+    InsightViewAudience Audience,
     string Message,
     string Why,
     IReadOnlyList<string> Dimensions,
@@ -48,7 +49,7 @@ public sealed record InsightView(
 
 public sealed record ReconnectStepView(string Id, int Week, string Title, string Description, string PracticeId, string PracticeTitle, bool Done);
 
-public sealed record ReconnectPlanView(string Audience, string StartWeek, string EndWeek, int Weeks, int CurrentWeek, bool Finished, int Done, int Total, IReadOnlyList<ReconnectStepView> Steps);
+public sealed record ReconnectPlanView(InsightViewAudience Audience, string StartWeek, string EndWeek, int Weeks, int CurrentWeek, bool Finished, int Done, int Total, IReadOnlyList<ReconnectStepView> Steps);
 
 /// <summary>The insights a member may see, and what they can start from them.</summary>
 public sealed record InsightsView(
@@ -62,3 +63,28 @@ public sealed record InsightsView(
 public sealed record StartPlanInput(int? Weeks);
 
 public sealed record MarkStepInput(bool? Done);
+
+/// <summary>Which way a member's own series has moved, by the change rules.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChangeViewDirection>))]
+public enum ChangeViewDirection
+{
+    [JsonStringEnumMemberName("decline")]
+    Decline,
+
+    [JsonStringEnumMemberName("improvement")]
+    Improvement,
+
+    [JsonStringEnumMemberName("none")]
+    None,
+}
+
+/// <summary>Who sees an insight or a plan: both members, or only the caller.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InsightViewAudience>))]
+public enum InsightViewAudience
+{
+    [JsonStringEnumMemberName("both")]
+    Both,
+
+    [JsonStringEnumMemberName("you")]
+    You,
+}

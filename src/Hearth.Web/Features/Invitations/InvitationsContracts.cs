@@ -17,4 +17,4 @@ public sealed record AcceptInvitationInput(string? Token);
 public sealed record InvitationAccepted(Guid SpaceId);
 
 /// <summary>What someone holding a link sees after signing in, before accepting.</summary>
-public sealed record InvitationPreview(bool CanAccept, string Message, string? InviterName, string? Kind);
+public sealed record InvitationPreview(bool CanAccept, string Message, string? InviterName, [property: WireValues<RelationshipKind>] string? Kind);

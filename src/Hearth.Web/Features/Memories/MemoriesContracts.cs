@@ -9,9 +9,9 @@ using NodaTime;
 
 namespace Hearth.Web.Features.Memories;
 
-public sealed record MemoryInput(string? Date, string? Kind, string? Title, string? Text, bool? Shared);
+public sealed record MemoryInput(string? Date, [property: WireValues<MemoryKind>] string? Kind, string? Title, string? Text, bool? Shared);
 
-public sealed record MemoryView(Guid Id, string Date, string Kind, string KindLabel, string Title, string Text, bool Shared, bool Yours, string? AuthorName);
+public sealed record MemoryView(Guid Id, string Date, [property: WireValues<MemoryKind>] string Kind, string KindLabel, string Title, string Text, bool Shared, bool Yours, string? AuthorName);
 
 public sealed record OnThisDayView(string Heading, MemoryView Memory);
 

@@ -134,7 +134,7 @@ public sealed class PromptService(
             DailyText.Iso(pair.Today),
             prompt.Text,
             prompt.Dimension.Title(),
-            mine is null ? "open" : mine.Skipped ? "skipped" : "answered",
+            mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered,
             mine is { Skipped: false } && theirs is { Skipped: false }));
     }
 
@@ -338,7 +338,7 @@ public sealed class PromptService(
             prompt.Depth.WireName(),
             day.Explanation,
             prompt.Depth == PromptDepth.Deep ? DailyPromptRecommender.DeepSkipNote : null,
-            new OwnResponseView(mine is null ? "open" : mine.Skipped ? "skipped" : "answered", myText),
+            new OwnResponseView(mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered, myText),
             pair.IsPaired ? new OtherResponseView(pair.OtherName!, revealed, theirText) : null);
     }
 }

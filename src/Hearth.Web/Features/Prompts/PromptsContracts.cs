@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Dimensions;
 using Hearth.Core.Prompts;
 using Hearth.Web.Api;
@@ -13,10 +14,10 @@ namespace Hearth.Web.Features.Prompts;
 public sealed record PromptAnswerInput(string? Text);
 
 /// <summary>The caller's own response: "open" (not yet), "answered" or "skipped".</summary>
-public sealed record OwnResponseView(string State, string? Text);
+public sealed record OwnResponseView(PromptResponseState State, string? Text);
 
 /// <summary>Today's question as the pair dashboard shows it: no answers, and "both answered" only once both did.</summary>
-public sealed record PromptGlance(string Date, string Text, string DimensionTitle, string State, bool BothAnswered);
+public sealed record PromptGlance(string Date, string Text, string DimensionTitle, PromptResponseState State, bool BothAnswered);
 
 /// <summary>
 /// The other member's answer. Before both have answered it is always the same: not revealed, no
@@ -35,3 +36,17 @@ public sealed record PromptDayView(
     string? SkipNote,
     OwnResponseView Yours,
     OtherResponseView? Theirs);
+
+/// <summary>Where the caller's own answer to a day's question is. Only ever their own.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PromptResponseState>))]
+public enum PromptResponseState
+{
+    [JsonStringEnumMemberName("open")]
+    Open,
+
+    [JsonStringEnumMemberName("answered")]
+    Answered,
+
+    [JsonStringEnumMemberName("skipped")]
+    Skipped,
+}

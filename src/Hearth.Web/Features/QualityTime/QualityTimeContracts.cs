@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.QualityTime;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
@@ -18,7 +19,7 @@ public sealed record DayView(string Date, int Minutes, bool ReachedGoal);
 
 public sealed record WeekView(string Start, string End, IReadOnlyList<DayView> Days, int TotalMinutes, int DaysTogether, int DaysReachingGoal, string Summary);
 
-public sealed record TimeEntryView(Guid Id, string Date, int Minutes, string Source, bool LoggedByYou);
+public sealed record TimeEntryView(Guid Id, string Date, int Minutes, TimeEntrySource Source, bool LoggedByYou);
 
 public sealed record QualityTimeView(
     string Today,
@@ -27,3 +28,14 @@ public sealed record QualityTimeView(
     TimerView Timer,
     WeekView Week,
     IReadOnlyList<TimeEntryView> Entries);
+
+/// <summary>How a time-together entry was logged.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TimeEntrySource>))]
+public enum TimeEntrySource
+{
+    [JsonStringEnumMemberName("timer")]
+    Timer,
+
+    [JsonStringEnumMemberName("manual")]
+    Manual,
+}

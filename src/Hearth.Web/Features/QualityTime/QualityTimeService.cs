@@ -265,7 +265,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
                 r.Id,
                 DailyText.Iso(ToEntry(r).LocalDayIn(pair.Zone)),
                 r.Seconds / 60,
-                r.Source == QualityTimeSource.Timer ? "timer" : "manual",
+                r.Source == QualityTimeSource.Timer ? TimeEntrySource.Timer : TimeEntrySource.Manual,
                 r.LoggedByUserId == pair.Me))
             .ToList();
 

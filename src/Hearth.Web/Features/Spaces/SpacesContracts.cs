@@ -7,6 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed record CreateSpaceInput(string? Kind, string? Label);
+public sealed record CreateSpaceInput([property: WireValues<RelationshipKind>] string? Kind, string? Label);
 
 public sealed record LabelInput(string? Label);
