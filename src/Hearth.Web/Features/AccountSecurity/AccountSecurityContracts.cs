@@ -1,15 +1,4 @@
 using System.Text.Json;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Accounts;
-using Hearth.Web.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using System.Globalization;
-using Hearth.Core.Accounts;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Hearth.Web.Features.AccountSecurity;
 

@@ -1,15 +1,3 @@
-using System.Net.Mail;
-using System.Security.Claims;
-using Hearth.Core.Accounts;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Email;
-using Hearth.Web.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hearth.Web.Features.Accounts;
 
 /// <summary>TimeZone: the browser's IANA zone when it offers one; anything unknown falls back to UTC (changeable in settings).</summary>

@@ -1,16 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
 using Hearth.Core.Rituals;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Assessments;
-using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Rituals;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Hearth.Web.Features.CheckIns;

@@ -1,8 +1,3 @@
-using Hearth.Core.QualityTime;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Hearth.Web.Features.Daily;
 
 /// <summary>Any field left out (null) stays as it is.</summary>

@@ -1,9 +1,6 @@
-using Hearth.Web.Api;
 using Hearth.Web.Features.CheckIns;
-using Hearth.Web.Features.Notes;
 using Hearth.Web.Features.Prompts;
 using Hearth.Web.Features.QualityTime;
-using Hearth.Web.Features.Rituals;
 using Hearth.Web.Features.Spaces;
 
 namespace Hearth.Web.Features.Dashboard;

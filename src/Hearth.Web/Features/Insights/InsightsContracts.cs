@@ -1,18 +1,5 @@
 using System.Text.Json.Serialization;
-using Hearth.Core.Assessments;
-using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
-using Hearth.Core.Insights;
-using Hearth.Core.Practices;
-using Hearth.Core.Rituals;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Assessments;
-using Hearth.Web.Features.CheckIns;
-using Hearth.Web.Features.Daily;
-using Hearth.Web.Features.Rituals;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace Hearth.Web.Features.Insights;
 

@@ -1,10 +1,5 @@
-using Hearth.Core.Invitations;
 using Hearth.Core.Spaces;
 using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Email;
-using Hearth.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Invitations;
 

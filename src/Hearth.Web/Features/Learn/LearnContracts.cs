@@ -1,5 +1,3 @@
-using Hearth.Core.Learning;
-
 namespace Hearth.Web.Features.Learn;
 
 public sealed record LearnCardView(string Id, string Topic, string? Dimension, string Title, string Body, string TryToday);

@@ -1,11 +1,5 @@
 using Hearth.Core.Memories;
 using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace Hearth.Web.Features.Memories;
 

@@ -1,11 +1,6 @@
 using Hearth.Core.Appreciation;
 using Hearth.Core.Assessments;
 using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hearth.Web.Features.Notes;
 

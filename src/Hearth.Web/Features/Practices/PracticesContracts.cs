@@ -1,10 +1,4 @@
 using Hearth.Core.Dimensions;
-using Hearth.Core.Practices;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hearth.Web.Features.Practices;
 

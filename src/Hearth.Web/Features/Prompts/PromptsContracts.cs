@@ -1,13 +1,5 @@
 using System.Text.Json.Serialization;
 using Hearth.Core.Dimensions;
-using Hearth.Core.Prompts;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace Hearth.Web.Features.Prompts;
 

@@ -1,11 +1,4 @@
 using System.Text.Json.Serialization;
-using Hearth.Core.QualityTime;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace Hearth.Web.Features.QualityTime;
 

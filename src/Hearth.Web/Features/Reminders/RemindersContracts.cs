@@ -1,12 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Rituals;
-using Hearth.Web.Security;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace Hearth.Web.Features.Reminders;
 
 public sealed record CalendarFeedStatus(bool Active, DateTimeOffset? CreatedAt);

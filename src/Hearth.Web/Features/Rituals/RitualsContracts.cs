@@ -1,9 +1,3 @@
-using System.Globalization;
-using Hearth.Core.Rituals;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Features.Daily;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Hearth.Web.Features.Rituals;

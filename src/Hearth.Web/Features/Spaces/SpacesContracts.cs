@@ -1,9 +1,5 @@
 using Hearth.Core.Spaces;
 using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
-using Hearth.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Spaces;
 
