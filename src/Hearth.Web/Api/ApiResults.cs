@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Api;
@@ -7,6 +8,23 @@ namespace Hearth.Web.Api;
 public static class ApiResults
 {
     public const string NotFoundDetail = "We couldn't find that.";
+
+    public const string ProblemContentType = "application/problem+json";
+
+    /// <summary>The typed answer for an outcome: <paramref name="onOk"/>'s result, or the outcome's ProblemDetails.</summary>
+    public static ApiResult<TOk> From<T, TOk>(Outcome<T> outcome, Func<T, TOk> onOk)
+        where TOk : IResult, IEndpointMetadataProvider =>
+        new(From(outcome, value => (IResult)onOk(value)));
+
+    /// <summary>A refusal before any service ran (a body of the wrong type or size), typed like the endpoint's other answers.</summary>
+    public static ApiResult<TOk> Refuse<TOk>(int status, string title, string detail)
+        where TOk : IResult, IEndpointMetadataProvider =>
+        new(Problem(status, title, detail));
+
+    /// <summary>200 with the value, or the same 404 as for anything missing.</summary>
+    public static ApiResult<Ok<T>> OkOrNotFound<T>(T? value)
+        where T : class =>
+        new(value is null ? NotFound() : TypedResults.Ok(value));
 
     public static IResult From<T>(Outcome<T> outcome, Func<T, IResult> onOk) => outcome.Kind switch
     {

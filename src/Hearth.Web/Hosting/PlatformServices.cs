@@ -76,7 +76,7 @@ public static class PlatformServices
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.MaxDepth = 16;
         });
-        services.AddOpenApi("v1", OpenApiSecurity.Configure);
+        services.AddOpenApi("v1", o => { OpenApiSecurity.Configure(o); OpenApiContracts.Configure(o); });
         services.AddSingleton<StorageStatus>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
         services.AddHsts(o =>

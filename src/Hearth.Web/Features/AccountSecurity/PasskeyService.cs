@@ -32,12 +32,6 @@ internal sealed class PasskeyUseConfiguration : IEntityTypeConfiguration<Passkey
     }
 }
 
-public sealed record PasskeyView(string Id, string Name, DateTimeOffset AddedAt, DateTimeOffset? LastUsedAt, bool Synced);
-
-public sealed record FinishPasskeyInput(JsonElement Credential, string? Name);
-
-public sealed record PasskeyNameInput(string? Name);
-
 /// <summary>
 /// Passkeys with ASP.NET Core Identity's own WebAuthn support (.NET 10). The ceremony state stays
 /// in the framework's encrypted cookie, never in the client's hands. Sign-in asks for no e-mail

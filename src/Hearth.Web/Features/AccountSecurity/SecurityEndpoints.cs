@@ -37,6 +37,7 @@ public static class SecurityEndpoints
             .WithSummary("Your passkeys: name, when added, last used, whether your passkey provider syncs it.");
         passkeys.MapPost("/creation-options", async (PasskeyService service) =>
                 TypedResults.Text(await service.BeginRegistrationAsync(), "application/json"))
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Start adding a passkey: options for navigator.credentials.create().");
         passkeys.MapPost("/", async (FinishPasskeyInput input, PasskeyService service) =>
                 ApiResults.From(await service.FinishRegistrationAsync(input), p => TypedResults.Created((string?)null, p)))
@@ -49,6 +50,7 @@ public static class SecurityEndpoints
             .WithSummary("Remove a passkey.");
         api.MapPost("/account/passkeys/request-options", async (PasskeyService service) =>
                 TypedResults.Text(await service.BeginSignInAsync(), "application/json"))
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
             .RequireRateLimiting(Security.RateLimits.Account)
             .AllowAnonymous()
             .WithTags("Account")

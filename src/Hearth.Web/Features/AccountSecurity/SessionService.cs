@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
-public sealed record SessionView(Guid Id, string Device, DateTimeOffset SignedInAt, DateTimeOffset LastSeenAt, bool IsThisDevice);
-
 /// <summary>The person's own signed-in devices: see them, and end any of them at once.</summary>
 public sealed class SessionService(HearthDbContext db, CurrentMember current)
 {

@@ -8,18 +8,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
-public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft);
-
-public sealed record TwoFactorSetup(string Key, string AuthenticatorUri);
-
-public sealed record EnableTwoFactorInput(string? Code);
-
-public sealed record DisableTwoFactorInput(string? Passphrase);
-
-public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
-
-public sealed record SecondStepInput(string? Code);
-
 /// <summary>
 /// A second step at sign-in with an authenticator app (TOTP), plus one-time recovery codes.
 /// The first step (the passphrase) leaves a short-lived, encrypted "second step" cookie naming the

@@ -50,7 +50,7 @@ public static class AccountEndpoints
             .WithSummary("Confirm the passphrase after a pause, so private history opens again.");
 
         api.MapGet("/me", async (AccountService accounts) =>
-                await accounts.MeAsync() is { } me ? Results.Ok(me) : ApiResults.NotFound())
+                ApiResults.OkOrNotFound(await accounts.MeAsync()))
             .RequireAuthorization()
             .WithTags("Account")
             .WithSummary("The signed-in account.");

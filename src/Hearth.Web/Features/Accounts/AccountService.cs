@@ -10,19 +10,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Hearth.Web.Features.Accounts;
 
-/// <summary>TimeZone: the browser's IANA zone when it offers one; anything unknown falls back to UTC (changeable in settings).</summary>
-public sealed record RegisterInput(string? Email, string? Password, string? DisplayName, string? TimeZone = null);
-
-public sealed record SignInInput(string? Email, string? Password);
-
-public sealed record ForgotPasswordInput(string? Email);
-
-public sealed record ResetPasswordInput(Guid UserId, string? Token, string? NewPassword);
-
-public sealed record AccountView(Guid Id, string Email, string DisplayName);
-
-public sealed record ConfirmInput(string? Passphrase);
-
 /// <summary>Accounts: sign-up, sign-in with per-account throttling (<see cref="AccountThrottle"/>), server-side sign-out, passphrase reset.</summary>
 public sealed class AccountService(
     UserManager<HearthUser> users,

@@ -6,10 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Accounts;
 
-public sealed record AccountSettingsInput(string? TimeZoneId);
-
-public sealed record AccountSettingsView(string TimeZoneId);
-
 /// <summary>
 /// A person's own settings. Today: their time zone, which a space they start takes as the pair's
 /// calendar (the pair can change the space's zone later, on the space's settings).

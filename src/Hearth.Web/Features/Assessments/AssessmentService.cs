@@ -11,44 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Assessments;
 
-public sealed record ScalePointView(int Value, string Label, string? Description);
-
-public sealed record AssessmentItemView(
-    string Id,
-    string Section,
-    string? Dimension,
-    string Text,
-    string Scale,
-    int Min,
-    int Max,
-    IReadOnlyList<ScalePointView> Points,
-    bool AllowsNotRelevant);
-
-public sealed record AssessmentSectionView(string Id, string Title, string Intro, IReadOnlyList<AssessmentItemView> Items);
-
-/// <summary>Where the member is with the assessment in this space. Only ever their own.</summary>
-public sealed record AssessmentState(
-    string ContentVersion,
-    string Kind,
-    int Round,
-    string Status,
-    int CompletedRounds,
-    bool SexualOptInOffered,
-    bool SexualOptIn,
-    string? CurrentSection,
-    IReadOnlyList<string> Steps,
-    IReadOnlyDictionary<string, string> Answers);
-
-public sealed record StartInput(bool? SexualOptIn);
-
-public sealed record SaveAnswersInput(Dictionary<string, JsonElement>? Answers, string? NextSection);
-
-public sealed record CompleteInput(IReadOnlyList<string>? Share, bool? ShareCareWays);
-
-public sealed record SafetyCheckInput(Dictionary<string, JsonElement>? Answers);
-
-public sealed record RoundSummary(int Round, DateTimeOffset CompletedAt);
-
 /// <summary>
 /// The closeness assessment: start a round, save answers section by section (save and resume),
 /// finish, see your own results at once, see the closeness map once both have finished the same
@@ -522,7 +484,7 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
             Content.Version,
             kind.WireName(),
             open?.Round ?? completed,
-            open is not null ? "inProgress" : completed > 0 ? "completed" : "notStarted",
+            open is not null ? AssessmentStatus.InProgress : completed > 0 ? AssessmentStatus.Completed : AssessmentStatus.NotStarted,
             completed,
             kind == RelationshipKind.Romantic,
             optIn,
@@ -607,13 +569,3 @@ public sealed class AssessmentService(HearthDbContext db, CurrentMember current,
 
     private sealed record MySpace(RelationshipKind Kind, Guid? OtherUserId, string? OtherName);
 }
-
-public sealed record SafetyCheckResult(bool ShowSupport);
-
-/// <summary>One of the caller's own finished rounds, scored.</summary>
-public sealed record ScoredRound(int Round, DateTimeOffset CompletedAt, AssessmentResult Result);
-
-/// <summary>A round both finished: both results, and the dimensions both chose to share (only those may be used together).</summary>
-public sealed record SharedAssessmentRound(int Round, DateTimeOffset CompletedAt, AssessmentResult Mine, AssessmentResult Theirs, IReadOnlyList<Dimension> Shared);
-
-public sealed record AssessmentHistory(IReadOnlyList<ScoredRound> Mine, IReadOnlyList<SharedAssessmentRound> Shared);

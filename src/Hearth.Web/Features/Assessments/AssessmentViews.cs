@@ -1,16 +1,17 @@
+using System.Text.Json.Serialization;
 using Hearth.Core.Assessments;
 using Hearth.Core.Dimensions;
 
 namespace Hearth.Web.Features.Assessments;
 
-public sealed record ScoreView(string Status, double? Mean, double? Percent, int Answered, int Required)
+public sealed record ScoreView(ScoreViewStatus Status, double? Mean, double? Percent, int Answered, int Required)
 {
     public static ScoreView From(ScaleScore score) => new(
         score.Status switch
         {
-            ScoreStatus.Scored => "scored",
-            ScoreStatus.NotRelevant => "notRelevant",
-            _ => "notEnoughAnswers",
+            ScoreStatus.Scored => ScoreViewStatus.Scored,
+            ScoreStatus.NotRelevant => ScoreViewStatus.NotRelevant,
+            _ => ScoreViewStatus.NotEnoughAnswers,
         },
         score.Mean is { } m ? Math.Round(m, 2) : null,
         score.Percent is { } p ? Math.Round(p) : null,
@@ -30,7 +31,7 @@ public sealed record DimensionView(
     bool IsPriority,
     bool IsStrength);
 
-public sealed record StatementView(string Kind, string? Dimension, string Message, string Why);
+public sealed record StatementView(StatementViewKind Kind, string? Dimension, string Message, string Why);
 
 public sealed record CareWayView(string Way, int? Rating, int Max);
 
@@ -53,7 +54,7 @@ public sealed record AssessmentResultView(
         completedAt,
         result.Dimensions.Select(DimensionViews.From).ToList(),
         result.Statements.Select(s => new StatementView(
-            s.Kind switch { StatementKind.GrowthArea => "priority", StatementKind.Strength => "strength", _ => "warningSigns" },
+            s.Kind switch { StatementKind.GrowthArea => StatementViewKind.Priority, StatementKind.Strength => StatementViewKind.Strength, _ => StatementViewKind.WarningSigns },
             s.Dimension?.WireName(),
             s.Message,
             s.Why)).ToList(),
@@ -130,4 +131,32 @@ public sealed record ClosenessMapView(
         }).ToList());
 
     private static double? Rounded(double? value) => value is { } v ? Math.Round(v) : null;
+}
+
+/// <summary>Whether a score could be given.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScoreViewStatus>))]
+public enum ScoreViewStatus
+{
+    [JsonStringEnumMemberName("scored")]
+    Scored,
+
+    [JsonStringEnumMemberName("notRelevant")]
+    NotRelevant,
+
+    [JsonStringEnumMemberName("notEnoughAnswers")]
+    NotEnoughAnswers,
+}
+
+/// <summary>What a statement in a member's own results is about.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StatementViewKind>))]
+public enum StatementViewKind
+{
+    [JsonStringEnumMemberName("priority")]
+    Priority,
+
+    [JsonStringEnumMemberName("strength")]
+    Strength,
+
+    [JsonStringEnumMemberName("warningSigns")]
+    WarningSigns,
 }

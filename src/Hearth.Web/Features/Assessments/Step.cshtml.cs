@@ -113,7 +113,7 @@ public sealed class StepModel(AssessmentService assessments) : PageModel
         }
 
         State = outcome.Value!;
-        if (State.Status != "inProgress")
+        if (State.Status != AssessmentStatus.InProgress)
         {
             return Redirect($"/spaces/{SpaceId}/assessment");
         }

@@ -5,11 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Daily;
 
-/// <summary>Any field left out (null) stays as it is.</summary>
-public sealed record SpaceSettingsInput(bool? LivingApart, string? TimeZoneId, int? DailyGoalMinutes);
-
-public sealed record SpaceSettingsView(bool LivingApart, string TimeZoneId, int DailyGoalMinutes, string Today);
-
 /// <summary>The pair's shared settings for the daily features. Either member may change them.</summary>
 public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
 {

@@ -8,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.DataRights;
 
-public sealed record DeleteAccountInput(string? Passphrase);
-
 /// <summary>
 /// Deletes an account at once, after the passphrase is typed again:
 /// every space the person is in closes for the other person (only "this space is closed"); every

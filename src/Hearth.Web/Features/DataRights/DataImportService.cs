@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.DataRights;
 
-/// <summary>What an import brought in, and how many of the other person's items stayed in the file.</summary>
-public sealed record ImportSummary(int Spaces, int Items, int SharedItemsLeftInFile);
-
 /// <summary>
 /// Imports an export into the signed-in account, which must be new (no spaces yet): moving to
 /// another Hearth. Everything becomes the importer's own, in their own spaces: open spaces come

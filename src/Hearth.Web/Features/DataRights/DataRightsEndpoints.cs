@@ -1,6 +1,7 @@
 using Hearth.Web.Security;
 using Hearth.Web.Api;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hearth.Web.Features.DataRights;
@@ -34,15 +35,17 @@ public static class DataRightsEndpoints
             {
                 if (!IsJson(http.Request))
                 {
-                    return ApiResults.Problem(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.");
+                    return ApiResults.Refuse<Ok<ImportSummary>>(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.");
                 }
 
                 var body = await ReadLimitedAsync(http, http.Request.Body, DataImportService.MaxBytes, ct);
                 return body is null
-                    ? ApiResults.Problem(413, "Too large", DataImportService.TooLargeDetail)
+                    ? ApiResults.Refuse<Ok<ImportSummary>>(413, "Too large", DataImportService.TooLargeDetail)
                     : ApiResults.From(await import.ImportAsync(body, ct), summary => TypedResults.Ok(summary));
             })
             .WithMetadata(new RequestSizeLimitAttribute(DataImportService.MaxBytes + 1))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Import an export into this new account (5 MB at most). All or nothing.");
 
         account.MapDelete("/", async ([FromBody] DeleteAccountInput input, AccountDeletionService deletion, HttpContext http, CancellationToken ct) =>

@@ -15,54 +15,6 @@ using NodaTime;
 
 namespace Hearth.Web.Features.Insights;
 
-public sealed record TrendPoint(string Week, double? Value, double? Rolling);
-
-/// <summary>What the change rules found in a member's own series, in words.</summary>
-public sealed record ChangeView(string Direction, bool Reliable, bool Persistent, double? Current, double? Baseline, double Threshold, string Message);
-
-public sealed record MeasureTrend(string Measure, string Title, double Min, double Max, IReadOnlyList<TrendPoint> Points, ChangeView? Change);
-
-public sealed record TrendsView(
-    string Week,
-    bool Paired,
-    string? OtherName,
-    IReadOnlyList<MeasureTrend> Yours,
-    IReadOnlyList<MeasureTrend> Together,
-    IReadOnlyList<MeasureTrend> YourDimensions,
-    IReadOnlyList<MeasureTrend> SharedDimensions);
-
-public sealed record EvidenceView(string Source, string Whose, IReadOnlyList<string> Weeks, double Value, string Detail);
-
-public sealed record PracticeLinkView(string Id, string Title);
-
-public sealed record InsightView(
-    string Kind,
-    string Audience,
-    string Message,
-    string Why,
-    IReadOnlyList<string> Dimensions,
-    IReadOnlyList<string> Measures,
-    IReadOnlyList<EvidenceView> Evidence,
-    IReadOnlyList<PracticeLinkView> Practices,
-    bool SuggestsReconnectPlan);
-
-public sealed record ReconnectStepView(string Id, int Week, string Title, string Description, string PracticeId, string PracticeTitle, bool Done);
-
-public sealed record ReconnectPlanView(string Audience, string StartWeek, string EndWeek, int Weeks, int CurrentWeek, bool Finished, int Done, int Total, IReadOnlyList<ReconnectStepView> Steps);
-
-/// <summary>The insights a member may see, and what they can start from them.</summary>
-public sealed record InsightsView(
-    string Week,
-    IReadOnlyList<InsightView> Insights,
-    ReconnectPlanView? Plan,
-    string? PlanOffer,
-    IReadOnlyList<string> SentenceStarters,
-    bool ShowCounselling);
-
-public sealed record StartPlanInput(int? Weeks);
-
-public sealed record MarkStepInput(bool? Done);
-
 /// <summary>
 /// Trends, insights and reconnect plans. A member's own trends read only their own answers; the
 /// pair's trends read only weeks both checked in (revealed to both). Shared insights come only from
@@ -307,7 +259,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         var plan = Plan(row, history);
         var currentWeek = (int)(Period.Between(plan.StartWeek, history.CurrentWeek, PeriodUnits.Days).Days / 7) + 1;
         return new ReconnectPlanView(
-            row.OwnerUserId is null ? "both" : "you",
+            row.OwnerUserId is null ? InsightViewAudience.Both : InsightViewAudience.You,
             DailyText.Iso(plan.StartWeek),
             DailyText.Iso(plan.EndWeek),
             plan.Weeks,
@@ -329,7 +281,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
             InsightKind.QualityTimeShortfall => "qualityTimeShortfall",
             _ => "counselling",
         },
-        insight.Audience.IsShared ? "both" : "you",
+        insight.Audience.IsShared ? InsightViewAudience.Both : InsightViewAudience.You,
         insight.Message,
         insight.Why,
         insight.Dimensions.Select(d => d.WireName()).ToList(),
@@ -377,7 +329,7 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
         {
             var result = ChangeDetector.Detect(series, norm, week);
             change = new ChangeView(
-                result.Direction switch { ChangeDirection.Decline => "decline", ChangeDirection.Improvement => "improvement", _ => "none" },
+                result.Direction switch { ChangeDirection.Decline => ChangeViewDirection.Decline, ChangeDirection.Improvement => ChangeViewDirection.Improvement, _ => ChangeViewDirection.None },
                 result.Reliable,
                 result.Persistent,
                 result.Current is { } c ? Math.Round(c, 2) : null,

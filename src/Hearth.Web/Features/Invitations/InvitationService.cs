@@ -8,17 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Invitations;
 
-public sealed record CreateInvitationInput(string? Email);
-
-public sealed record InvitationCreated(string Url, DateTimeOffset ExpiresAt, bool Emailed);
-
-public sealed record AcceptInvitationInput(string? Token);
-
-public sealed record InvitationAccepted(Guid SpaceId);
-
-/// <summary>What someone holding a link sees after signing in, before accepting.</summary>
-public sealed record InvitationPreview(bool CanAccept, string Message, string? InviterName, string? Kind);
-
 /// <summary>Invitations: one live link per space, single use, seven days, bound to space and inviter.</summary>
 public sealed class InvitationService(
     HearthDbContext db,

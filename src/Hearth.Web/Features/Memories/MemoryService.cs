@@ -50,14 +50,6 @@ public sealed class MemoryConfiguration : IEntityTypeConfiguration<Memory>
     }
 }
 
-public sealed record MemoryInput(string? Date, string? Kind, string? Title, string? Text, bool? Shared);
-
-public sealed record MemoryView(Guid Id, string Date, string Kind, string KindLabel, string Title, string Text, bool Shared, bool Yours, string? AuthorName);
-
-public sealed record OnThisDayView(string Heading, MemoryView Memory);
-
-public sealed record TimelineView(string Today, IReadOnlyList<MemoryView> Memories, IReadOnlyList<OnThisDayView> OnThisDay);
-
 /// <summary>The pair's shared timeline, with "on this day" resurfacing.</summary>
 public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
 {

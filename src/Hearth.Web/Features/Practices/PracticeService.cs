@@ -34,21 +34,6 @@ public sealed class ChosenPracticeConfiguration : IEntityTypeConfiguration<Chose
     }
 }
 
-public sealed record PracticeView(
-    string Id,
-    string Title,
-    string HowTo,
-    IReadOnlyList<string> Dimensions,
-    int Minutes,
-    string Setting,
-    bool WorksApart,
-    string Why,
-    bool OnOurList);
-
-public sealed record PracticeFilter(string? Dimension, bool? WorksApart);
-
-public sealed record PracticeListView(string? Dimension, bool WorksApart, IReadOnlyList<PracticeView> Practices);
-
 /// <summary>The practice catalogue for a pair (suited to their kind of space) and their shared pick list.</summary>
 public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
 {

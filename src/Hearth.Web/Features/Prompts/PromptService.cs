@@ -75,32 +75,6 @@ public sealed class PromptResponseConfiguration : IEntityTypeConfiguration<Promp
     }
 }
 
-public sealed record PromptAnswerInput(string? Text);
-
-/// <summary>The caller's own response: "open" (not yet), "answered" or "skipped".</summary>
-public sealed record OwnResponseView(string State, string? Text);
-
-/// <summary>Today's question as the pair dashboard shows it: no answers, and "both answered" only once both did.</summary>
-public sealed record PromptGlance(string Date, string Text, string DimensionTitle, string State, bool BothAnswered);
-
-/// <summary>
-/// The other member's answer. Before both have answered it is always the same: not revealed, no
-/// text, nothing about whether they answered, skipped or have not looked yet.
-/// </summary>
-public sealed record OtherResponseView(string Name, bool Revealed, string? Text);
-
-public sealed record PromptDayView(
-    string Date,
-    string PromptId,
-    string Text,
-    string Dimension,
-    string DimensionTitle,
-    string Depth,
-    string Explanation,
-    string? SkipNote,
-    OwnResponseView Yours,
-    OtherResponseView? Theirs);
-
 /// <summary>
 /// Today's conversation prompt for a pair, chosen by <see cref="DailyPromptRecommender"/> on the pair's
 /// calendar, with mutual reveal: a member sees the other's answer only after both answered.
@@ -160,7 +134,7 @@ public sealed class PromptService(
             DailyText.Iso(pair.Today),
             prompt.Text,
             prompt.Dimension.Title(),
-            mine is null ? "open" : mine.Skipped ? "skipped" : "answered",
+            mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered,
             mine is { Skipped: false } && theirs is { Skipped: false }));
     }
 
@@ -364,7 +338,7 @@ public sealed class PromptService(
             prompt.Depth.WireName(),
             day.Explanation,
             prompt.Depth == PromptDepth.Deep ? DailyPromptRecommender.DeepSkipNote : null,
-            new OwnResponseView(mine is null ? "open" : mine.Skipped ? "skipped" : "answered", myText),
+            new OwnResponseView(mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered, myText),
             pair.IsPaired ? new OtherResponseView(pair.OtherName!, revealed, theirText) : null);
     }
 }

@@ -65,26 +65,6 @@ public sealed class TimeTogetherConfiguration : IEntityTypeConfiguration<TimeTog
     }
 }
 
-public sealed record StopTimerInput(int? ConfirmedMinutes);
-
-public sealed record ManualTimeInput(string? Date, int? Minutes);
-
-public sealed record TimerView(bool Running, DateTimeOffset? StartedAt, bool StartedByYou, int ElapsedMinutes);
-
-public sealed record DayView(string Date, int Minutes, bool ReachedGoal);
-
-public sealed record WeekView(string Start, string End, IReadOnlyList<DayView> Days, int TotalMinutes, int DaysTogether, int DaysReachingGoal, string Summary);
-
-public sealed record TimeEntryView(Guid Id, string Date, int Minutes, string Source, bool LoggedByYou);
-
-public sealed record QualityTimeView(
-    string Today,
-    int TodayMinutes,
-    int GoalMinutes,
-    TimerView Timer,
-    WeekView Week,
-    IReadOnlyList<TimeEntryView> Entries);
-
 /// <summary>Phone-free time together: a timer, minutes by hand, and a week that celebrates what happened.</summary>
 public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
 {
@@ -285,7 +265,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
                 r.Id,
                 DailyText.Iso(ToEntry(r).LocalDayIn(pair.Zone)),
                 r.Seconds / 60,
-                r.Source == QualityTimeSource.Timer ? "timer" : "manual",
+                r.Source == QualityTimeSource.Timer ? TimeEntrySource.Timer : TimeEntrySource.Manual,
                 r.LoggedByUserId == pair.Me))
             .ToList();
 

@@ -9,11 +9,6 @@ using NodaTime;
 
 namespace Hearth.Web.Features.Reminders;
 
-public sealed record CalendarFeedStatus(bool Active, DateTimeOffset? CreatedAt);
-
-/// <summary>The link is shown only now; Hearth keeps just a hash of it.</summary>
-public sealed record CalendarFeedCreated(string Url, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// A member's private calendar feed of their rituals. The token is 32 random bytes; only its hash is
 /// stored. Anyone holding the link can read the feed, so it carries nothing personal: a weekly

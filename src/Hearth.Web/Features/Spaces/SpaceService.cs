@@ -7,10 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed record CreateSpaceInput(string? Kind, string? Label);
-
-public sealed record LabelInput(string? Label);
-
 public sealed record SpaceSummary(Guid Id, string Kind, string State, string? Label, string? OtherPersonName);
 
 public sealed record MemberView(string DisplayName, bool IsYou);

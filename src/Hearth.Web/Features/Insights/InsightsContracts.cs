@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using Hearth.Core.Dimensions;
+
+namespace Hearth.Web.Features.Insights;
+
+public sealed record TrendPoint(string Week, double? Value, double? Rolling);
+
+/// <summary>What the change rules found in a member's own series, in words.</summary>
+public sealed record ChangeView(ChangeViewDirection Direction, bool Reliable, bool Persistent, double? Current, double? Baseline, double Threshold, string Message);
+
+public sealed record MeasureTrend(string Measure, string Title, double Min, double Max, IReadOnlyList<TrendPoint> Points, ChangeView? Change);
+
+public sealed record TrendsView(
+    string Week,
+    bool Paired,
+    string? OtherName,
+    IReadOnlyList<MeasureTrend> Yours,
+    IReadOnlyList<MeasureTrend> Together,
+    IReadOnlyList<MeasureTrend> YourDimensions,
+    IReadOnlyList<MeasureTrend> SharedDimensions);
+
+public sealed record EvidenceView(string Source, string Whose, IReadOnlyList<string> Weeks, double Value, string Detail);
+
+public sealed record PracticeLinkView(string Id, string Title);
+
+public sealed record InsightView(
+    string Kind,
+    InsightViewAudience Audience,
+    string Message,
+    string Why,
+    IReadOnlyList<string> Dimensions,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<EvidenceView> Evidence,
+    IReadOnlyList<PracticeLinkView> Practices,
+    bool SuggestsReconnectPlan);
+
+public sealed record ReconnectStepView(string Id, int Week, string Title, string Description, string PracticeId, string PracticeTitle, bool Done);
+
+public sealed record ReconnectPlanView(InsightViewAudience Audience, string StartWeek, string EndWeek, int Weeks, int CurrentWeek, bool Finished, int Done, int Total, IReadOnlyList<ReconnectStepView> Steps);
+
+/// <summary>The insights a member may see, and what they can start from them.</summary>
+public sealed record InsightsView(
+    string Week,
+    IReadOnlyList<InsightView> Insights,
+    ReconnectPlanView? Plan,
+    string? PlanOffer,
+    IReadOnlyList<string> SentenceStarters,
+    bool ShowCounselling);
+
+public sealed record StartPlanInput(int? Weeks);
+
+public sealed record MarkStepInput(bool? Done);
+
+/// <summary>Which way a member's own series has moved, by the change rules.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChangeViewDirection>))]
+public enum ChangeViewDirection
+{
+    [JsonStringEnumMemberName("decline")]
+    Decline,
+
+    [JsonStringEnumMemberName("improvement")]
+    Improvement,
+
+    [JsonStringEnumMemberName("none")]
+    None,
+}
+
+/// <summary>Who sees an insight or a plan: both members, or only the caller.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InsightViewAudience>))]
+public enum InsightViewAudience
+{
+    [JsonStringEnumMemberName("both")]
+    Both,
+
+    [JsonStringEnumMemberName("you")]
+    You,
+}
