@@ -18,7 +18,7 @@ namespace Hearth.Web.Features.CheckIns;
 /// what you'd like more or less of with its optional kind of closeness. "week" is the day that week
 /// began on the pair's calendar when you checked in.
 /// </summary>
-public sealed record CheckInItem(
+public sealed record CheckInExportItem(
     string Week,
     string ContentVersion,
     int? Satisfaction,
@@ -74,12 +74,12 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
             .OrderBy(c => c.Week).ThenBy(c => c.SubmittedAt)
             .ToListAsync(ct);
         var mineRows = rows.Where(r => r.UserId == space.Me).ToList();
-        var mine = new List<CheckInItem>(mineRows.Count);
+        var mine = new List<CheckInExportItem>(mineRows.Count);
         foreach (var row in mineRows)
         {
             if (await ReadAsync(row, ct) is { } r)
             {
-                mine.Add(new CheckInItem(
+                mine.Add(new CheckInExportItem(
                     Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
                     r.NoTension, r.Needs, r.NeedsDimension?.WireName(), ExportJson.Instant(row.SubmittedAt)));
             }
@@ -104,7 +104,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
 
     public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors)
     {
-        var items = ExportJson.ReadList<CheckInItem>(mine, path, errors);
+        var items = ExportJson.ReadList<CheckInExportItem>(mine, path, errors);
         if (items is null)
         {
             return null;
