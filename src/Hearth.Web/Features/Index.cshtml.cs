@@ -5,5 +5,5 @@ namespace Hearth.Web.Features;
 
 public sealed class IndexModel(Security.CurrentMember member) : PageModel
 {
-    public IActionResult OnGet() => member.UserId is null ? Page() : Redirect("/spaces");
+    public IActionResult OnGet() => member.UserId is null ? Page() : RedirectToPage("/Spaces/Index");
 }

@@ -21,7 +21,7 @@ public sealed class ConfirmItsYouAttribute : Attribute, IAsyncPageFilter
         if (sessions.NeedsConfirmation)
         {
             var request = context.HttpContext.Request;
-            context.Result = new RedirectResult($"/account/confirm?returnUrl={Uri.EscapeDataString(request.Path + request.QueryString)}");
+            context.Result = new RedirectToPageResult("/Accounts/Confirm", new { returnUrl = request.Path + request.QueryString });
             return;
         }
 

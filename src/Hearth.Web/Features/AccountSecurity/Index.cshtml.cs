@@ -33,13 +33,13 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
             return Page();
         }
 
-        return Redirect("/account/security?done=passkey-renamed");
+        return RedirectToPage("/AccountSecurity/Index", new { done = "passkey-renamed" });
     }
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync(CancellationToken ct)
     {
         var outcome = await passkeys.RemoveAsync(PasskeyId ?? "");
-        return outcome.IsOk ? Redirect("/account/security?done=passkey-removed") : NotFound();
+        return outcome.IsOk ? RedirectToPage("/AccountSecurity/Index", new { done = "passkey-removed" }) : NotFound();
     }
 
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
@@ -82,13 +82,13 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
     public async Task<IActionResult> OnPostEndAsync(CancellationToken ct)
     {
         var outcome = await sessions.EndAsync(SessionId, ct);
-        return outcome.IsOk ? Redirect("/account/security?done=ended") : NotFound();
+        return outcome.IsOk ? RedirectToPage("/AccountSecurity/Index", new { done = "ended" }) : NotFound();
     }
 
     public async Task<IActionResult> OnPostEndOthersAsync(CancellationToken ct)
     {
         await sessions.EndOthersAsync(ct);
-        return Redirect("/account/security?done=others");
+        return RedirectToPage("/AccountSecurity/Index", new { done = "others" });
     }
 
     public async Task<IActionResult> OnPostSetupTwoFactorAsync(CancellationToken ct)
@@ -123,7 +123,7 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
         var outcome = await twoFactor.DisableAsync(new DisableTwoFactorInput(Passphrase));
         if (outcome.IsOk)
         {
-            return Redirect("/account/security?done=two-factor-off");
+            return RedirectToPage("/AccountSecurity/Index", new { done = "two-factor-off" });
         }
 
         errors = outcome.Errors;

@@ -32,6 +32,6 @@ public sealed class ConfirmModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl));
+        return this.ReturnOrRedirectToPage(ReturnUrl, "/Spaces/Index");
     }
 }

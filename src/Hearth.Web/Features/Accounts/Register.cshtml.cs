@@ -34,10 +34,10 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         var signedIn = await accounts.SignInAsync(new SignInInput(Input.Email, Input.Password), Request.Headers.UserAgent, ct);
         if (!signedIn.IsOk)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Accounts/SignIn");
         }
 
-        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl, "/spaces?welcome=true"));
+        return this.ReturnOrRedirectToPage(ReturnUrl, "/Spaces/Index", new { welcome = "true" });
     }
 
     public sealed class RegisterForm

@@ -32,7 +32,7 @@ public sealed class ResetModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        return Redirect("/account/sign-in?reset=true");
+        return RedirectToPage("/Accounts/SignIn", new { reset = "true" });
     }
 
     public sealed class ResetForm

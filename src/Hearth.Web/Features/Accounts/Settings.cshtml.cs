@@ -25,6 +25,6 @@ public sealed class SettingsModel(AccountSettingsService settings) : PageModel
             return Page();
         }
 
-        return Redirect("/account/settings?saved=true");
+        return RedirectToPage("/Accounts/Settings", new { saved = "true" });
     }
 }

@@ -33,7 +33,7 @@ public sealed class SignInModel(AccountService accounts) : PageModel
         var outcome = await accounts.SignInAsync(new SignInInput(Input.Email, Input.Password), Request.Headers.UserAgent, ct);
         if (outcome.Title == AccountService.SecondStepTitle)
         {
-            return Redirect($"/account/sign-in/code?returnUrl={Uri.EscapeDataString(PageOutcomes.SafeReturnUrl(ReturnUrl))}");
+            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = PageOutcomes.SafeReturnUrl(ReturnUrl) });
         }
 
         if (!outcome.IsOk)
@@ -43,7 +43,7 @@ public sealed class SignInModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl));
+        return this.ReturnOrRedirectToPage(ReturnUrl, "/Spaces/Index");
     }
 
     public sealed class SignInForm

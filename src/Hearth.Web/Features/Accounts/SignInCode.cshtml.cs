@@ -33,6 +33,6 @@ public sealed class SignInCodeModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        return LocalRedirect(PageOutcomes.SafeReturnUrl(ReturnUrl));
+        return this.ReturnOrRedirectToPage(ReturnUrl, "/Spaces/Index");
     }
 }

@@ -14,6 +14,6 @@ public sealed class SignOutModel(AccountService accounts) : PageModel
     {
         await accounts.SignOutAsync(ct);
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
-        return Redirect("/account/sign-in?signedOut=true");
+        return RedirectToPage("/Accounts/SignIn", new { signedOut = "true" });
     }
 }

@@ -41,6 +41,6 @@ public sealed class IndexModel(AssessmentService assessments) : PageModel
         }
 
         var state = outcome.Value ?? (await assessments.GetStateAsync(SpaceId, ct)).Value!;
-        return Redirect($"/spaces/{SpaceId}/assessment/step/{state.CurrentSection ?? state.Steps[0]}");
+        return RedirectToPage("/Assessments/Step", new { spaceId = SpaceId, section = state.CurrentSection ?? state.Steps[0] });
     }
 }

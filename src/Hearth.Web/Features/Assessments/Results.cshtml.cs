@@ -38,6 +38,6 @@ public sealed class ResultsModel(AssessmentService assessments) : PageModel
 
         // No finished round yet: the assessment's start page explains what to do.
         var state = await assessments.GetStateAsync(SpaceId, ct);
-        return state.IsOk && Round is null ? Redirect($"/spaces/{SpaceId}/assessment") : NotFound();
+        return state.IsOk && Round is null ? RedirectToPage("/Assessments/Index", new { spaceId = SpaceId }) : NotFound();
     }
 }

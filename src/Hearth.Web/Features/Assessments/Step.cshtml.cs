@@ -56,7 +56,7 @@ public sealed class StepModel(AssessmentService assessments) : PageModel
                 return Page();
             }
 
-            return Redirect($"/spaces/{SpaceId}/assessment/results?finished=true");
+            return RedirectToPage("/Assessments/Results", new { spaceId = SpaceId, finished = "true" });
         }
 
         var next = Go switch
@@ -100,8 +100,8 @@ public sealed class StepModel(AssessmentService assessments) : PageModel
         }
 
         return Go == "later"
-            ? Redirect($"/spaces/{SpaceId}?saved=true")
-            : Redirect($"/spaces/{SpaceId}/assessment/step/{next}");
+            ? RedirectToPage("/Spaces/Space", new { spaceId = SpaceId, saved = "true" })
+            : RedirectToPage("/Assessments/Step", new { spaceId = SpaceId, section = next });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -115,7 +115,7 @@ public sealed class StepModel(AssessmentService assessments) : PageModel
         State = outcome.Value!;
         if (State.Status != AssessmentStatus.InProgress)
         {
-            return Redirect($"/spaces/{SpaceId}/assessment");
+            return RedirectToPage("/Assessments/Index", new { spaceId = SpaceId });
         }
 
         StepIndex = State.Steps.ToList().IndexOf(StepId);

@@ -103,7 +103,7 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : Page
 
         if (!outcome.Value!.ShowSupport)
         {
-            return Redirect($"/spaces/{SpaceId}/check-in?done=true");
+            return RedirectToPage("/CheckIns/Index", new { spaceId = SpaceId, done = "true" });
         }
 
         // Shown on this answer only; nothing about it is kept, and the address says nothing.

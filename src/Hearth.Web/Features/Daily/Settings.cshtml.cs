@@ -45,7 +45,7 @@ public sealed class SettingsModel(SpaceSettingsService settings) : PageModel
             return Page();
         }
 
-        return Redirect($"/spaces/{SpaceId}/settings?saved=true");
+        return RedirectToPage("/Daily/Settings", new { spaceId = SpaceId, saved = "true" });
     }
 
     public sealed class SettingsForm

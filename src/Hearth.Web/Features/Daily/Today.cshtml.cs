@@ -47,7 +47,7 @@ public sealed class TodayModel(PromptService prompts, MemoryService memories, Pa
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/today");
+            return RedirectToPage("/Daily/Today", new { spaceId = SpaceId });
         }
 
         this.ShowErrors(outcome, prefix: "");

@@ -48,7 +48,7 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/trends#plan");
+            return RedirectToPage("/Insights/Trends", null, new { spaceId = SpaceId }, "plan");
         }
 
         this.ShowErrors(outcome, prefix: "");

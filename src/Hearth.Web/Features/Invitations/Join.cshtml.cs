@@ -58,7 +58,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
     {
         if (!SignedIn)
         {
-            return Redirect($"/account/sign-in?returnUrl={Uri.EscapeDataString(ReturnPath)}");
+            return RedirectToPage("/Accounts/SignIn", new { returnUrl = ReturnPath });
         }
 
         var outcome = await invitations.AcceptAsync(new AcceptInvitationInput(Token), ct);
@@ -68,6 +68,6 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
             return Page();
         }
 
-        return Redirect($"/spaces/{outcome.Value!.SpaceId}?joined=true");
+        return RedirectToPage("/Spaces/Space", new { spaceId = outcome.Value!.SpaceId, joined = "true" });
     }
 }

@@ -46,12 +46,12 @@ public sealed class EditModel(MemoryService memories) : PageModel
             return Page();
         }
 
-        return Redirect($"/spaces/{SpaceId}/memories");
+        return RedirectToPage("/Memories/Index", new { spaceId = SpaceId });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         var outcome = await memories.DeleteAsync(SpaceId, MemoryId, ct);
-        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect($"/spaces/{SpaceId}/memories");
+        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : RedirectToPage("/Memories/Index", new { spaceId = SpaceId });
     }
 }

@@ -33,7 +33,7 @@ public sealed class IndexModel(MemoryService memories, SubmissionGuard once) : P
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/memories");
+            return RedirectToPage("/Memories/Index", new { spaceId = SpaceId });
         }
 
         this.ShowErrors(outcome);

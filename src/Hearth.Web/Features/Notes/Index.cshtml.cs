@@ -36,7 +36,7 @@ public sealed class IndexModel(NoteService notes, SubmissionGuard once) : PageMo
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/notes?sent=true");
+            return RedirectToPage("/Notes/Index", new { spaceId = SpaceId, sent = "true" });
         }
 
         this.ShowErrors(outcome);
@@ -46,7 +46,7 @@ public sealed class IndexModel(NoteService notes, SubmissionGuard once) : PageMo
     public async Task<IActionResult> OnPostReadAsync(Guid noteId, CancellationToken ct)
     {
         var outcome = await notes.MarkReadAsync(SpaceId, noteId, ct);
-        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect($"/spaces/{SpaceId}/notes");
+        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : RedirectToPage("/Notes/Index", new { spaceId = SpaceId });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -58,17 +58,6 @@ public sealed class IndexModel(PracticeService practices) : PageModel
             return NotFound();
         }
 
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(Dimension))
-        {
-            query.Add("dimension=" + Uri.EscapeDataString(Dimension));
-        }
-
-        if (Apart)
-        {
-            query.Add("apart=true");
-        }
-
-        return Redirect($"/spaces/{SpaceId}/practices" + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
+        return RedirectToPage("/Practices/Index", new { spaceId = SpaceId, dimension = Dimension, apart = Apart ? "true" : null });
     }
 }

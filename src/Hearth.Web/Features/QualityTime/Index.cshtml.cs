@@ -52,7 +52,7 @@ public sealed class IndexModel(QualityTimeService time, Shared.SubmissionGuard o
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/time");
+            return RedirectToPage("/QualityTime/Index", new { spaceId = SpaceId });
         }
 
         this.ShowErrors(outcome, prefix);

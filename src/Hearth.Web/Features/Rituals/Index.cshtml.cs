@@ -65,7 +65,7 @@ public sealed class IndexModel(RitualService rituals, CalendarFeedService feeds,
         }
 
         await feeds.RevokeAsync(ct);
-        return Redirect($"/spaces/{SpaceId}/ritual");
+        return RedirectToPage("/Rituals/Index", new { spaceId = SpaceId });
     }
 
     private async Task<IActionResult> AfterAsync(Outcome<RitualView> outcome, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class IndexModel(RitualService rituals, CalendarFeedService feeds,
 
         if (outcome.IsOk)
         {
-            return Redirect($"/spaces/{SpaceId}/ritual?saved=true");
+            return RedirectToPage("/Rituals/Index", new { spaceId = SpaceId, saved = "true" });
         }
 
         this.ShowErrors(outcome, prefix: "");

@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hearth.Web.Features.Shared;
@@ -35,6 +36,13 @@ public static class PageOutcomes
 
     /// <summary>Only paths on this site (<see cref="ReturnUrls.IsLocal"/>), so a crafted link cannot send someone elsewhere after sign-in.</summary>
     public static string SafeReturnUrl(string? returnUrl, string fallback = "/spaces") => ReturnUrls.OrFallback(returnUrl, fallback);
+
+    /// <summary>Back to the return URL when it is local (<see cref="ReturnUrls.IsLocal"/>), or else on to one of our pages by name.</summary>
+    public static IActionResult ReturnOrRedirectToPage(this PageModel page, string? returnUrl, string pageName, object? routeValues = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return ReturnUrls.IsLocal(returnUrl) ? page.LocalRedirect(returnUrl!) : page.RedirectToPage(pageName, routeValues);
+    }
 
     private static string Capitalise(string field) =>
         field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];

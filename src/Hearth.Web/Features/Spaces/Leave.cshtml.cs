@@ -15,6 +15,6 @@ public sealed class LeaveModel(SpaceService spaces) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await spaces.LeaveAsync(SpaceId, ct);
-        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect("/spaces?left=true");
+        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : RedirectToPage("/Spaces/Index", new { left = "true" });
     }
 }

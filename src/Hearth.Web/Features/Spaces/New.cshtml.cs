@@ -22,7 +22,7 @@ public sealed class NewModel(SpaceService spaces) : PageModel
             return Page();
         }
 
-        return Redirect($"/spaces/{outcome.Value!.Id}?created=true");
+        return RedirectToPage("/Spaces/Space", new { spaceId = outcome.Value!.Id, created = "true" });
     }
 
     public sealed class NewSpaceForm

@@ -76,7 +76,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
         {
             // Post-redirect-get: reloading the page that shows the link must never make another one.
             TempData[NewLinkKey] = $"{SpaceId:N}|{(outcome.Value!.Emailed ? "1" : "0")}|{outcome.Value.Url}";
-            return Redirect($"/spaces/{SpaceId}?invited=true");
+            return RedirectToPage("/Spaces/Space", new { spaceId = SpaceId, invited = "true" });
         }
 
         this.ShowErrors(outcome, prefix: "");
@@ -87,7 +87,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
     {
         TempData.Remove(NewLinkKey);
         var outcome = await invitations.RevokeAsync(SpaceId, ct);
-        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : Redirect($"/spaces/{SpaceId}");
+        return outcome.Kind == OutcomeKind.NotFound ? NotFound() : RedirectToPage("/Spaces/Space", new { spaceId = SpaceId });
     }
 
     public async Task<IActionResult> OnPostLabelAsync(CancellationToken ct)
@@ -104,7 +104,7 @@ public sealed class SpaceModel(SpaceService spaces, InvitationService invitation
             return await LoadAsync(ct, keepLabel: true) ? Page() : NotFound();
         }
 
-        return Redirect($"/spaces/{SpaceId}");
+        return RedirectToPage("/Spaces/Space", new { spaceId = SpaceId });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct, bool keepLabel = false)
