@@ -6,29 +6,6 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>Passkeys with Chromium's virtual authenticator, and ending a session seen from another browser.</summary>
 public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "the kettle sings at seven";
-
-    private static async Task<string> SignUpAsync(IPage page, string name)
-    {
-        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
-        return email;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task A_passkey_is_added_and_then_signs_in_without_a_passphrase()
     {
@@ -50,7 +27,8 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClass
             },
         });
 
-        await SignUpAsync(page, "Rowan");
+        await Person.SignUpAsync(page, "Rowan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
         await page.GotoAsync("/account/security");
         await page.GetByLabel("Name for a new passkey (optional)").FillAsync("My phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
@@ -96,8 +74,9 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser) : IClass
         var laptop = await laptopContext.NewPageAsync();
         var phone = await phoneContext.NewPageAsync();
 
-        var email = await SignUpAsync(laptop, "Sage");
-        await SignInAsync(phone, email);
+        var email = await Person.SignUpAsync(laptop, "Sage");
+        await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
+        await Person.SignInAsync(phone, email);
 
         await laptop.GotoAsync("/account/security");
         await Assertions.Expect(laptop.Locator(".session-list li")).ToHaveCountAsync(2);

@@ -6,16 +6,6 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>Two people take the closeness assessment on their phones and both see the map.</summary>
 public sealed class AssessmentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "a quiet morning with strong tea";
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-    }
-
     /// <summary>Answers every question on every step by tapping the option at <paramref name="pick"/> (0-based), then finishes.</summary>
     private static async Task TakeAssessmentAsync(IPage page, int pick, string shotPrefix)
     {
@@ -63,20 +53,7 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser) : IClassFixtu
         var ana = await anaContext.NewPageAsync();
         var ben = await benContext.NewPageAsync();
 
-        await ana.GotoAsync("/account/register");
-        await SignUpAsync(ana, "Ana");
-        await ana.GetByRole(AriaRole.Link, new() { Name = "Start a new space" }).ClickAsync();
-        await ana.GetByLabel("Close friends").CheckAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        var spacePath = new Uri(ana.Url).AbsolutePath;
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Create an invitation link" }).ClickAsync();
-        var link = await ana.GetByLabel("Your invitation link").InputValueAsync();
-
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "You're both here" })).ToBeVisibleAsync();
+        var spacePath = await Person.PairAsync(ana, ben, "Close friends");
 
         await ana.GotoAsync(spacePath);
         await TakeAssessmentAsync(ana, pick: 1, "20-ana");

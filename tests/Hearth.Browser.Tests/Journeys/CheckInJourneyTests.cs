@@ -6,18 +6,6 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>A weekly check-in by two people on phones, then the trends page a week later.</summary>
 public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "evening light over the allotments";
-
-    private static async Task<string> SignUpAsync(IPage page, string name)
-    {
-        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        return email;
-    }
-
     private static async Task CheckAsync(IPage page, string screenshot)
     {
         await page.ScreenshotAsync(screenshot);
@@ -37,18 +25,9 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         var ben = await benContext.NewPageAsync();
 
         // Pair up.
-        await ana.GotoAsync("/account/register");
-        var anaEmail = await SignUpAsync(ana, "Ana");
-        await ana.GetByRole(AriaRole.Link, new() { Name = "Start a new space" }).ClickAsync();
-        await ana.GetByLabel("Romantic partners").CheckAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        var spaceUrl = new Uri(ana.Url).AbsolutePath;
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Create an invitation link" }).ClickAsync();
-        var link = await ana.GetByLabel("Your invitation link").InputValueAsync();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        var anaEmail = await Person.SignUpAsync(ana, "Ana");
+        var spaceUrl = await Person.CreateSpaceAsync(ana);
+        await Person.AcceptAsync(ben, await Person.InviteAsync(ana), "Ben");
 
         // Ana picks a time for the ritual.
         await ana.GotoAsync(spaceUrl);
@@ -92,10 +71,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // A week later: how things are going.
         browser.App!.Clock.Advance(TimeSpan.FromDays(7));
-        await ana.GotoAsync("/account/sign-in");
-        await ana.GetByLabel("E-mail").FillAsync(anaEmail);
-        await ana.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Person.SignInAsync(ana, anaEmail);
         await ana.GotoAsync(spaceUrl + "/trends");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "How things are going" })).ToBeVisibleAsync();
         await Assertions.Expect(ana.Locator("svg.chart.trend").First).ToBeVisibleAsync();

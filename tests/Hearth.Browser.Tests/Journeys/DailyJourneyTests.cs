@@ -6,25 +6,15 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>A day of use by two people on phones: today's question, the timer, a note, a memory.</summary>
 public sealed class DailyJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "morning tea on the back step";
-
     /// <summary>After a pause Hearth asks for the passphrase before it shows history: give it, as a person would.</summary>
     private static async Task ConfirmIfAskedAsync(IPage page)
     {
         if (await page.GetByRole(AriaRole.Heading, new() { Name = "Is it still you?" }).IsVisibleAsync())
         {
-            await page.GetByLabel("Passphrase").FillAsync(Passphrase);
+            await page.GetByLabel("Passphrase").FillAsync(Person.Passphrase);
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Is it still you?" })).Not.ToBeVisibleAsync();
         }
-    }
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
     }
 
     private static async Task CheckAsync(IPage page, string screenshot)
@@ -43,18 +33,7 @@ public sealed class DailyJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var ben = await benContext.NewPageAsync();
 
         // Pair up.
-        await ana.GotoAsync("/account/register");
-        await SignUpAsync(ana, "Ana");
-        await ana.GetByRole(AriaRole.Link, new() { Name = "Start a new space" }).ClickAsync();
-        await ana.GetByLabel("Romantic partners").CheckAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        var spaceUrl = new Uri(ana.Url).AbsolutePath;
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Create an invitation link" }).ClickAsync();
-        var link = await ana.GetByLabel("Your invitation link").InputValueAsync();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        var spaceUrl = await Person.PairAsync(ana, ben);
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Today" })).ToBeVisibleAsync();
         await CheckAsync(ben, "20-space-with-today");
 

@@ -15,22 +15,14 @@ public sealed class RunsAlone;
 [Collection(nameof(RunsAlone))]
 public sealed class DataRightsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "lanterns along the harbour wall";
-
     [Fact]
     public async Task A_person_downloads_reads_and_then_deletes_their_data_at_a_phone_viewport()
     {
         browser.RequireAvailable();
         await using var context = await browser.NewPersonAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("What should we call you?").FillAsync("Noor");
-        await page.GetByLabel("E-mail").FillAsync($"noor-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start a new space" }).ClickAsync();
-        await page.GetByLabel("Close friends").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
+        await Person.SignUpAsync(page, "Noor");
+        await Person.CreateSpaceAsync(page, "Close friends");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).ClickAsync();
@@ -51,7 +43,7 @@ public sealed class DataRightsJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GotoAsync("/account/delete");
         await page.ScreenshotAsync("32-delete-account");
         await page.AssertAccessibleAsync("32-delete-account");
-        await page.GetByLabel("Your passphrase, to confirm").FillAsync(Passphrase);
+        await page.GetByLabel("Your passphrase, to confirm").FillAsync(Person.Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account and everything in it" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account is gone" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync("33-account-deleted");

@@ -11,8 +11,6 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>One submission, one item (docs/adr/0017), as people on phones really send things: Back then Send again, a double tap.</summary>
 public sealed class OneSubmissionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "rain on the kitchen window";
-
     [Fact]
     public async Task Back_then_Send_again_stores_one_note()
     {
@@ -21,7 +19,7 @@ public sealed class OneSubmissionJourneyTests(BrowserFixture browser) : IClassFi
         await using var benContext = await browser.NewPersonAsync();
         var ana = await anaContext.NewPageAsync();
         var ben = await benContext.NewPageAsync();
-        var space = await PairAsync(ana, ben);
+        var space = await Person.PairAsync(ana, ben);
         var spaceId = Guid.Parse(space.Split('/')[2]);
 
         // A note: Send, Back to the form as the browser keeps it, Send again.
@@ -45,7 +43,7 @@ public sealed class OneSubmissionJourneyTests(BrowserFixture browser) : IClassFi
         await using var benContext = await browser.NewPersonAsync();
         var ana = await anaContext.NewPageAsync();
         var ben = await benContext.NewPageAsync();
-        var space = await PairAsync(ana, ben);
+        var space = await Person.PairAsync(ana, ben);
         var spaceId = Guid.Parse(space.Split('/')[2]);
 
         // A memory: two taps on "Keep this memory" before the page changes.
@@ -61,31 +59,4 @@ public sealed class OneSubmissionJourneyTests(BrowserFixture browser) : IClassFi
 
     private async Task<int> CountAsync(Func<HearthDbContext, Task<int>> count) => await browser.App!.WithDbAsync(count);
 
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).Not.ToBeVisibleAsync();
-    }
-
-    private static async Task<string> PairAsync(IPage ana, IPage ben)
-    {
-        await ana.GotoAsync("/account/register");
-        await SignUpAsync(ana, "Ana");
-        await ana.GotoAsync("/spaces/new");
-        await ana.GetByLabel("Romantic partners").CheckAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        await Assertions.Expect(ana.GetByText("Your space is ready.", new() { Exact = false })).ToBeVisibleAsync();
-        var space = new Uri(ana.Url).AbsolutePath;
-        await ana.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Create (an invitation|a new) link$") }).ClickAsync();
-        var link = await ana.GetByLabel("Your invitation link").InputValueAsync();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "You're both here" })).ToBeVisibleAsync();
-        return space;
-    }
 }

@@ -6,16 +6,6 @@ namespace Hearth.Browser.Tests.Journeys;
 /// <summary>Two people, two browsers, a phone screen: sign up, start a space, invite, join, leave.</summary>
 public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "evening light over the hills";
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Two_people_pair_up_and_one_leaves_at_a_phone_viewport()
     {
@@ -30,7 +20,7 @@ public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.AssertAccessibleAsync("home");
         await ana.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await ana.AssertAccessibleAsync("register");
-        await SignUpAsync(ana, "Ana");
+        await Person.SignUpHereAsync(ana, "Ana");
         await Assertions.Expect(ana.GetByText("Welcome to Hearth.")).ToBeVisibleAsync();
         await ana.ScreenshotAsync("02-spaces-welcome");
         await ana.AssertAccessibleAsync("spaces");
@@ -57,7 +47,7 @@ public sealed class PairingJourneyTests(BrowserFixture browser) : IClassFixture<
         await ben.ScreenshotAsync("05-invitation-signed-out");
         await ben.AssertAccessibleAsync("invitation");
         await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
+        await Person.SignUpHereAsync(ben, "Ben");
         await Assertions.Expect(ben.GetByText("Ana invited you to share a space in Hearth.")).ToBeVisibleAsync();
         await ben.ScreenshotAsync("06-invitation-signed-in");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();

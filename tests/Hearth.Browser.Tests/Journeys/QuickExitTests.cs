@@ -11,16 +11,6 @@ namespace Hearth.Browser.Tests.Journeys;
 [Collection(nameof(RunsAlone))]
 public sealed class QuickExitTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "evening light over the hills";
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Quick_exit_by_button_or_three_shift_presses_leaves_no_way_back()
     {
@@ -38,8 +28,7 @@ public sealed class QuickExitTests(BrowserFixture browser) : IClassFixture<Brows
             }
         };
 
-        await page.GotoAsync("/account/register");
-        await SignUpAsync(page, "Kai");
+        await Person.SignUpAsync(page, "Kai");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your spaces" })).ToBeVisibleAsync();
         await page.Locator("html[data-quick-exit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var historyBefore = await page.EvaluateAsync<int>("() => history.length");

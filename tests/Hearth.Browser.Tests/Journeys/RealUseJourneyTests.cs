@@ -14,47 +14,11 @@ namespace Hearth.Browser.Tests.Journeys;
 /// </summary>
 public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Passphrase = "rain on the kitchen window";
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).Not.ToBeVisibleAsync();
-    }
-
     /// <summary>Ana signs up and starts a space; returns its path.</summary>
     private static async Task<string> StartSpaceAsync(IPage ana, string? label = null)
     {
-        await ana.GotoAsync("/account/register");
-        await SignUpAsync(ana, "Ana");
-        await ana.GotoAsync("/spaces/new");
-        await ana.GetByLabel("Romantic partners").CheckAsync();
-        if (label is not null)
-        {
-            await ana.GetByLabel("A name for this space, just for you (optional)").FillAsync(label);
-        }
-
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        await Assertions.Expect(ana.GetByText("Your space is ready.", new() { Exact = false })).ToBeVisibleAsync();
-        return new Uri(ana.Url).AbsolutePath;
-    }
-
-    private static async Task<string> CreateLinkAsync(IPage ana)
-    {
-        await ana.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Create (an invitation|a new) link$") }).ClickAsync();
-        return await ana.GetByLabel("Your invitation link").InputValueAsync();
-    }
-
-    private static async Task JoinAsync(IPage ben, string link)
-    {
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "You're both here" })).ToBeVisibleAsync();
+        await Person.SignUpAsync(ana, "Ana");
+        return await Person.CreateSpaceAsync(ana, label: label);
     }
 
     private async Task<(IBrowserContext Ana, IBrowserContext Ben, IPage AnaPage, IPage BenPage, string SpacePath)> PairAsync(string? label = null)
@@ -63,8 +27,7 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         var benContext = await browser.NewPersonAsync();
         var ana = await anaContext.NewPageAsync();
         var ben = await benContext.NewPageAsync();
-        var space = await StartSpaceAsync(ana, label);
-        await JoinAsync(ben, await CreateLinkAsync(ana));
+        var space = await Person.PairAsync(ana, ben, label: label);
         return (anaContext, benContext, ana, ben, space);
     }
 
@@ -189,7 +152,7 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         var ana = await anaContext.NewPageAsync();
         var ben = await benContext.NewPageAsync();
         await StartSpaceAsync(ana);
-        var link = await CreateLinkAsync(ana);
+        var link = await Person.InviteAsync(ana);
         var token = link[(link.LastIndexOf('/') + 1)..];
         Assert.DoesNotContain(token, ana.Url, StringComparison.Ordinal);
 
@@ -207,7 +170,7 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.ReloadAsync();
         await ana.ScreenshotAsync("r2-new-link-reloaded");
 
-        await JoinAsync(ben, link);
+        await Person.AcceptAsync(ben, link, "Ben");
         await ben.ScreenshotAsync("r2-joined-with-first-link");
     }
 
@@ -223,9 +186,9 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         var ben = await benContext.NewPageAsync();
         var space = await StartSpaceAsync(ana, "Our secret garden");
 
-        var withdrawn = await CreateLinkAsync(ana);
-        var used = await CreateLinkAsync(ana);
-        await JoinAsync(ben, used);
+        var withdrawn = await Person.InviteAsync(ana);
+        var used = await Person.InviteAsync(ana);
+        await Person.AcceptAsync(ben, used, "Ben");
         var tampered = withdrawn[..^3] + (withdrawn[^3] == 'A' ? "B" : "A") + withdrawn[^2..];
         var baseUrl = browser.BaseUrl;
         var dead = new (string Name, string Url)[]
@@ -264,7 +227,7 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.GotoAsync("/spaces/new");
         await ana.GetByLabel("Close friends").CheckAsync();
         await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        var expiring = await CreateLinkAsync(ana);
+        var expiring = await Person.InviteAsync(ana);
         browser.App!.Clock.Advance(TimeSpan.FromDays(8));
         await stranger.GotoAsync(expiring);
         var expiredText = await stranger.Locator("main").InnerTextAsync();
@@ -334,7 +297,7 @@ public sealed class RealUseJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.GotoAsync(space);
         await using var benContext = await browser.NewPersonAsync();
         var ben = await benContext.NewPageAsync();
-        await JoinAsync(ben, await CreateLinkAsync(ana));
+        await Person.AcceptAsync(ben, await Person.InviteAsync(ana), "Ben");
         await LeaveAsync(ben, new Uri(ben.Url).AbsolutePath);
         await ana.GotoAsync("/spaces");
         var item = await ana.Locator(".space-item.is-closed").First.InnerTextAsync();

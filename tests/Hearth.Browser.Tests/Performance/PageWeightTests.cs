@@ -16,16 +16,6 @@ public sealed class PageWeightTests(BrowserFixture browser) : IClassFixture<Brow
     /// <summary>Issue 7: dashboard and check-in at most 60 kB transferred on a phone with a cold cache.</summary>
     private const long BudgetBytes = 60 * 1024;
 
-    private const string Passphrase = "kettle singing on the hob";
-
-    private static async Task SignUpAsync(IPage page, string name)
-    {
-        await page.GetByLabel("What should we call you?").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Passphrase").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-    }
-
     private static async Task<IAPIResponse> PostJsonAsync(IBrowserContext context, string method, string url, object body)
     {
         var response = await context.APIRequest.FetchAsync(url, new()
@@ -48,19 +38,8 @@ public sealed class PageWeightTests(BrowserFixture browser) : IClassFixture<Brow
         var ben = await benContext.NewPageAsync();
 
         // A pair with a ritual, a week of check-ins from both and today's question answered.
-        await ana.GotoAsync("/account/register");
-        await SignUpAsync(ana, "Ana");
-        await ana.GetByRole(AriaRole.Link, new() { Name = "Start a new space" }).ClickAsync();
-        await ana.GetByLabel("Romantic partners").CheckAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start the space" }).ClickAsync();
-        var spaceUrl = new Uri(ana.Url).AbsolutePath;
+        var spaceUrl = await Person.PairAsync(ana, ben);
         var spaceId = spaceUrl.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Create an invitation link" }).ClickAsync();
-        var link = await ana.GetByLabel("Your invitation link").InputValueAsync();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await SignUpAsync(ben, "Ben");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
 
         await PostJsonAsync(anaContext, "PUT", $"/api/v1/spaces/{spaceId}/ritual", new { day = "sunday", time = "19:00", timeZoneId = "Europe/London" });
         foreach (var context in new[] { anaContext, benContext })

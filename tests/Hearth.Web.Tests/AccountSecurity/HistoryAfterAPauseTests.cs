@@ -122,6 +122,7 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
             + Lines("In NotHistory but marked", both));
     }
 
+    [Slow("every history page and endpoint, after a pause")]
     [Fact]
     public async Task After_a_pause_every_history_page_and_endpoint_asks_first_and_shows_nothing()
     {

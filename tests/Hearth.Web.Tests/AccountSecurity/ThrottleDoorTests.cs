@@ -108,6 +108,7 @@ public abstract class ThrottleDoorTests<TFactory>(TFactory factory) : IClassFixt
         },
     };
 
+    [Slow("every door that checks a passphrase or a code, until it is throttled")]
     [Fact]
     public async Task Every_door_that_checks_a_passphrase_or_a_code_meets_the_one_throttle()
     {

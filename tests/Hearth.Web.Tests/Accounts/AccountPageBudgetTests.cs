@@ -13,6 +13,7 @@ public sealed class ShippedAccountBudgetFactory : SqliteHearthFactory
 /// <summary>Only attempts spend the per-address budget for account pages; looking at them does not.</summary>
 public sealed class AccountPageBudgetTests(ShippedAccountBudgetFactory factory) : IClassFixture<ShippedAccountBudgetFactory>
 {
+    [Slow("fifty page views, then a whole budget of attempts")]
     [Fact]
     public async Task Viewing_the_account_pages_fifty_times_spends_none_of_the_budget_for_attempts()
     {

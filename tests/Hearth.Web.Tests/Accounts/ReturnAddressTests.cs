@@ -73,6 +73,7 @@ public sealed class ReturnAddressTests(SqliteHearthFactory factory) : IClassFixt
         Assert.Equal(Doors.Order(StringComparer.Ordinal), pages);
     }
 
+    [Slow("every hostile return address on every door")]
     [Fact]
     public async Task A_hostile_return_address_never_leaves_the_site_on_any_door()
     {

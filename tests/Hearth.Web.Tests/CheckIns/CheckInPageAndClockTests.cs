@@ -10,6 +10,7 @@ namespace Hearth.Web.Tests.CheckIns;
 /// <summary>The check-in pages as forms, and a ritual across clock changes, each in its own world (the clock moves).</summary>
 public sealed class CheckInPageAndClockTests
 {
+    [Slow("walks a ritual and its check-ins through both clock changes of a year")]
     [Fact]
     public async Task Clock_changes_never_move_or_double_a_ritual_or_a_check_in_week()
     {

@@ -17,6 +17,7 @@ namespace Hearth.Web.Tests.CheckIns;
 /// zone) never moves, merges or reveals a stored check-in, and never asks for a second one in a week
 /// already done. Each test runs in its own world, because the clock moves.
 /// </summary>
+[Slow("a property test: long random sequences of ritual changes and check-ins")]
 public abstract class CheckInWeekInvariantTests
 {
     /// <summary>A new world whose sessions outlast the months the clock travels (no sign-in after every step).</summary>

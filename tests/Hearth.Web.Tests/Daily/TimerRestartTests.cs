@@ -8,6 +8,7 @@ namespace Hearth.Web.Tests.Daily;
 /// <summary>The timer stores only its start: a new server process over the same data folder carries on.</summary>
 public sealed class TimerRestartTests
 {
+    [Slow("restarts the host")]
     [Fact]
     public async Task A_timer_started_before_a_restart_stops_after_it_with_the_full_time()
     {

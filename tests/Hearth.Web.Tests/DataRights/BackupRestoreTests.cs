@@ -11,6 +11,7 @@ namespace Hearth.Web.Tests.DataRights;
 /// copy of the keys folder, restored on a new machine, reads back everything. Without the keys it
 /// fails closed (KeyRingTests).
 /// </summary>
+[Slow("backs up and restores a whole installation")]
 public sealed class BackupRestoreTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Hearth.Web.Tests.DataRights;
 /// page, in its answers and in the docs; and an edited file with a fresh checksum is still checked
 /// value by value: nothing the format forbids gets in, and the other person's items never become yours.
 /// </summary>
+[Slow("exports, edits and re-imports files value by value")]
 public sealed class ChecksumTests(SqliteHearthFactory factory) : IClassFixture<SqliteHearthFactory>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Web.Tests.DataRights;
 
 /// <summary>Export, import and account deletion through the API, on SQLite and PostgreSQL.</summary>
+[Slow("exports, imports and deletes whole worlds of data")]
 public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory, new()
 {

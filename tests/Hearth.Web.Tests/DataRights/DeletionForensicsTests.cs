@@ -23,6 +23,7 @@ namespace Hearth.Web.Tests.DataRights;
 /// the backups, not in PostgreSQL's data files or pg_wal, not in the key ring folder. No canary text
 /// appears in plaintext anywhere either.
 /// </summary>
+[Slow("scans database files, backups and the key ring byte by byte")]
 public abstract class DeletionForensicsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {

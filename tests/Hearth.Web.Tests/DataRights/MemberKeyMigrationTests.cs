@@ -13,6 +13,7 @@ namespace Hearth.Web.Tests.DataRights;
 /// key still in a row becomes its file beside the key ring and leaves the database file, and the
 /// member reads everything as before.
 /// </summary>
+[Slow("starts a host, then a second one on the same data folder")]
 public sealed class MemberKeyMigrationTests
 {
     [Fact]

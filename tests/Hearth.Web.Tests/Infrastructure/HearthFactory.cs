@@ -39,6 +39,13 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     /// <summary>Sign-in/up attempts allowed per minute; high by default so tests are not throttled by accident.</summary>
     public virtual int AccountAttemptsPerMinute => 100_000;
 
+    /// <summary>
+    /// PBKDF2 iterations for passphrase hashes. One by default: every sign-up and sign-in hashes, and
+    /// the production setting (100,000 or more) makes each one cost real time on a two-core machine.
+    /// Null keeps the production setting, for the tests about how passphrases are stored.
+    /// </summary>
+    public int? PasswordHashIterations { get; init; } = 1;
+
     protected abstract string? ConnectionString { get; }
 
     /// <summary>Call first in every test: skips (or fails, in CI) when this provider is not available here.</summary>
@@ -65,7 +72,14 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
         // Background housekeeping would run on the real clock beside the test's own; tests call it directly.
         builder.UseSetting("Hearth:Background:Enabled", "false");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (PasswordHashIterations is { } iterations)
+            {
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = iterations);
+            }
+        });
     }
 
     /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept. It sends X-Hearth-Request, as Hearth's own scripts do.</summary>

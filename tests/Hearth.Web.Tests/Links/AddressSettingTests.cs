@@ -87,6 +87,7 @@ public sealed class AddressSettingTests(PublicAddressFactory factory) : IClassFi
     /// The real program, as an operator starts it: listening on every interface with no
     /// Hearth:PublicUrl, it exits with 1 and one sentence naming the setting, without a stack trace.
     /// </summary>
+    [Slow("starts Hearth as its own process")]
     [Fact]
     public async Task Listening_beyond_loopback_without_a_public_url_exits_with_a_clear_message()
     {

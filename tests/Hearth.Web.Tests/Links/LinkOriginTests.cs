@@ -49,6 +49,7 @@ public abstract partial class LinkOriginTests<TFactory>(TFactory factory) : ICla
     /// <summary>A new browser: its own cookies.</summary>
     protected virtual HttpClient NewBrowser() => factory.NewClient();
 
+    [Slow("every link Hearth makes, with forged host and forwarded headers")]
     [Fact]
     public async Task A_forged_host_or_forwarded_header_never_moves_a_link()
     {

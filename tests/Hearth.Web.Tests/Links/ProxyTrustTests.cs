@@ -30,6 +30,7 @@ public sealed class ProxyTrustTests
         Assert.True(escaped == 0, $"{escaped} of {ForgedAddresses - Budget} attempts past the budget got through: {string.Join(", ", statuses.Select(s => (int)s))}");
     }
 
+    [Slow("real Kestrel behind a proxy, spending whole budgets of attempts")]
     [Fact]
     public async Task A_known_proxy_on_loopback_names_each_client_so_each_has_its_own_budget()
     {

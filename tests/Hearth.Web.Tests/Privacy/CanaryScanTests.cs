@@ -77,6 +77,7 @@ public sealed class CanaryScanTests(CanaryFactory factory) : IClassFixture<Canar
         "WeeklyCheckIns.Answers",
     ];
 
+    [Slow("marker text in every sensitive field, then every file searched")]
     [Fact]
     public async Task No_sensitive_text_appears_in_plaintext_in_the_database_wal_backups_outbox_logs_or_error_bodies()
     {

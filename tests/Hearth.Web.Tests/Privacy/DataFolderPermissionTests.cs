@@ -21,6 +21,7 @@ public sealed class DataFolderPermissionTests
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
+    [Slow("uses everything, then restarts on the same data folder")]
     [Fact]
     public async Task Every_file_and_folder_hearth_creates_in_the_data_folder_is_owner_only()
     {

@@ -16,6 +16,7 @@ namespace Hearth.Web.Tests.Privacy;
 /// normalised. If any trace of the safety answers reached a shared screen, a count, a timestamp or
 /// a header, this test fails.
 /// </summary>
+[Slow("crawls every page and endpoint the partner can reach, several times over")]
 public sealed partial class SafetyNonInterferenceTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Hearth.Web.Tests.Resilience;
 /// again (a bounded loop, loopback only). Every write the server acknowledged must still be there
 /// after each restart, and the SQLite file must pass its integrity check.
 /// </summary>
+[Slow("kills the server process mid-write and restarts it, again and again")]
 public sealed class CrashSafetyTests
 {
     private const int Rounds = 5;

@@ -14,6 +14,7 @@ namespace Hearth.Web.Tests.Resilience;
 /// go through between its batches instead of waiting for the whole file; and it stays all or
 /// nothing from the importer's side: one that fails part-way leaves nothing behind.
 /// </summary>
+[Slow("imports export files of several megabytes")]
 public abstract class LargeImportTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory, IFailingWritesFactory
 {

@@ -11,6 +11,7 @@ namespace Hearth.Web.Tests.Resilience;
 /// through (issue Trust, item 16): a lost race is answered 409 (or quietly agreed with) and logs no
 /// error; a write that failed for any other reason is never dressed up as "already done".
 /// </summary>
+[Slow("sends the same writes many times at once")]
 public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory, IFailingWritesFactory
 {

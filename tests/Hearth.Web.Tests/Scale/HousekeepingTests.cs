@@ -79,6 +79,7 @@ public sealed class HousekeepingOnSqlite(SqliteHearthFactory factory) : Housekee
 public sealed class HousekeepingOnPostgres(PostgresHearthFactory factory) : HousekeepingTests<PostgresHearthFactory>(factory);
 
 /// <summary>Its own database: the runs it records would disturb the counts of the test above.</summary>
+[Slow("writes and removes a wave of expired sessions larger than one run")]
 public abstract class HousekeepingWaveTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {

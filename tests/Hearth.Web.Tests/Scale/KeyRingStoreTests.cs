@@ -11,6 +11,7 @@ namespace Hearth.Web.Tests.Scale;
 /// The key ring in the database (opt-in, for several instances): never without its own secret,
 /// stored only sealed with that secret, and a wrong secret fails closed like a missing keys folder.
 /// </summary>
+[Slow("starts a new host for each case, several on one key ring")]
 public sealed class KeyRingStoreTests
 {
     private const string Secret = "the secret that is never in the database itself";

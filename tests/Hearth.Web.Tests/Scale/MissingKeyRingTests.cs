@@ -10,6 +10,7 @@ namespace Hearth.Web.Tests.Scale;
 /// Hearth says so clearly, writes nothing into the keys folder (no new key that would hide what
 /// happened) and the process ends with a clean non-zero exit code (78, "configuration"), not a crash.
 /// </summary>
+[Slow("starts Hearth as its own process")]
 public sealed class MissingKeyRingTests
 {
     [Fact]

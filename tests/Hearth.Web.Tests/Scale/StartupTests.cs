@@ -13,6 +13,7 @@ namespace Hearth.Web.Tests.Scale;
 /// window gets a clear 503 that says to try again in a second, never a 500 or a half-migrated
 /// database; once the database is ready, everything answers.
 /// </summary>
+[Slow("starts hosts whose database is not ready yet")]
 public sealed class StartupTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Hearth.Web.Tests.Scale;
 /// from one works on the other, what one encrypts the other reads, signing out on one ends the
 /// session on both, and background housekeeping runs exactly once per slot across the two.
 /// </summary>
+[Slow("runs two instances side by side on one database")]
 public sealed partial class TwoInstanceTests
 {
     private const string Passphrase = "two hearths share one fire";

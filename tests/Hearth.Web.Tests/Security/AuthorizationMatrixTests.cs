@@ -18,6 +18,7 @@ namespace Hearth.Web.Tests.Security;
 /// object states in <see cref="AuthorizationMatrix"/>. A new endpoint without a row fails; every
 /// answer is scanned for marker strings the caller must never see.
 /// </summary>
+[Slow("every endpoint and page, by every actor, in every state")]
 public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {

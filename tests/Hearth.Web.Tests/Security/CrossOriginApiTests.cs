@@ -41,6 +41,7 @@ public abstract class CrossOriginApiTests<TFactory>(TFactory factory) : IClassFi
             .OrderBy(o => o.Route, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal)
             .ToList();
 
+    [Slow("every state-changing API operation, forged from other origins")]
     [Fact]
     public async Task A_forged_request_from_another_origin_changes_nothing_on_any_api_operation()
     {

@@ -52,6 +52,7 @@ public class LogCapturingFactory : SqliteHearthFactory
 /// <summary>Secrets and sensitive text never reach the logs, even at trace level and on errors.</summary>
 public sealed class LogCanaryTests(LogCapturingFactory factory) : IClassFixture<LogCapturingFactory>
 {
+    [Slow("uses every feature with marker text, then reads every log line")]
     [Fact]
     public async Task Passphrases_tokens_and_private_text_never_appear_in_the_logs()
     {

@@ -9,6 +9,7 @@ namespace Hearth.Web.Tests.Security;
 /// Every space-scoped endpoint, for an anonymous caller, a stranger, an ex-member and a made-up id:
 /// 401 for anonymous, and for everyone else the very same 404 a missing space gets.
 /// </summary>
+[Slow("every id-bearing endpoint and page, tried by someone outside the space")]
 public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {
