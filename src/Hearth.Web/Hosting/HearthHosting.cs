@@ -86,10 +86,10 @@ public static class HearthHosting
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
 
         // Daily connection (issue 5): prompts, practices, quality time, notes, memories, learn.
-        services.AddScoped<Features.Daily.PairSpaces>();
+        services.AddScoped<PairSpaces>();
         services.AddScoped<Features.Daily.SpaceSettingsService>();
-        services.AddScoped<Features.Daily.IPriorityDimensions, SharedPriorityDimensions>();
-        services.AddScoped<Features.Daily.ISexualContentConsent, Features.Daily.NoSexualContentConsent>();
+        services.AddScoped<IPriorityDimensions, SharedPriorityDimensions>();
+        services.AddScoped<ISexualContentConsent, NoSexualContentConsent>();
         services.AddScoped<Features.Prompts.PromptService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Practices.PracticeService>();

@@ -78,7 +78,7 @@ public sealed class AccountService(
             Email = email,
             DisplayName = name,
             CreatedAt = clock.GetUtcNow(),
-            TimeZoneId = Daily.TimeZones.IsKnown(input.TimeZone) ? input.TimeZone!.Trim() : Daily.TimeZones.Default,
+            TimeZoneId = TimeZones.IsKnown(input.TimeZone) ? input.TimeZone!.Trim() : TimeZones.Default,
         };
         var result = await users.CreateAsync(user, input.Password!);
         if (!result.Succeeded)

@@ -43,12 +43,6 @@ public interface IPersonalDataKind
 /// <summary>Adds imported rows for one space to the unit of work (the import saves once, in one transaction).</summary>
 public delegate Task ImportWriter(ImportTarget target, CancellationToken ct);
 
-/// <summary>One of the member's own spaces, as export sees it.</summary>
-public sealed record MemberSpace(Guid Me, Guid SpaceId, RelationshipKind Kind);
-
-/// <summary>The new space an import writes into: always the importer's own, solo or closed.</summary>
-public sealed record ImportTarget(Guid Me, Guid SpaceId, RelationshipKind Kind, DateTimeOffset Now);
-
 /// <summary>What a kind exports for one space.</summary>
 public sealed record KindExport(JsonElement Mine, JsonElement? SharedWithMe)
 {

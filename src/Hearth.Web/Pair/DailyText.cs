@@ -1,9 +1,8 @@
 using System.Globalization;
-using Hearth.Web.Api;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Hearth.Web.Features.Daily;
+namespace Hearth.Web.Pair;
 
 /// <summary>Shared checks for what people type into the daily features: free text and dates.</summary>
 public static class DailyText
