@@ -78,10 +78,12 @@ public static class HearthHosting
         services.AddSingleton<InvitationTokens>();
         services.AddScoped<AccountService>();
         services.AddScoped<SpaceService>();
+        services.AddScoped<ISpaceDetails>(sp => sp.GetRequiredService<SpaceService>());
         services.AddScoped<InvitationService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<Features.AccountSecurity.SessionService>();
         services.AddScoped<Features.AccountSecurity.TwoFactorService>();
+        services.AddScoped<Features.Accounts.ISecondSignInStep>(sp => sp.GetRequiredService<Features.AccountSecurity.TwoFactorService>());
         services.AddScoped<Features.AccountSecurity.PasskeyService>();
         services.Configure<SafetyOptions>(builder.Configuration.GetSection(SafetyOptions.Section));
 

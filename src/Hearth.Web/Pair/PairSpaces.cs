@@ -72,6 +72,13 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
     /// <summary>The space if the caller is an active member and it is open; otherwise null (answer "not found").</summary>
     public Task<PairSpace?> OpenAsync(Guid spaceId, CancellationToken ct = default) => seen.GetAsync(spaceId, ReadAsync, ct);
 
+    /// <summary>
+    /// The ritual row of a space the caller may use: read with the pair itself (once a request), not
+    /// tracked: do not change it. Null when there is none or the caller may not use the space.
+    /// </summary>
+    public async Task<SpaceRitual?> RitualAsync(Guid spaceId, CancellationToken ct = default) =>
+        (await OpenAsync(spaceId, ct))?.Ritual;
+
     private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
     {
         var me = current.RequireUserId();

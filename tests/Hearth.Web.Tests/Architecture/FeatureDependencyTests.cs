@@ -1,6 +1,5 @@
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
-using Hearth.Web.Data;
 
 namespace Hearth.Web.Tests.Architecture;
 
@@ -29,7 +28,7 @@ public sealed class FeatureDependencyTests
         };
 
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Loaded = new(() =>
-        new ArchLoader().LoadAssemblies(typeof(HearthDbContext).Assembly, typeof(Hearth.Core.Spaces.RelationshipKind).Assembly).Build());
+        new ArchLoader().LoadAssemblies(typeof(PairSpaces).Assembly, typeof(Hearth.Core.Spaces.RelationshipKind).Assembly).Build());
 
     [Fact]
     public void No_two_features_depend_on_each_other_in_a_cycle()

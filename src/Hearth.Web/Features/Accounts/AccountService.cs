@@ -31,7 +31,7 @@ public sealed class AccountService(
     CurrentMember current,
     IMailer mailer,
     TimeProvider clock,
-    AccountSecurity.TwoFactorService twoFactor,
+    ISecondSignInStep twoFactor,
     IHttpContextAccessor http,
     Data.Encryption.MemberKeyring keyring,
     AccountThrottle throttle,
@@ -141,7 +141,7 @@ public sealed class AccountService(
     }
 
     /// <summary>The second step: an authenticator or recovery code for the account whose passphrase was just right.</summary>
-    public async Task<Outcome<AccountView>> SignInSecondStepAsync(AccountSecurity.SecondStepInput input, string? userAgent, CancellationToken ct = default)
+    public async Task<Outcome<AccountView>> SignInSecondStepAsync(SecondStepInput input, string? userAgent, CancellationToken ct = default)
     {
         var context = http.HttpContext!;
         var user = await twoFactor.PendingUserAsync(context.Request);
@@ -162,7 +162,7 @@ public sealed class AccountService(
             return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
         }
 
-        AccountSecurity.TwoFactorService.EndSecondStep(context.Response);
+        twoFactor.EndSecondStep(context.Response);
         return await CompleteSignInAsync(user, userAgent, ct);
     }
 

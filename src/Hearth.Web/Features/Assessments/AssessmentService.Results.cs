@@ -50,7 +50,7 @@ public sealed partial class AssessmentService
         var finished = await db.Set<AssessmentResponse>().AsNoTracking()
             .Where(r => r.SpaceId == spaceId && r.CompletedAt != null)
             .ToListAsync(ct);
-        var other = space.OtherUserId;
+        var other = space.OtherId;
         var myRounds = finished.Where(r => r.UserId == me).ToDictionary(r => r.Round);
         var pair = other is null
             ? null
@@ -84,7 +84,7 @@ public sealed partial class AssessmentService
 
         var me = current.RequireUserId();
         var finished = await db.Set<AssessmentResponse>().AsNoTracking()
-            .Where(r => r.SpaceId == spaceId && r.CompletedAt != null && (r.UserId == me || r.UserId == space.OtherUserId))
+            .Where(r => r.SpaceId == spaceId && r.CompletedAt != null && (r.UserId == me || r.UserId == space.OtherId))
             .OrderBy(r => r.Round)
             .ToListAsync(ct);
         var mine = new List<ScoredRound>();
@@ -115,7 +115,7 @@ public sealed partial class AssessmentService
     {
         const int MeansALot = 4;
         var space = await MySpaceAsync(spaceId, ct);
-        if (space?.OtherUserId is not { } other)
+        if (space?.OtherId is not { } other)
         {
             return [];
         }

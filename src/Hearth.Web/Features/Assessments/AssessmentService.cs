@@ -55,7 +55,7 @@ public sealed record RoundSummary(int Round, DateTimeOffset CompletedAt);
 /// round. Everything here reads only the caller's own answers, except the map, which reads the
 /// dimensions both chose to share and only when both finished.
 /// </summary>
-public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, FieldCipher cipher, TimeProvider clock)
+public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
 {
     public const string ShareStep = "share";
     private const string Table = "AssessmentResponses";
@@ -112,22 +112,8 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
         return (tracking ? query : query.AsNoTracking()).OrderBy(r => r.Round).ToListAsync(ct);
     }
 
-    /// <summary>The space, if the caller is an active member and it is open (the query filter already says so).</summary>
-    private async Task<MySpace?> MySpaceAsync(Guid spaceId, CancellationToken ct)
-    {
-        var me = current.RequireUserId();
-        var space = await db.Spaces
-            .Where(s => s.Id == spaceId && s.ClosedAt == null && s.Memberships.Any(m => m.UserId == me && m.LeftAt == null))
-            .Select(s => new
-            {
-                s.Kind,
-                Other = s.Memberships.Where(m => m.UserId != me && m.LeftAt == null).Select(m => new { m.UserId, m.User!.DisplayName }).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
-        return space is null ? null : new MySpace(space.Kind, space.Other?.UserId, space.Other?.DisplayName);
-    }
-
-    private sealed record MySpace(RelationshipKind Kind, Guid? OtherUserId, string? OtherName);
+    /// <summary>The space, if the caller is an active member and it is open: the same first wall as every feature (<see cref="PairSpaces"/>).</summary>
+    private Task<PairSpace?> MySpaceAsync(Guid spaceId, CancellationToken ct) => pairs.OpenAsync(spaceId, ct);
 }
 
 public sealed record SafetyCheckResult(bool ShowSupport);

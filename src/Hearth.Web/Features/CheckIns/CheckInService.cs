@@ -92,7 +92,7 @@ public sealed record CheckInHistory(Ritual Rule, LocalDate CurrentWeek, IReadOnl
 /// The weekly check-in (docs/product/assessment-and-insights.md): about a minute, once per member and pair week, with mutual
 /// reveal per week and a private safety pulse that is never stored.
 /// </summary>
-public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualService rituals, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)
+public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)
 {
     private const string Table = "WeeklyCheckIns";
     private const string Column = "Answers";
@@ -127,7 +127,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return Outcome<CheckInWeekGlance>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule);
         var done = DoneIn(await NearRowsAsync(spaceId, pair.Me, current.Key, ct), current);
@@ -146,7 +146,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return Outcome<CheckInWeekView>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var now = await NowAsync(pair, rule, ct);
         var week = now.Key;
@@ -187,7 +187,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
             return Outcome<CheckInSubmitted>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var now = await NowAsync(pair, rule, ct);
         var current = now.Current;
@@ -299,7 +299,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
     public async Task<CheckInHistory> HistoryAsync(PairSpace pair, int? lastWeeks = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var ritual = await rituals.FindAsync(pair.SpaceId, ct);
+        var ritual = await pairs.RitualAsync(pair.SpaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
         // A week of margin: stored week keys follow the ritual day of the time they were written.
@@ -334,7 +334,7 @@ public sealed class CheckInService(HearthDbContext db, PairSpaces pairs, RitualS
     public async Task<bool> IsDueAsync(PairSpace pair, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var ritual = await rituals.FindAsync(pair.SpaceId, ct);
+        var ritual = await pairs.RitualAsync(pair.SpaceId, ct);
         if (ritual is null)
         {
             return false;

@@ -12,7 +12,7 @@ public sealed record CreateSpaceInput(string? Kind, string? Label);
 public sealed record LabelInput(string? Label);
 
 /// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
-public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, PairSpaces pairs)
+public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, PairSpaces pairs) : ISpaceDetails
 {
     private const string LabelTable = "Memberships";
     private const string LabelColumn = "Label";
