@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Hearth.Core.Assessments;
-using Hearth.Core.Dimensions;
-using Hearth.Core.Spaces;
-using Hearth.Web.Api;
-using Hearth.Web.Data;
-using Hearth.Web.Data.Encryption;
-using Hearth.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Assessments;
 
