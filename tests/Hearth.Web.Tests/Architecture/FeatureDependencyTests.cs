@@ -59,6 +59,7 @@ public sealed class FeatureDependencyTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
+        Assert.True(Loaded.Value.Types.Any(t => t.Namespace.FullName == KernelNamespace), "Expected to find the pair kernel's types.");
         Assert.True(uses.Count == 0, "The pair kernel uses feature types:\n" + string.Join("\n", uses));
     }
 
