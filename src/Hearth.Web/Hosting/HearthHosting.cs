@@ -37,6 +37,7 @@ public static class HearthHosting
         builder.Services
             .AddHearthSecurity(options)
             .AddHearthPages()
+            .AddPair()
             .AddShared()
             .AddEmail(configuration)
             .AddAccounts()

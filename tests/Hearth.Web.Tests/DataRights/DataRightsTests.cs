@@ -387,7 +387,7 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
         return await factory.WithDbAsync(async db =>
             $"{await db.Memberships.All().CountAsync(m => m.UserId == id)}/{await db.Set<Features.Memories.Memory>().All().CountAsync(m => m.AuthorUserId == id)}/" +
             $"{await db.Set<Features.Notes.Note>().All().CountAsync(n => n.FromUserId == id)}/{await db.MemberKeys.CountAsync(k => k.UserId == id)}/{await db.Spaces.All().CountAsync()}/" +
-            $"{await db.Set<Features.CheckIns.WeeklyCheckIn>().All().CountAsync(c => c.UserId == id)}/{await db.Set<Features.Rituals.SpaceRitual>().All().CountAsync()}/" +
+            $"{await db.Set<Features.CheckIns.WeeklyCheckIn>().All().CountAsync(c => c.UserId == id)}/{await db.Set<SpaceRitual>().All().CountAsync()}/" +
             $"{await db.Set<Features.Rituals.MemberWakingHours>().All().CountAsync(w => w.UserId == id)}/{await db.Set<Features.Insights.ReconnectPlanRecord>().All().CountAsync()}");
     }
 

@@ -20,4 +20,3 @@ public sealed record DisableTwoFactorInput(string? Passphrase);
 
 public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
-public sealed record SecondStepInput(string? Code);

@@ -9,6 +9,7 @@ public static class AccountSecurityFeature
         services
             .AddScoped<SessionService>()
             .AddScoped<TwoFactorService>()
+            .AddScoped<Accounts.ISecondSignInStep>(sp => sp.GetRequiredService<TwoFactorService>())
             .AddScoped<PasskeyService>();
 
     public static void MapAccountSecurity(this HearthRoutes routes) => routes.Api.MapAccountSecurityApi();

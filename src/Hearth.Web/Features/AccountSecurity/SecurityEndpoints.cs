@@ -62,7 +62,7 @@ public static class SecurityEndpoints
             .WithTags("Account")
             .WithSummary("Finish signing in with the browser's passkey credential.");
 
-        api.MapPost("/account/sign-in/code", async (SecondStepInput input, Accounts.AccountService accounts, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/account/sign-in/code", async (Accounts.SecondStepInput input, Accounts.AccountService accounts, HttpContext http, CancellationToken ct) =>
                 ApiResults.From(await accounts.SignInSecondStepAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)))
             .RequireRateLimiting(Security.RateLimits.Account)
             .AllowAnonymous()

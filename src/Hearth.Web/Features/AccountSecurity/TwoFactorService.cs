@@ -13,7 +13,7 @@ namespace Hearth.Web.Features.AccountSecurity;
 /// The first step (the passphrase) leaves a short-lived, encrypted "second step" cookie naming the
 /// account; the code completes the sign-in. Codes are accepted once each (see <see cref="Totp"/>).
 /// </summary>
-public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle)
+public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle) : Accounts.ISecondSignInStep
 {
     public const string PendingCookie = "__Host-hearth-2step";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(5);
@@ -123,6 +123,8 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
 
     public static void EndSecondStep(HttpResponse response) =>
         response.Cookies.Delete(PendingCookie, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict });
+
+    void Accounts.ISecondSignInStep.EndSecondStep(HttpResponse response) => EndSecondStep(response);
 
     /// <summary>The account whose second step is due, if the cookie is present, genuine and fresh.</summary>
     public async Task<HearthUser?> PendingUserAsync(HttpRequest request)

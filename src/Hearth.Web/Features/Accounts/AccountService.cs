@@ -18,7 +18,7 @@ public sealed class AccountService(
     CurrentMember current,
     IMailer mailer,
     TimeProvider clock,
-    AccountSecurity.TwoFactorService twoFactor,
+    ISecondSignInStep twoFactor,
     IHttpContextAccessor http,
     Data.Encryption.MemberKeyring keyring,
     AccountThrottle throttle,
@@ -65,7 +65,7 @@ public sealed class AccountService(
             Email = email,
             DisplayName = name,
             CreatedAt = clock.GetUtcNow(),
-            TimeZoneId = Daily.TimeZones.IsKnown(input.TimeZone) ? input.TimeZone!.Trim() : Daily.TimeZones.Default,
+            TimeZoneId = TimeZones.IsKnown(input.TimeZone) ? input.TimeZone!.Trim() : TimeZones.Default,
         };
         var result = await users.CreateAsync(user, input.Password!);
         if (!result.Succeeded)
@@ -128,7 +128,7 @@ public sealed class AccountService(
     }
 
     /// <summary>The second step: an authenticator or recovery code for the account whose passphrase was just right.</summary>
-    public async Task<Outcome<AccountView>> SignInSecondStepAsync(AccountSecurity.SecondStepInput input, string? userAgent, CancellationToken ct = default)
+    public async Task<Outcome<AccountView>> SignInSecondStepAsync(SecondStepInput input, string? userAgent, CancellationToken ct = default)
     {
         var context = http.HttpContext!;
         var user = await twoFactor.PendingUserAsync(context.Request);
@@ -149,7 +149,7 @@ public sealed class AccountService(
             return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
         }
 
-        AccountSecurity.TwoFactorService.EndSecondStep(context.Response);
+        twoFactor.EndSecondStep(context.Response);
         return await CompleteSignInAsync(user, userAgent, ct);
     }
 

@@ -13,7 +13,7 @@ public static class AssessmentsFeature
             .Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section))
 
             // The dimensions the pair marked as priorities, for the daily features.
-            .AddScoped<Daily.IPriorityDimensions, SharedPriorityDimensions>();
+            .AddScoped<IPriorityDimensions, SharedPriorityDimensions>();
 
     public static void MapAssessments(this HearthRoutes routes) => routes.Space.MapAssessmentApi();
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(AssessmentService assessments) : PageModel
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         var outcome = await assessments.StartAsync(SpaceId, new StartInput(SexualOptIn), ct);
-        if (outcome.Kind == Api.OutcomeKind.NotFound)
+        if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
         }

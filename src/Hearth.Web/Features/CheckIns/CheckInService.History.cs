@@ -28,7 +28,7 @@ public sealed partial class CheckInService
     public async Task<CheckInHistory> HistoryAsync(PairSpace pair, int? lastWeeks = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var ritual = await rituals.FindAsync(pair.SpaceId, ct);
+        var ritual = await pairs.RitualAsync(pair.SpaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
         // A week of margin: stored week keys follow the ritual day of the time they were written.

@@ -25,7 +25,7 @@ public sealed partial class CheckInService
             return Outcome<CheckInSubmitted>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var now = await NowAsync(pair, rule, ct);
         var current = now.Current;

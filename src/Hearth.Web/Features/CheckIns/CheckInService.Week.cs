@@ -29,7 +29,7 @@ public sealed partial class CheckInService
             return Outcome<CheckInWeekGlance>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule);
         var done = DoneIn(await NearRowsAsync(spaceId, pair.Me, current.Key, ct), current);
@@ -48,7 +48,7 @@ public sealed partial class CheckInService
             return Outcome<CheckInWeekView>.NotFound();
         }
 
-        var ritual = await rituals.FindAsync(spaceId, ct);
+        var ritual = await pairs.RitualAsync(spaceId, ct);
         var rule = PairCalendar.WeekRule(ritual, pair);
         var now = await NowAsync(pair, rule, ct);
         var week = now.Key;

@@ -17,12 +17,11 @@ namespace Hearth.Web.Features.CheckIns;
 /// The weekly check-in (docs/product/assessment-and-insights.md): about a minute, once per member and pair week, with mutual
 /// reveal per week and a private safety pulse that is never stored.
 /// </summary>
-public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs, RitualService rituals, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)
+public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)
 {
     // Fields, so the use cases in the other parts of this class (CheckInService.*.cs) can read them.
     private readonly HearthDbContext db = db;
     private readonly PairSpaces pairs = pairs;
-    private readonly RitualService rituals = rituals;
     private readonly FieldCipher cipher = cipher;
     private readonly IOptions<SafetyOptions> safety = safety;
     private readonly TimeProvider clock = clock;

@@ -10,7 +10,7 @@ namespace Hearth.Web.Features.Dashboard;
 
 /// <summary>The pair dashboard: one request for the space page and GET /api/v1/spaces/{id}/dashboard.</summary>
 public sealed class DashboardService(
-    SpaceService spaces,
+    ISpaceDetails spaces,
     NoteService notes,
     PromptService prompts,
     CheckInService checkIns,

@@ -18,7 +18,7 @@ public sealed class WeekModel(QualityTimeService time) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var outcome = await time.GetAsync(SpaceId, Start, ct);
-        if (outcome.Kind == Api.OutcomeKind.Invalid)
+        if (outcome.Kind == OutcomeKind.Invalid)
         {
             outcome = await time.GetAsync(SpaceId, null, ct);
         }

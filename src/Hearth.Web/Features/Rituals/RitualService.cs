@@ -48,8 +48,7 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
     /// The ritual row of a space the caller may use: read with the pair itself (<see cref="PairSpaces.OpenAsync"/>,
     /// once a request; the dashboard asks for it twice), not tracked: do not change it.
     /// </summary>
-    public async Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) =>
-        (await pairs.OpenAsync(spaceId, ct))?.Ritual;
+    public Task<SpaceRitual?> FindAsync(Guid spaceId, CancellationToken ct = default) => pairs.RitualAsync(spaceId, ct);
 
     public async Task<Outcome<RitualView>> SetAsync(Guid spaceId, RitualSettingInput input, CancellationToken ct = default)
     {

@@ -7,27 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Spaces;
 
-public sealed record SpaceSummary(Guid Id, string Kind, string State, string? Label, string? OtherPersonName);
-
-public sealed record MemberView(string DisplayName, bool IsYou);
-
-public sealed record PendingInvitationView(DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
-
-/// <summary>
-/// One space as the current member sees it. A closed space shows only that it is closed: no
-/// members, no dates, nothing about who left or when.
-/// </summary>
-public sealed record SpaceDetail(
-    Guid Id,
-    string Kind,
-    string State,
-    string? Label,
-    string OtherPersonWord,
-    IReadOnlyList<MemberView> Members,
-    PendingInvitationView? PendingInvitation);
 
 /// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
-public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, Hearth.Web.Features.Daily.PairSpaces pairs)
+public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, PairSpaces pairs) : ISpaceDetails
 {
     private const string LabelTable = MembershipLabel.Table;
     private const string LabelColumn = MembershipLabel.Column;

@@ -6,7 +6,9 @@ namespace Hearth.Web.Features.Spaces;
 public static class SpacesFeature
 {
     public static IServiceCollection AddSpaces(this IServiceCollection services) =>
-        services.AddScoped<SpaceService>();
+        services
+            .AddScoped<SpaceService>()
+            .AddScoped<ISpaceDetails>(sp => sp.GetRequiredService<SpaceService>());
 
     /// <summary>The list of spaces and each space itself; invitations are made and accepted here too.</summary>
     public static void MapSpaces(this HearthRoutes routes) => routes.Api.MapSpaceApi();

@@ -1,6 +1,6 @@
 using Hearth.Core.Spaces;
 
-namespace Hearth.Web.Features.DataRights;
+namespace Hearth.Web.Pair;
 
 /// <summary>One of the member's own spaces, as export sees it.</summary>
 public sealed record MemberSpace(Guid Me, Guid SpaceId, RelationshipKind Kind);

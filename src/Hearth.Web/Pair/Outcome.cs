@@ -1,4 +1,4 @@
-namespace Hearth.Web.Api;
+namespace Hearth.Web.Pair;
 
 public enum OutcomeKind
 {

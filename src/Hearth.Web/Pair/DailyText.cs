@@ -1,10 +1,9 @@
 using System.Globalization;
 using Hearth.Core.FreeText;
-using Hearth.Web.Api;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Hearth.Web.Features.Daily;
+namespace Hearth.Web.Pair;
 
 /// <summary>Shared checks for what people type into the daily features: free text and dates.</summary>
 public static class DailyText
