@@ -20,7 +20,7 @@ public enum TextFit
 }
 
 /// <summary>
-/// The one length rule for every free text a person types (docs/product/voice.md, "Lengths"; ADR 104):
+/// The one length rule for every free text a person types (docs/product/voice.md, "Lengths"; ADR 22):
 /// a limit counts characters as a person sees them (text elements: an emoji, a flag or a letter with
 /// its accent is one), and no one character may take more than <see cref="MaxBytesPerCharacter"/>
 /// bytes of UTF-8, so a "character" piled high with marks cannot fill the database. Every feature

@@ -15,7 +15,7 @@ namespace Hearth.Web.Hosting;
 /// browser shows its own blank error. This connection middleware notices exactly that answer on its
 /// way out and sends Hearth's own short page in its place, with the same status, our security
 /// headers, and nothing of the address echoed back. Everything else passes through untouched
-/// (ADR "malformed addresses").
+/// (ADR 29).
 /// </summary>
 public static class RefusedRequestPage
 {

@@ -66,7 +66,7 @@ public sealed class NoInferenceLeakTests
         List<CheckInRecord> Records(List<CheckInAnswers> answers, SafetyPulse? pulse) =>
             answers.Select((a, i) => (a with { Safety = pulse }).ToRecord(content, Week(i))).ToList();
 
-        // CsCheck prints the seed and the smallest failing weeks if this ever fails (docs/adr/0109-cscheck.md).
+        // CsCheck prints the seed and the smallest failing weeks if this ever fails (docs/adr/0028-cscheck.md).
         Gen.Select(AnyAnswers.List[Weeks], AnyAnswers.List[Weeks]).Sample(
             (answersA, answersB) =>
             {

@@ -68,7 +68,7 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
 }
 
 /// <summary>
-/// SMTP through MailKit (docs/adr/0105-mailkit.md): STARTTLS when Email:SmtpUseTls (refusing to go on
+/// SMTP through MailKit (docs/adr/0024-mailkit.md): STARTTLS when Email:SmtpUseTls (refusing to go on
 /// without it), a login only when Email:SmtpUser is set, and the framework client's 100-second timeout.
 /// A failure is thrown to the caller, as before.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Hearth.Web.Features.Reminders;
 public sealed record IcsRitual(string Uid, Ritual Ritual, Instant SetAt);
 
 /// <summary>
-/// The iCalendar feed (RFC 5545), written by Ical.Net (docs/adr/0106-ical-net.md): it does the text,
+/// The iCalendar feed (RFC 5545), written by Ical.Net (docs/adr/0025-ical-net.md): it does the text,
 /// CRLF line endings, folding at 75 octets and escaping. Hearth supplies the content: one VTIMEZONE
 /// per zone used, and each ritual as a weekly VEVENT whose DTSTART carries a TZID, so the calendar
 /// keeps it at the same local time across clock changes. The summary is just "Hearth": no names,
