@@ -26,7 +26,7 @@ public static class DatabaseSetup
                     "Set it, e.g. Hearth__Database__ConnectionString='Host=127.0.0.1;Database=hearth;Username=hearth;Password=...'.");
             }
 
-            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>((sp, o) => o.UseNpgsql(db.ConnectionString).AddInterceptors(ErrorLogging(sp)).ConfigureWarnings(Warnings));
+            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>((sp, o) => o.UseNpgsql(db.ConnectionString).AddInterceptors(ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings));
         }
         else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +38,7 @@ public static class DatabaseSetup
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
-            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).ConfigureWarnings(Warnings));
+            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings));
         }
         else
         {

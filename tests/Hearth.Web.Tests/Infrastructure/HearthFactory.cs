@@ -75,12 +75,16 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(BatchPause);
             if (PasswordHashIterations is { } iterations)
             {
                 services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = iterations);
             }
         });
     }
+
+    /// <summary>Holds a large write (an import batch) open after it is saved, when a test asks for it.</summary>
+    public BatchPause BatchPause { get; } = new();
 
     /// <summary>A new, separate person's browser: its own cookies. https so the __Host- cookies are kept. It sends X-Hearth-Request, as Hearth's own scripts do.</summary>
     public HttpClient NewClient()
