@@ -25,6 +25,7 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
     {
         factory.RequireAvailable();
         factory.Logs.Clear();
+        const int Rounds = 5;
         var problems = new List<string>();
         var tried = 0;
 
@@ -39,6 +40,12 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
             }
         }
 
+        // On a fast machine a burst can be served one after another, so no two writes meet at the
+        // unique index; then the same burst is tried again with a new pair (a few rounds at most).
+        var races = 0;
+        var lines = new List<LogLine>();
+        for (var round = 0; round < Rounds && races == 0; round++)
+        {
         var ana = await Person.RegisterAsync(factory);
         var ben = await Person.RegisterAsync(factory);
         var paired = await ana.PairWithAsync(ben);
@@ -51,8 +58,10 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
         await RaceAsync("assessment start", () => ben.Http.PostAsJsonAsync($"/api/v1/spaces/{paired}/assessment/start", new { }), HttpStatusCode.OK, 1);
         await RaceAsync("first settings", () => (Random.Shared.Next(2) == 0 ? ana : ben).Http.PutAsJsonAsync($"/api/v1/spaces/{paired}/settings", new { livingApart = true }), HttpStatusCode.OK, null);
 
-        var lines = factory.Logs.ToList();
-        var races = lines.Count(l => l.Text.StartsWith("A unique index refused a second write", StringComparison.Ordinal));
+        lines = factory.Logs.ToList();
+        races = lines.Count(l => l.Text.StartsWith("A unique index refused a second write", StringComparison.Ordinal));
+        }
+
         var errors = lines.Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Level} {l.Category}: {l.Text[..Math.Min(200, l.Text.Length)]}").ToList();
         SecurityReport.Record("a lost race is answered 409 and logs no error", Provider, tried, problems.Count + errors.Count,
             $"{GetType().Name}.{nameof(The_same_write_sent_many_times_at_once_gets_one_success_the_rest_409_and_no_error_in_the_log)}",
