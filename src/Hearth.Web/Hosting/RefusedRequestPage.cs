@@ -96,10 +96,11 @@ internal sealed class RefusalPage
             head.Append(Encoding.Latin1.GetString(dateLine)).Append("\r\n");
         }
 
-        head.Append("Content-Security-Policy: ").Append(SecurityHeaders.ContentSecurityPolicy).Append("\r\n");
-        head.Append("X-Content-Type-Options: nosniff\r\n");
-        head.Append("X-Frame-Options: DENY\r\n");
-        head.Append("Referrer-Policy: no-referrer\r\n");
+        foreach (var (name, value) in SecurityHeaders.Always)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
         head.Append("Cache-Control: no-store\r\n");
         head.Append("\r\n");
         var headBytes = Encoding.Latin1.GetBytes(head.ToString());

@@ -10,18 +10,28 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    /// <summary>The headers every answer carries, pages and API alike (and the refused-request page).</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> Always =
+    [
+        ("Content-Security-Policy", ContentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ];
+
     public static IApplicationBuilder UseHearthSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                foreach (var (name, value) in Always)
+                {
+                    headers[name] = value;
+                }
+
                 if (!IsStaticAsset(context.Request.Path))
                 {
                     // Private pages must not linger in caches or the back-forward cache.
