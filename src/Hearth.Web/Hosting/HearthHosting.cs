@@ -20,6 +20,7 @@ using Hearth.Web.Features.Reminders;
 using Hearth.Web.Features.Rituals;
 using Hearth.Web.Features.Shared;
 using Hearth.Web.Features.Spaces;
+using Hearth.Web.Languages;
 using Hearth.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -109,6 +110,10 @@ public static class HearthHosting
 
             await next();
         });
+
+        // The request's language (Languages/LanguageServices.cs): after sign-in, so a member's own
+        // choice can win over the browser's.
+        app.UseHearthLanguages();
         Features.Spaces.ClosedSpaces.UseClosedSpaces(app);
         app.UseRateLimiter();
         app.UseAuthorization();

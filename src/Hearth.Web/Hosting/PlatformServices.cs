@@ -4,6 +4,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.KeyRing;
 using Hearth.Web.Features.Shared;
+using Hearth.Web.Languages;
 
 namespace Hearth.Web.Hosting;
 
@@ -107,7 +108,8 @@ public static class PlatformServices
             o.Conventions.AllowAnonymousToPage("/Learn/Index");
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
-        });
+        }).AddViewLocalization();
+        services.AddHearthLanguages();
         services.AddHearthPageWords();
         return services;
     }
