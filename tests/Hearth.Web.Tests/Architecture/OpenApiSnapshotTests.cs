@@ -25,11 +25,6 @@ public sealed partial class OpenApiSnapshotTests(SqliteHearthFactory factory) : 
     private static readonly Dictionary<string, string> FreeOnPurpose = new(StringComparer.Ordinal)
     {
         ["EvidenceView.source"] = "an open set of stable evidence names (\"checkin.satisfaction\", \"assessment.emotional.experience\"), not a fixed list",
-        ["InsightView.kind"] = "not yet: its wire names are also page CSS classes (insight-growthArea); the next step makes it an enum",
-        ["SpaceSummary.kind"] = "not yet: the pair kernel item moves SpaceSummary; it becomes WireValues<RelationshipKind> there",
-        ["SpaceSummary.state"] = "not yet: the pair kernel item moves SpaceSummary; its state becomes an enum there",
-        ["SpaceDetail.kind"] = "not yet: the pair kernel item moves SpaceDetail; it becomes WireValues<RelationshipKind> there",
-        ["SpaceDetail.state"] = "not yet: the pair kernel item moves SpaceDetail; its state becomes an enum there",
     };
 
     /// <summary>Property names that name one of a fixed set of values.</summary>
@@ -136,6 +131,50 @@ public sealed partial class OpenApiSnapshotTests(SqliteHearthFactory factory) : 
             $"{tried} properties and parameters named *Kind/*State/*Status/*Source/*Direction/*Audience");
         Assert.True(tried > 10, $"only {tried} kind-like fields in the document");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} kind-like fields are free strings:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_enum_is_a_string_with_its_values()
+    {
+        var doc = await OpenApiDocument.FetchAsync(factory);
+        var tried = 0;
+        var failures = new List<string>();
+        var stack = new Stack<(string Where, JsonElement Node)>();
+        stack.Push(("#", doc));
+        while (stack.Count > 0)
+        {
+            var (where, node) = stack.Pop();
+            if (node.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in node.EnumerateArray())
+                {
+                    stack.Push(($"{where}/{i++}", item));
+                }
+            }
+            else if (node.ValueKind == JsonValueKind.Object)
+            {
+                if (node.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
+                {
+                    tried++;
+                    if (!OpenApiDocument.HasType(node, "string") || values.GetArrayLength() == 0 || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+                    {
+                        failures.Add($"{where}: {node.GetRawText()}");
+                    }
+                }
+
+                foreach (var child in node.EnumerateObject())
+                {
+                    stack.Push(($"{where}/{child.Name}", child.Value));
+                }
+            }
+        }
+
+        SecurityReport.Record("OpenAPI enums say they are strings", "-", tried, failures.Count,
+            $"{nameof(OpenApiSnapshotTests)}.{nameof(Every_enum_is_a_string_with_its_values)}",
+            $"{tried} enum schemas: \"type\": \"string\" and string values");
+        Assert.True(tried > 15, $"only {tried} enums in the document");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {tried} enums do not say they are strings:\n" + string.Join("\n", failures));
     }
 
     /// <summary>Every property of every schema, and every parameter, in the document.</summary>

@@ -23,13 +23,13 @@ public static class SecurityEndpoints
         var twoFactor = api.MapGroup("/account/two-factor").WithTags("Account").RequireAuthorization().RequireConfirmedSession();
         twoFactor.MapGet("/", async (TwoFactorService service) => TypedResults.Ok(await service.StatusAsync()))
             .WithSummary("Whether an authenticator app is set up, and how many recovery codes are left.");
-        twoFactor.MapPost("/setup", async (TwoFactorService service) => ApiResults.From(await service.SetupAsync(), s => TypedResults.Ok(s)))
+        twoFactor.MapPost("/setup", async (TwoFactorService service) => ApiResults.From(await service.SetupAsync(), s => TypedResults.Ok(s)).Or<Refusals.Conflict>())
             .WithSummary("The key to add to an authenticator app.");
         twoFactor.MapPost("/enable", async (EnableTwoFactorInput input, TwoFactorService service) =>
-                ApiResults.From(await service.EnableAsync(input), c => TypedResults.Ok(c)))
+                ApiResults.From(await service.EnableAsync(input), c => TypedResults.Ok(c)).Or<Refusals.ConflictOrTooMany>())
             .WithSummary("Turn the second step on with a current code; answers ten one-time recovery codes, shown once.");
         twoFactor.MapPost("/disable", async (DisableTwoFactorInput input, TwoFactorService service) =>
-                ApiResults.From(await service.DisableAsync(input), _ => TypedResults.NoContent()))
+                ApiResults.From(await service.DisableAsync(input), _ => TypedResults.NoContent()).Or<Refusals.TooMany>())
             .WithSummary("Turn the second step off (needs the passphrase).");
 
         var passkeys = api.MapGroup("/account/passkeys").WithTags("Account").RequireAuthorization().RequireConfirmedSession();
@@ -56,14 +56,14 @@ public static class SecurityEndpoints
             .WithTags("Account")
             .WithSummary("Start signing in with a passkey (no e-mail needed).");
         api.MapPost("/account/passkeys/sign-in", async (FinishPasskeyInput input, PasskeyService service, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await service.FinishSignInAsync(input, http.Request.Headers.UserAgent, ct), v => TypedResults.Ok(v)))
+                ApiResults.From(await service.FinishSignInAsync(input, http.Request.Headers.UserAgent, ct), v => TypedResults.Ok(v)).Or<Refusals.NotSignedIn>())
             .RequireRateLimiting(Security.RateLimits.Account)
             .AllowAnonymous()
             .WithTags("Account")
             .WithSummary("Finish signing in with the browser's passkey credential.");
 
         api.MapPost("/account/sign-in/code", async (Accounts.SecondStepInput input, Accounts.AccountService accounts, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await accounts.SignInSecondStepAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)))
+                ApiResults.From(await accounts.SignInSecondStepAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)).Or<Refusals.NotSignedIn>())
             .RequireRateLimiting(Security.RateLimits.Account)
             .AllowAnonymous()
             .WithTags("Account")

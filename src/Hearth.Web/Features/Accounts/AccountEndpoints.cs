@@ -17,7 +17,7 @@ public static class AccountEndpoints
             .WithSummary("Create an account (does not sign in).");
 
         account.MapPost("/sign-in", async (SignInInput input, AccountService accounts, HttpContext http, CancellationToken ct) =>
-                ApiResults.From(await accounts.SignInAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)))
+                ApiResults.From(await accounts.SignInAsync(input, http.Request.Headers.UserAgent, ct), view => TypedResults.Ok(view)).Or<Refusals.NotSignedIn>())
             .RequireRateLimiting(RateLimits.Account)
             .AllowAnonymous()
             .WithSummary("Sign in; sets the session cookie. 429 with Retry-After when throttled.");

@@ -21,17 +21,17 @@ public static class AssessmentEndpoints
             .WithSummary("The questions as you would see them, in your own words for this kind of space.");
 
         group.MapPost("/start", async (Guid spaceId, StartInput? input, AssessmentService service, CancellationToken ct) =>
-                ApiResults.From(await service.StartAsync(spaceId, input ?? new StartInput(false), ct), s => TypedResults.Ok(s)))
+                ApiResults.From(await service.StartAsync(spaceId, input ?? new StartInput(false), ct), s => TypedResults.Ok(s)).Or<Refusals.Conflict>())
             .RequireConfirmedSession()
             .WithSummary("Start a new round (the first, or a retake). Earlier rounds stay in your history.");
 
         group.MapPut("/answers", async (Guid spaceId, SaveAnswersInput input, AssessmentService service, CancellationToken ct) =>
-                ApiResults.From(await service.SaveAnswersAsync(spaceId, input, ct), s => TypedResults.Ok(s)))
+                ApiResults.From(await service.SaveAnswersAsync(spaceId, input, ct), s => TypedResults.Ok(s)).Or<Refusals.Conflict>())
             .RequireConfirmedSession()
             .WithSummary("Save answers of the round in progress: a number on the scale, \"preferNotToSay\", \"notRelevant\", or \"\" to clear.");
 
         group.MapPost("/complete", async (Guid spaceId, CompleteInput? input, AssessmentService service, CancellationToken ct) =>
-                ApiResults.From(await service.CompleteAsync(spaceId, input ?? new CompleteInput(null, null), ct), r => TypedResults.Ok(r)))
+                ApiResults.From(await service.CompleteAsync(spaceId, input ?? new CompleteInput(null, null), ct), r => TypedResults.Ok(r)).Or<Refusals.Conflict>())
             .RequireConfirmedSession()
             .WithSummary("Finish the round, choosing which kinds of closeness to share in the map.");
 

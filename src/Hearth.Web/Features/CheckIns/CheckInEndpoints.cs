@@ -20,7 +20,7 @@ public static class CheckInEndpoints
             .RequireConfirmedSession()
             .WithSummary("The pair week containing a date, with the same mutual reveal.");
         checkIn.MapPost("/", async (Guid spaceId, CheckInInput input, CheckInService service, CancellationToken ct) =>
-                ApiResults.From(await service.SubmitAsync(spaceId, input, ct), v => TypedResults.Created((string?)null, v)))
+                ApiResults.From(await service.SubmitAsync(spaceId, input, ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())
             .RequireConfirmedSession()
             .WithSummary("Check in for this week (once). The safety pulse is looked at once and never stored; support shows only to you.");
         return space;

@@ -26,7 +26,7 @@ public sealed class DashboardService(
         }
 
         var detail = space.Value!;
-        if (detail.State == "closed")
+        if (detail.State == SpaceViewState.Closed)
         {
             return Outcome<DashboardView>.Ok(new DashboardView(detail, false, null, null, null, null));
         }

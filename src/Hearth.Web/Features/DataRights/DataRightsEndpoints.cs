@@ -35,13 +35,13 @@ public static class DataRightsEndpoints
             {
                 if (!IsJson(http.Request))
                 {
-                    return ApiResults.Refuse<Ok<ImportSummary>>(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.");
+                    return ApiResults.Refuse<Ok<ImportSummary>>(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.").Or<Refusals.Conflict>();
                 }
 
                 var body = await ReadLimitedAsync(http, http.Request.Body, DataImportService.MaxBytes, ct);
                 return body is null
-                    ? ApiResults.Refuse<Ok<ImportSummary>>(413, "Too large", DataImportService.TooLargeDetail)
-                    : ApiResults.From(await import.ImportAsync(body, ct), summary => TypedResults.Ok(summary));
+                    ? ApiResults.Refuse<Ok<ImportSummary>>(413, "Too large", DataImportService.TooLargeDetail).Or<Refusals.Conflict>()
+                    : ApiResults.From(await import.ImportAsync(body, ct), summary => TypedResults.Ok(summary)).Or<Refusals.Conflict>();
             })
             .WithMetadata(new RequestSizeLimitAttribute(DataImportService.MaxBytes + 1))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -53,7 +53,7 @@ public static class DataRightsEndpoints
                 {
                     http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
                     return TypedResults.NoContent();
-                }))
+                }).Or<Refusals.TooMany>())
             .WithSummary("Delete your account and everything you wrote, at once. Needs your passphrase.");
         return api;
     }

@@ -29,7 +29,7 @@ public static class InsightEndpoints
             .RequireConfirmedSession();
         var plan = space.MapGroup("/reconnect-plan").WithTags("Trends and insights").RequireConfirmedSession();
         plan.MapPost("/", async (Guid spaceId, StartPlanInput? input, InsightService service, CancellationToken ct) =>
-                ApiResults.From(await service.StartPlanAsync(spaceId, input ?? new StartPlanInput(null), ct), v => TypedResults.Created((string?)null, v)))
+                ApiResults.From(await service.StartPlanAsync(spaceId, input ?? new StartPlanInput(null), ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())
             .WithSummary("Start a 2-4 week reconnect plan while a fading insight is showing; shared when that insight is shared.");
         plan.MapPut("/steps/{stepId}", async (Guid spaceId, string stepId, MarkStepInput? input, InsightService service, CancellationToken ct) =>
                 ApiResults.From(await service.MarkStepAsync(spaceId, stepId, input ?? new MarkStepInput(true), ct), v => TypedResults.Ok(v)))

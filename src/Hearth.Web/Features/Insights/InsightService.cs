@@ -273,13 +273,13 @@ public sealed class InsightService(HearthDbContext db, PairSpaces pairs, CheckIn
     private static InsightView View(Insight insight, PairSpace pair) => new(
         insight.Kind switch
         {
-            InsightKind.GrowthArea => "growthArea",
-            InsightKind.Strength => "strength",
-            InsightKind.PerceptionGap => "perceptionGap",
-            InsightKind.Fading => "fading",
-            InsightKind.Improvement => "improvement",
-            InsightKind.QualityTimeShortfall => "qualityTimeShortfall",
-            _ => "counselling",
+            InsightKind.GrowthArea => InsightViewKind.GrowthArea,
+            InsightKind.Strength => InsightViewKind.Strength,
+            InsightKind.PerceptionGap => InsightViewKind.PerceptionGap,
+            InsightKind.Fading => InsightViewKind.Fading,
+            InsightKind.Improvement => InsightViewKind.Improvement,
+            InsightKind.QualityTimeShortfall => InsightViewKind.QualityTimeShortfall,
+            _ => InsightViewKind.Counselling,
         },
         insight.Audience.IsShared ? InsightViewAudience.Both : InsightViewAudience.You,
         insight.Message,

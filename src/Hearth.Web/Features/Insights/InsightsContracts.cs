@@ -24,7 +24,7 @@ public sealed record EvidenceView(string Source, string Whose, IReadOnlyList<str
 public sealed record PracticeLinkView(string Id, string Title);
 
 public sealed record InsightView(
-    string Kind,
+    InsightViewKind Kind,
     InsightViewAudience Audience,
     string Message,
     string Why,
@@ -74,4 +74,45 @@ public enum InsightViewAudience
 
     [JsonStringEnumMemberName("you")]
     You,
+}
+
+/// <summary>What an insight is about, on the wire (the page's CSS class is <c>insight-</c> and the wire name).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InsightViewKind>))]
+public enum InsightViewKind
+{
+    [JsonStringEnumMemberName("growthArea")]
+    GrowthArea,
+
+    [JsonStringEnumMemberName("strength")]
+    Strength,
+
+    [JsonStringEnumMemberName("perceptionGap")]
+    PerceptionGap,
+
+    [JsonStringEnumMemberName("fading")]
+    Fading,
+
+    [JsonStringEnumMemberName("improvement")]
+    Improvement,
+
+    [JsonStringEnumMemberName("qualityTimeShortfall")]
+    QualityTimeShortfall,
+
+    [JsonStringEnumMemberName("counselling")]
+    Counselling,
+}
+
+public static class InsightViewKinds
+{
+    /// <summary>The class Trends.cshtml gives an insight's card: <c>insight-growthArea</c>, the same names as before it was an enum.</summary>
+    public static string CssClass(this InsightViewKind kind) => kind switch
+    {
+        InsightViewKind.GrowthArea => "insight-growthArea",
+        InsightViewKind.Strength => "insight-strength",
+        InsightViewKind.PerceptionGap => "insight-perceptionGap",
+        InsightViewKind.Fading => "insight-fading",
+        InsightViewKind.Improvement => "insight-improvement",
+        InsightViewKind.QualityTimeShortfall => "insight-qualityTimeShortfall",
+        _ => "insight-counselling",
+    };
 }

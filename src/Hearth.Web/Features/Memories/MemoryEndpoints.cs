@@ -15,7 +15,7 @@ public static class MemoryEndpoints
                 ApiResults.From(await service.TimelineAsync(spaceId, ct), v => TypedResults.Ok(v)))
             .WithSummary("The timeline: your memories and the other's shared ones, newest first, with \"on this day\".");
         memories.MapPost("/", async (Guid spaceId, MemoryInput input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, MemoryService service, CancellationToken ct) =>
-                ApiResults.From(await once.OnceAsync("memory", idempotencyKey, () => service.AddAsync(spaceId, input, ct), ct), v => TypedResults.Created((string?)null, v)))
+                ApiResults.From(await once.OnceAsync("memory", idempotencyKey, () => service.AddAsync(spaceId, input, ct), ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())
             .WithSummary("Add a memory: date, kind (first, tradition, shared-experience, reflection), title, text, shared.");
         memories.MapGet("/{memoryId:guid}", async (Guid spaceId, Guid memoryId, MemoryService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetAsync(spaceId, memoryId, ct), v => TypedResults.Ok(v)))

@@ -66,11 +66,7 @@ public static partial class ClosedSpaces
             return null;
         }
 
-        // Removing a closed space from one's list is the one thing still possible in it; and the space
-        // itself (its page, and its API view and dashboard) already answers as closed, with nothing more.
-        var rest = match.Groups["rest"].Value.TrimEnd('/');
-        if ((HttpMethods.IsPost(context.Request.Method) && string.Equals(rest, "/leave", StringComparison.OrdinalIgnoreCase))
-            || (HttpMethods.IsGet(context.Request.Method) && (rest.Length == 0 || (ApiPaths.IsApi(context.Request) && string.Equals(rest, "/dashboard", StringComparison.OrdinalIgnoreCase)))))
+        if (!AnswersClosed(context.Request.Method, match.Groups["rest"].Value, ApiPaths.IsApi(context.Request)))
         {
             return null;
         }
@@ -79,6 +75,19 @@ public static partial class ClosedSpaces
         var closed = await db.Memberships.IgnoreQueryFilters()
             .AnyAsync(m => m.SpaceId == spaceId && m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt != null, context.RequestAborted);
         return closed ? spaceId : null;
+    }
+
+    /// <summary>
+    /// Whether a request under a closed space (<paramref name="rest"/>: the path after the space's id)
+    /// gets the closed answer (410). Removing a closed space from one's list is the one thing still
+    /// possible in it; and the space itself (its page, and its API view and dashboard) already answers
+    /// as closed, with nothing more. The OpenAPI document lists 410 from the same rule (Api/OpenApiContracts).
+    /// </summary>
+    public static bool AnswersClosed(string method, string rest, bool api)
+    {
+        rest = rest.TrimEnd('/');
+        return !((HttpMethods.IsPost(method) && string.Equals(rest, "/leave", StringComparison.OrdinalIgnoreCase))
+                 || (HttpMethods.IsGet(method) && (rest.Length == 0 || (api && string.Equals(rest, "/dashboard", StringComparison.OrdinalIgnoreCase)))));
     }
 
     private static async Task AnswerAsync(HttpContext context, Guid spaceId)

@@ -17,7 +17,7 @@ public static class SpaceEndpoints
             .WithSummary("Your spaces, open ones first; closed ones until you dismiss them.");
 
         spaces.MapPost("/", async (CreateSpaceInput input, SpaceService service, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(input, ct), s => TypedResults.Created($"/api/v1/spaces/{s.Id}", s)))
+                ApiResults.From(await service.CreateAsync(input, ct), s => TypedResults.Created($"/api/v1/spaces/{s.Id}", s)).Or<Refusals.Conflict>())
             .WithSummary("Start a space: kind is romantic, friends or family; label is your private name for it.");
 
         spaces.MapGet("/{spaceId:guid}", async (Guid spaceId, SpaceService service, CancellationToken ct) =>
@@ -33,7 +33,7 @@ public static class SpaceEndpoints
             .WithSummary("Leave; the space closes for both. On a closed space, removes it from your list.");
 
         spaces.MapPost("/{spaceId:guid}/invitations", async (Guid spaceId, CreateInvitationInput? input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, InvitationService service, Links links, CancellationToken ct) =>
-                ApiResults.From(await once.OnceAsync("invitation", idempotencyKey, () => service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), ct), i => TypedResults.Created((string?)null, i)))
+                ApiResults.From(await once.OnceAsync("invitation", idempotencyKey, () => service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), ct), i => TypedResults.Created((string?)null, i)).Or<Refusals.ConflictOrTooMany>())
             .WithSummary("Create a single-use invitation link (seven days); optionally e-mail it. Earlier links stop working.");
 
         spaces.MapDelete("/{spaceId:guid}/invitations", async (Guid spaceId, InvitationService service, CancellationToken ct) =>
@@ -41,7 +41,7 @@ public static class SpaceEndpoints
             .WithSummary("Withdraw the space's live invitation link.");
 
         api.MapPost("/invitations/accept", async (AcceptInvitationInput input, InvitationService service, CancellationToken ct) =>
-                ApiResults.From(await service.AcceptAsync(input, ct), a => TypedResults.Ok(a)))
+                ApiResults.From(await service.AcceptAsync(input, ct), a => TypedResults.Ok(a)).Or<Refusals.ConflictOrGone>())
             .RequireAuthorization()
             .WithTags("Spaces")
             .WithSummary("Join a space with an invitation token.");

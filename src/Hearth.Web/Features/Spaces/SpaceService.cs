@@ -44,8 +44,8 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
             var label = await cipher.DecryptAsync(m.LabelCiphertext, new CipherContext(LabelTable, LabelColumn, m.Id, me), ct);
             list.Add(new SpaceSummary(
                 m.SpaceId,
-                m.Kind.WireName(),
-                closed ? "closed" : m.Other is null ? "solo" : "paired",
+                m.Kind.View(),
+                closed ? SpaceViewState.Closed : m.Other is null ? SpaceViewState.Solo : SpaceViewState.Paired,
                 label,
                 closed ? null : m.Other));
         }
@@ -133,7 +133,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         var kind = mine.Kind;
         if (mine.ClosedAt is not null)
         {
-            return Outcome<SpaceDetail>.Ok(new SpaceDetail(spaceId, kind.WireName(), "closed", label, kind.OtherPersonWord(), [], null));
+            return Outcome<SpaceDetail>.Ok(new SpaceDetail(spaceId, kind.View(), SpaceViewState.Closed, label, kind.OtherPersonWord(), [], null));
         }
 
         // Open, but not in this request's scope (loaded when the request began, before the caller joined
@@ -155,8 +155,8 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
 
         return new SpaceDetail(
             spaceId,
-            kind.WireName(),
-            members.Count >= SpaceRules.MaxMembers ? "paired" : "solo",
+            kind.View(),
+            members.Count >= SpaceRules.MaxMembers ? SpaceViewState.Paired : SpaceViewState.Solo,
             label,
             kind.OtherPersonWord(),
             members.Select(m => new MemberView(m.DisplayName, m.UserId == me)).ToList(),
