@@ -236,6 +236,31 @@ public sealed partial class ContentCoverageTests
         Assert.Equal("diese Woche", CheckInContent.For("de").TimeFrame);
     }
 
+    /// <summary>
+    /// docs/product/voice.md in German, for the daily content that VoiceTests checks in English
+    /// (prompts, practices, learn cards): no marriage, children, church or money words, no "sollen" or
+    /// "müssen", no verdict words, and no gender star (the German voice names people without one where
+    /// it can: "die andere Person", "ihr beide"). Whole words only.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(Ehemann|Ehefrau|Ehe|verheiratet|Gatte|Gattin|Kinder|Kirche|Gott|soll|sollst|solltest|sollt|sollen|sollte|sollten|musst|müsst|müssen|muss|normal|versagt|verpasst|Geld|teuer|billig|Schlafzimmer)\b|\*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanAssumptions();
+
+    [Theory]
+    [InlineData("prompts")]
+    [InlineData("practices")]
+    [InlineData("learn")]
+    public void German_daily_content_makes_no_assumptions_and_never_scolds(string name)
+    {
+        var catalog = Catalogs.Single(c => c.Name == name);
+        var offending = Sentences(catalog, catalog.For(HearthLanguages.German))
+            .Where(s => GermanAssumptions().IsMatch(s.Value))
+            .Select(s => $"{s.Key}: \"{s.Value}\"")
+            .ToList();
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
     public static TheoryData<string, string> MalformedFiles() => new()
     {
         { "wrong version", """{ "version": "prompts.v2", "culture": "de", "texts": { "a/text": "Hallo." } }""" },
