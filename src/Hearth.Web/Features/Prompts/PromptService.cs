@@ -5,75 +5,9 @@ using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
 namespace Hearth.Web.Features.Prompts;
-
-/// <summary>The prompt a space got on one day of the pair's calendar. The history the recommender reads.</summary>
-public sealed class PromptDay : ISpaceScoped
-{
-    public Guid Id { get; set; }
-
-    public Guid SpaceId { get; set; }
-
-    public DateOnly Date { get; set; }
-
-    public string PromptId { get; set; } = "";
-
-    /// <summary>Why it was chosen, in the recommender's words (generic sentences, nothing personal).</summary>
-    public string Explanation { get; set; } = "";
-
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>One member's answer to (or skip of) a prompt day. The answer is encrypted under the author's key.</summary>
-public sealed class PromptResponse : ISpaceScoped
-{
-    public Guid Id { get; set; }
-
-    public Guid SpaceId { get; set; }
-
-    public Guid PromptDayId { get; set; }
-
-    public Guid UserId { get; set; }
-
-    public bool Skipped { get; set; }
-
-    public byte[]? AnswerCiphertext { get; set; }
-
-    public DateTimeOffset RespondedAt { get; set; }
-}
-
-public sealed class PromptDayConfiguration : IEntityTypeConfiguration<PromptDay>
-{
-    public void Configure(EntityTypeBuilder<PromptDay> b)
-    {
-        b.ToTable("PromptDays");
-        b.HasKey(d => d.Id);
-        b.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(d => new { d.SpaceId, d.Date }).IsUnique();
-        b.Property(d => d.PromptId).HasMaxLength(80).IsRequired();
-        b.Property(d => d.Explanation).HasMaxLength(600).IsRequired();
-    }
-}
-
-public sealed class PromptResponseConfiguration : IEntityTypeConfiguration<PromptResponse>
-{
-    public void Configure(EntityTypeBuilder<PromptResponse> b)
-    {
-        b.ToTable("PromptResponses");
-        b.HasKey(r => r.Id);
-        b.HasOne<PromptDay>().WithMany().HasForeignKey(r => r.PromptDayId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<HearthUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(r => new { r.PromptDayId, r.UserId }).IsUnique();
-        // Space and day together: every query here also carries the space filter, and with an index on
-        // SpaceId alone SQLite (which keeps no statistics) picked it over the day's and read every
-        // answer the pair ever gave to find today's two.
-        b.HasIndex(r => new { r.SpaceId, r.PromptDayId });
-        b.Property(r => r.AnswerCiphertext).HasMaxLength(Limits.CiphertextFor(PromptService.MaxAnswerLength));
-    }
-}
 
 /// <summary>
 /// Today's conversation prompt for a pair, chosen by <see cref="DailyPromptRecommender"/> on the pair's
