@@ -160,14 +160,14 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
         }
 
         var memory = result.Memory;
-        if (memory is not null && memory.Title.Any(char.IsControl))
+        if (memory is not null && DailyText.HasHiddenControl(memory.Title, oneLine: true))
         {
             errors.Add("title", "Please keep the title to one line.");
         }
 
-        if (memory is not null && memory.Text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        if (memory is not null && DailyText.HasHiddenControl(memory.Text))
         {
-            errors.Add("text", "This has a hidden control character in it. Please type it again without pasting.");
+            errors.Add("text", DailyText.HiddenControlMessage);
         }
 
         if (errors.Any)
