@@ -48,7 +48,7 @@ public sealed record ExportSharedWithMe(string? OtherName, IReadOnlyDictionary<s
 /// <summary>
 /// The file's checksum: SHA-256 of the canonical document without this field. It detects accidental
 /// damage, not deliberate edits (anyone can recompute it); the wire name "integrity" is kept so files
-/// already exported still import (docs/adr/0101).
+/// already exported still import (docs/adr/0016-failed-writes-imports-and-the-checksum.md).
 /// </summary>
 public sealed record ExportIntegrity(string Algorithm, string Digest)
 {

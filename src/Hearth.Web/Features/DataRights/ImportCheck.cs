@@ -1,3 +1,4 @@
+using Hearth.Core.FreeText;
 using Hearth.Core.QualityTime;
 using Hearth.Core.Spaces;
 using Hearth.Web.Api;
@@ -24,7 +25,7 @@ internal static class ImportCheck
         }
 
         var name = document.Account.DisplayName.Trim();
-        if (name.Length == 0 || name.Length > Limits.DisplayName || name.Any(char.IsControl))
+        if (name.Length == 0 || TextLength.Check(name, Limits.DisplayName) != TextFit.Fits || name.Any(char.IsControl))
         {
             errors.Add("account.displayName", $"A name is one line of up to {Limits.DisplayName} characters.");
         }
