@@ -112,6 +112,7 @@ public static class PlatformServices
             o.Conventions.AllowAnonymousToPage("/Learn/Index");
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
+            o.Conventions.AllowAnonymousToPage("/Languages/Choose");
         }).AddViewLocalization();
         services.AddHearthLanguages();
         services.AddHearthPageWords();

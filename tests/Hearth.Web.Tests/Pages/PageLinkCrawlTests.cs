@@ -17,7 +17,8 @@ namespace Hearth.Web.Tests.Pages;
 /// Every link, form and redirect on every page, as both members of a lived-in pair and as a visitor,
 /// leads to a page or endpoint that exists: a GET target answers (no 404 or 405 from a typo) and a
 /// form posts to a mapped page with a handler of that name. Pages are found from the app's own
-/// routes and from the links they show, two taps deep.
+/// routes and from the links they show, two taps deep. Every page also names its language and
+/// direction on &lt;html&gt;.
 /// </summary>
 public sealed class PageLinkCrawlTests
 {
@@ -127,10 +128,21 @@ public sealed class PageLinkCrawlTests
             }
 
             var isPage = !item.Url.StartsWith("/api/", StringComparison.Ordinal) && !files.GetFileInfo(new Uri(new Uri("https://localhost"), item.Url).AbsolutePath).Exists;
-            if (isPage && item.Depth < Depth && response.Content.Headers.ContentType?.MediaType == "text/html")
+            if (isPage && response.Content.Headers.ContentType?.MediaType == "text/html")
             {
                 var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-                found.AddRange(LinksOn(page, item.Url, problems));
+
+                // Every page says its language and direction (ADR 104), so screen readers speak it right.
+                var lang = page.DocumentElement.GetAttribute("lang");
+                if (Hearth.Core.Languages.HearthLanguages.Match(lang) != lang || page.DocumentElement.GetAttribute("dir") is not ("ltr" or "rtl"))
+                {
+                    problems.Add($"{item.Url} has <html lang=\"{lang}\" dir=\"{page.DocumentElement.GetAttribute("dir")}\">");
+                }
+
+                if (item.Depth < Depth)
+                {
+                    found.AddRange(LinksOn(page, item.Url, problems));
+                }
             }
 
             foreach (var (kind, target, method) in found)

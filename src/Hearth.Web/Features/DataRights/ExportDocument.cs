@@ -22,7 +22,8 @@ public sealed record ExportDocument(
     public const int CurrentVersion = 1;
 }
 
-public sealed record ExportAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt);
+/// <summary>The account. Language: the code of the language you chose ("de"), or null when your browser's decides (files from before it was kept have none).</summary>
+public sealed record ExportAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt, string? Language = null);
 
 /// <summary>
 /// One of your spaces. State: "solo", "paired", "closed" (the space closed; it is still on your list)

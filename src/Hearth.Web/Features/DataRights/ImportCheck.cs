@@ -24,6 +24,11 @@ internal static class ImportCheck
             errors.Add("account.timeZone", "This is not a time zone Hearth knows.");
         }
 
+        if (document.Account.Language is { } language && Languages.LanguageService.Exact(language) is null)
+        {
+            errors.Add("account.language", "This is not a language Hearth speaks.");
+        }
+
         var name = document.Account.DisplayName.Trim();
         if (name.Length == 0 || TextLength.Check(name, Limits.DisplayName) != TextFit.Fits || name.Any(char.IsControl))
         {

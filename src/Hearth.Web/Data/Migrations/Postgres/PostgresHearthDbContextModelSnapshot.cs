@@ -81,6 +81,10 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<DateTimeOffset?>("LastFailedSignInAt")
                         .HasColumnType("timestamp with time zone");
 

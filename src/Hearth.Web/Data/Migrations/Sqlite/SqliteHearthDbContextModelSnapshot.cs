@@ -76,6 +76,10 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastFailedSignInAt")
                         .HasColumnType("INTEGER");
 
