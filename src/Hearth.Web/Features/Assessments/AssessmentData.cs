@@ -47,9 +47,8 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
         var mine = new List<AssessmentRoundItem>(rows.Count);
         foreach (var r in rows)
         {
-            var json = await cipher.DecryptAsync(r.AnswersCiphertext, new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, r.Id, r.UserId), ct);
             var answers = new SortedDictionary<string, string>(
-                AssessmentService.ReadStoredAnswers(json).ToDictionary(kv => kv.Key, kv => AssessmentService.WireAnswer(kv.Value)),
+                (await cipher.ReadAnswersAsync(r, ct)).ToDictionary(kv => kv.Key, kv => AssessmentAnswerWire.WireAnswer(kv.Value)),
                 StringComparer.Ordinal);
             mine.Add(new AssessmentRoundItem(
                 r.Round,
@@ -60,7 +59,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                 ExportJson.Instant(r.CompletedAt),
                 r.CurrentSection,
                 answers,
-                DimensionCatalog.All.Where(d => (r.SharedDimensions & AssessmentService.DimensionsMask([d])) != 0).Select(d => d.WireName()).ToList(),
+                AssessmentDocument.Shared(r.SharedDimensions).Select(d => d.WireName()).ToList(),
                 r.ShareCareWays));
         }
 
@@ -123,7 +122,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
 
             foreach (var (id, raw) in item.Answers)
             {
-                if (!AssessmentService.TryParseAnswer(raw, out var answer) || answer.Kind == AnswerKind.Skipped)
+                if (!AssessmentAnswerWire.TryParseAnswer(raw, out var answer) || answer.Kind == AnswerKind.Skipped)
                 {
                     errors.Add($"{at}.answers", "An answer is a number on the question's scale, \"preferNotToSay\" or \"notRelevant\".");
                     continue;
@@ -156,7 +155,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                 }
             }
 
-            clean.Add((item, kind, answers, AssessmentService.DimensionsMask(shared)));
+            clean.Add((item, kind, answers, AssessmentDocument.DimensionsMask(shared)));
         }
 
         return async (target, token) =>
@@ -178,10 +177,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                     SharedDimensions = shared,
                     ShareCareWays = item.ShareCareWays,
                 };
-                row.AnswersCiphertext = await cipher.EncryptAsync(
-                    AssessmentService.StoredAnswers(answers),
-                    new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, row.Id, target.Me),
-                    token);
+                row.AnswersCiphertext = await cipher.EncryptAnswersAsync(row, answers, token);
                 db.Add(row);
             }
         };

@@ -49,7 +49,7 @@ public sealed partial class AssessmentService
             SexualOptIn = optIn,
             StartedAt = clock.GetUtcNow(),
             CurrentSection = StepsFor(space.Kind, optIn)[0],
-            SharedDimensions = AllDimensionsMask,
+            SharedDimensions = AssessmentDocument.AllDimensionsMask,
             ShareCareWays = true,
         };
         db.Add(response);
@@ -84,7 +84,7 @@ public sealed partial class AssessmentService
         }
 
         var errors = new FieldErrors();
-        var parsed = ParseAnswers(input.Answers, errors);
+        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors);
         var steps = StepsFor(open.Kind, open.SexualOptIn);
         if (input.NextSection is not null && !steps.Contains(input.NextSection))
         {
@@ -113,7 +113,7 @@ public sealed partial class AssessmentService
             return errors.ToOutcome<AssessmentState>();
         }
 
-        var merged = new Dictionary<string, Answer>(await DecryptAsync(open, ct), StringComparer.Ordinal);
+        var merged = new Dictionary<string, Answer>(await cipher.ReadAnswersAsync(open, ct), StringComparer.Ordinal);
         foreach (var (id, answer) in parsed)
         {
             if (answer.Kind == AnswerKind.Skipped)
@@ -126,7 +126,7 @@ public sealed partial class AssessmentService
             }
         }
 
-        open.AnswersCiphertext = await EncryptAsync(open, merged, ct);
+        open.AnswersCiphertext = await cipher.EncryptAnswersAsync(open, merged, ct);
         if (input.NextSection is not null)
         {
             open.CurrentSection = input.NextSection;
@@ -151,7 +151,7 @@ public sealed partial class AssessmentService
         {
             if (DimensionCatalog.TryParse(name, out var dimension))
             {
-                mask |= Bit(dimension);
+                mask |= AssessmentDocument.DimensionsMask([dimension]);
             }
             else
             {
@@ -198,7 +198,7 @@ public sealed partial class AssessmentService
         var optIn = open?.SexualOptIn ?? false;
         var answers = open is null
             ? new Dictionary<string, string>()
-            : (await DecryptAsync(open, ct)).ToDictionary(kv => kv.Key, kv => WireAnswer(kv.Value), StringComparer.Ordinal);
+            : (await cipher.ReadAnswersAsync(open, ct)).ToDictionary(kv => kv.Key, kv => AssessmentAnswerWire.WireAnswer(kv.Value), StringComparer.Ordinal);
         return new AssessmentState(
             Content.Version,
             kind.WireName(),

@@ -18,7 +18,7 @@ public sealed partial class AssessmentService
         }
 
         var errors = new FieldErrors();
-        var parsed = ParseAnswers(input.Answers, errors);
+        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors);
         foreach (var id in parsed.Keys)
         {
             if (!Content.TryGetItem(id, out var item) || !item.IsSafety)

@@ -20,10 +20,6 @@ namespace Hearth.Web.Features.Assessments;
 public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
 {
     public const string ShareStep = "share";
-    private const string Table = "AssessmentResponses";
-    private const string Column = "Answers";
-    private const int PreferNotToSayCode = -1;
-    private const int NotRelevantCode = -2;
 
     public static AssessmentContent Content => AssessmentContent.Baseline;
 
@@ -50,10 +46,6 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
     public static AssessmentSectionView SafetySection(RelationshipKind kind) =>
         SectionsFor(kind, sexualOptIn: false, includeSafety: true).Single(s => s.Id == AssessmentSection.Safety.WireName());
 
-    private static int AllDimensionsMask => DimensionCatalog.All.Aggregate(0, (m, d) => m | Bit(d));
-
-    private static int Bit(Dimension dimension) => 1 << (int)dimension;
-
     private static AssessmentItemView View(PresentedItem item) => new(
         item.Id,
         item.Item.Section.WireName(),
@@ -64,8 +56,6 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
         item.Item.Scale.Max,
         item.Item.Scale.Points.Select(p => new ScalePointView(p.Value, p.Label, p.Description)).ToList(),
         item.Item.AllowsNotRelevant);
-
-    private static CipherContext Context(AssessmentResponse response) => new(Table, Column, response.Id, response.UserId);
 
     private Task<List<AssessmentResponse>> MyResponsesAsync(Guid spaceId, CancellationToken ct, bool tracking = true)
     {
