@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hearth.Core.Assessments;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
@@ -8,18 +9,18 @@ namespace Hearth.Web.Features.Assessments;
 internal static class AssessmentAnswerWire
 {
     /// <summary>Reads "5", 5, "preferNotToSay", "notRelevant" or "" (skip) for each item id.</summary>
-    public static Dictionary<string, Answer> ParseAnswers(IReadOnlyDictionary<string, JsonElement>? raw, FieldErrors errors)
+    public static Dictionary<string, Answer> ParseAnswers(IReadOnlyDictionary<string, JsonElement>? raw, FieldErrors errors, IStringLocalizer<AssessmentsText> words)
     {
         var parsed = new Dictionary<string, Answer>(StringComparer.Ordinal);
         if (raw is null)
         {
-            errors.Add("answers", "Please send the answers as an object of question ids and values.");
+            errors.Add("answers", words["AnswersObject"]);
             return parsed;
         }
 
         if (raw.Count > 100)
         {
-            errors.Add("answers", "That is more answers than the assessment has questions.");
+            errors.Add("answers", words["TooManyAnswers"]);
             return parsed;
         }
 
@@ -34,7 +35,7 @@ internal static class AssessmentAnswerWire
             };
             if (text is null || !TryParseAnswer(text, out var answer))
             {
-                errors.Add($"answers.{id}", "An answer is a number on the question's scale, \"preferNotToSay\", \"notRelevant\", or empty to skip.");
+                errors.Add($"answers.{id}", words["AnswerShape"]);
                 continue;
             }
 

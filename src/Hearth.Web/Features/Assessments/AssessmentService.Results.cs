@@ -24,7 +24,7 @@ public sealed partial class AssessmentService
         }
 
         var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await cipher.ReadAnswersAsync(response, ct)));
-        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList()));
+        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList(), text));
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed partial class AssessmentService
         var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(pair.Kind, pair.SexualOptIn, await cipher.ReadAnswersAsync(pair, ct)));
         var shared = AssessmentDocument.Shared(mine.SharedDimensions & pair.SharedDimensions).ToList();
         var map = ClosenessMap.Compare(myResult, theirResult, shared);
-        return Outcome<ClosenessMapView>.Ok(ClosenessMapView.For(pair.Round, space.OtherName ?? "", myResult, theirResult, shared, map));
+        return Outcome<ClosenessMapView>.Ok(ClosenessMapView.For(pair.Round, space.OtherName ?? "", myResult, theirResult, shared, map, text));
     }
 
     /// <summary>

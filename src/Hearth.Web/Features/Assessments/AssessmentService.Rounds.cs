@@ -33,7 +33,7 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is not null)
         {
-            return Outcome<AssessmentState>.Refused(409, "Already started", "You already have a round in progress here. Carry on where you left off.");
+            return Outcome<AssessmentState>.Refused(409, text["AlreadyStartedTitle"], text["AlreadyStarted"]);
         }
 
         var optIn = space.Kind == RelationshipKind.Romantic && input.SexualOptIn == true;
@@ -60,7 +60,7 @@ public sealed partial class AssessmentService
         catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // Two starts at once: the unique (space, member, round) index lets one through.
-            return Outcome<AssessmentState>.Refused(409, "Already started", "You already have a round in progress here. Carry on where you left off.");
+            return Outcome<AssessmentState>.Refused(409, text["AlreadyStartedTitle"], text["AlreadyStarted"]);
         }
 
         mine.Add(response);
@@ -80,15 +80,15 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is null)
         {
-            return Outcome<AssessmentState>.Refused(409, "No round in progress", "Start a round first. Your finished rounds stay as they are.");
+            return Outcome<AssessmentState>.Refused(409, text["NoRoundTitle"], text["NoRound"]);
         }
 
         var errors = new FieldErrors();
-        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors);
+        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors, text);
         var steps = StepsFor(open.Kind, open.SexualOptIn);
         if (input.NextSection is not null && !steps.Contains(input.NextSection))
         {
-            errors.Add("nextSection", "That is not one of the steps of this assessment.");
+            errors.Add("nextSection", text["NotAStep"]);
         }
 
         if (!errors.Any)
@@ -97,14 +97,14 @@ public sealed partial class AssessmentService
             {
                 if (Content.TryGetItem(id, out var item) && item.IsSafety)
                 {
-                    errors.Add($"answers.{id}", "Safety questions are answered on their own private page and are never stored.");
+                    errors.Add($"answers.{id}", text["SafetyNotHere"]);
                 }
             }
 
             var check = new AssessmentAnswers(open.Kind, open.SexualOptIn, parsed);
             foreach (var error in AssessmentAnswers.Validate(Content, check))
             {
-                errors.Add($"answers.{error.ItemId}", error.Message);
+                errors.Add($"answers.{error.ItemId}", AssessmentMessages.Say(text, Content, error));
             }
         }
 
@@ -155,7 +155,7 @@ public sealed partial class AssessmentService
             }
             else
             {
-                errors.Add("share", $"'{name}' is not one of the five kinds of closeness (emotional, physical, intellectual, spiritual, experiential).");
+                errors.Add("share", text["NotADimension", name]);
             }
         }
 
@@ -168,7 +168,7 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is null)
         {
-            return Outcome<AssessmentResultView>.Refused(409, "Already finished", "This round is already finished. You can start a new round whenever you like.");
+            return Outcome<AssessmentResultView>.Refused(409, text["AlreadyFinishedTitle"], text["AlreadyFinished"]);
         }
 
         // Claim the finish atomically, so a double click finishes once.
@@ -183,7 +183,7 @@ public sealed partial class AssessmentService
                 ct);
         if (claimed != 1)
         {
-            return Outcome<AssessmentResultView>.Refused(409, "Already finished", "This round is already finished. You can start a new round whenever you like.");
+            return Outcome<AssessmentResultView>.Refused(409, text["AlreadyFinishedTitle"], text["AlreadyFinished"]);
         }
 
         // The update went straight to the database; the tracked copy is stale, so read afresh.

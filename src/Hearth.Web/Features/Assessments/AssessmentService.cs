@@ -8,6 +8,7 @@ using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
@@ -17,7 +18,7 @@ namespace Hearth.Web.Features.Assessments;
 /// round. Everything here reads only the caller's own answers, except the map, which reads the
 /// dimensions both chose to share and only when both finished.
 /// </summary>
-public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
+public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock, IStringLocalizer<AssessmentsText> text)
 {
     public const string ShareStep = "share";
 
