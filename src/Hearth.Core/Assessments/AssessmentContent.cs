@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hearth.Core.ContentFiles;
 using Hearth.Core.Dimensions;
+using Hearth.Core.Languages;
 using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Assessments;
@@ -15,6 +16,9 @@ public sealed class AssessmentContent
     public const string BaselineResourceName = "Hearth.Core.Assessments.Content.baseline.v1.json";
 
     private static readonly Lazy<AssessmentContent> LazyBaseline = new(() => LoadEmbedded(BaselineResourceName));
+
+    private static readonly TranslatedContent<AssessmentContent> Translations =
+        new(BaselineResourceName, () => Baseline, c => c.Version, (c, t) => c.Translate(t));
 
     private readonly Dictionary<string, AssessmentItem> itemsById;
 
@@ -35,6 +39,12 @@ public sealed class AssessmentContent
 
     /// <summary>The baseline assessment shipped with Hearth ("baseline.v1"). Loaded once.</summary>
     public static AssessmentContent Baseline => LazyBaseline.Value;
+
+    /// <summary>
+    /// The baseline assessment in a member's language (a culture name such as "de" or "de-AT", or the
+    /// pseudo-locale); English for English and for anything unknown. Built once per language.
+    /// </summary>
+    public static AssessmentContent For(string? culture) => Translations.For(culture);
 
     /// <summary>A stable version string, stored next to every set of answers.</summary>
     public string Version { get; }
@@ -78,6 +88,45 @@ public sealed class AssessmentContent
 
     public AssessmentSectionInfo SectionInfo(AssessmentSection section) =>
         Sections.First(s => s.Section == section);
+
+    /// <summary>
+    /// The same assessment (ids, sections, dimensions, scales and their values, keying, kinds, flags,
+    /// order) with every sentence asked of <paramref name="translation"/>: <c>timeFrame</c>,
+    /// <c>scale:&lt;id&gt;/&lt;value&gt;/label</c> and <c>/description</c>, <c>section:&lt;id&gt;/title</c> and
+    /// <c>/intro</c>, <c>&lt;item id&gt;/text</c> and its kind wordings <c>&lt;item id&gt;/text.&lt;kind&gt;</c>.
+    /// </summary>
+    public AssessmentContent Translate(ContentTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        var scales = Scales
+            .Select(s => s with
+            {
+                Points = s.Points.Select(p => p with
+                {
+                    Label = translation.Text($"scale:{s.Id}/{p.Value}/label", p.Label),
+                    Description = p.Description is null ? null : translation.Text($"scale:{s.Id}/{p.Value}/description", p.Description),
+                }).ToList(),
+            })
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var sections = Sections
+            .Select(s => s with
+            {
+                Title = translation.Text($"section:{s.Section.WireName()}/title", s.Title),
+                Intro = translation.Text($"section:{s.Section.WireName()}/intro", s.Intro),
+            })
+            .ToList();
+        var items = Items
+            .Select(i => i with
+            {
+                Scale = scales[i.Scale.Id],
+                DefaultText = translation.Text($"{i.Id}/text", i.DefaultText),
+                TextByKind = i.TextByKind.ToDictionary(
+                    v => v.Key,
+                    v => translation.Text($"{i.Id}/text.{v.Key.WireName()}", v.Value)),
+            })
+            .ToList();
+        return new AssessmentContent(Version, translation.Text("timeFrame", TimeFrame), scales.Values.ToList(), sections, items);
+    }
 
     /// <summary>Reads content from an embedded resource of Hearth.Core.</summary>
     public static AssessmentContent LoadEmbedded(string resourceName)

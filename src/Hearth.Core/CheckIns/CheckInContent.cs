@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hearth.Core.ContentFiles;
+using Hearth.Core.Languages;
 using System.Text.Json.Serialization;
 
 namespace Hearth.Core.CheckIns;
@@ -44,6 +45,9 @@ public sealed class CheckInContent
 
     private static readonly Lazy<CheckInContent> LazyWeekly = new(() => LoadEmbedded(WeeklyResourceName));
 
+    private static readonly TranslatedContent<CheckInContent> Translations =
+        new(WeeklyResourceName, () => Weekly, c => c.Version, (c, t) => c.Translate(t));
+
     private CheckInContent(
         string version,
         string timeFrame,
@@ -65,6 +69,12 @@ public sealed class CheckInContent
     /// <summary>The weekly check-in shipped with Hearth ("weekly.v1"). Loaded once.</summary>
     public static CheckInContent Weekly => LazyWeekly.Value;
 
+    /// <summary>
+    /// The weekly check-in in a member's language (a culture name such as "de" or "de-AT", or the
+    /// pseudo-locale); English for English and for anything unknown. Built once per language.
+    /// </summary>
+    public static CheckInContent For(string? culture) => Translations.For(culture);
+
     public string Version { get; }
 
     public string TimeFrame { get; }
@@ -81,6 +91,42 @@ public sealed class CheckInContent
     public SafetyPulseContent SafetyPulse { get; }
 
     public CheckInItem Item(CheckInMeasure measure) => Items.First(i => i.Measure == measure);
+
+    /// <summary>
+    /// The same check-in (measures, ranges, limits, pulse ids, order) with every sentence asked of
+    /// <paramref name="translation"/>: <c>timeFrame</c>, <c>intro</c>, <c>groundRules/title</c>,
+    /// <c>groundRules/intro</c>, <c>groundRules/rule/&lt;n&gt;</c> (from 1), <c>&lt;measure&gt;/text</c>,
+    /// <c>/hint</c>, <c>/minLabel</c>, <c>/maxLabel</c>, <c>/noTensionLabel</c>, <c>needs/text</c>,
+    /// <c>needs/hint</c>, <c>safetyPulse/intro</c> and <c>&lt;pulse id&gt;/text</c>.
+    /// </summary>
+    public CheckInContent Translate(ContentTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return new CheckInContent(
+            Version,
+            translation.Text("timeFrame", TimeFrame),
+            translation.Text("intro", Intro),
+            new GroundRules(
+                translation.Text("groundRules/title", GroundRules.Title),
+                translation.Text("groundRules/intro", GroundRules.Intro),
+                GroundRules.Rules.Select((r, i) => translation.Text($"groundRules/rule/{i + 1}", r)).ToList()),
+            Items.Select(i => i with
+            {
+                Text = translation.Text($"{i.Id}/text", i.Text),
+                Hint = i.Hint is null ? null : translation.Text($"{i.Id}/hint", i.Hint),
+                MinLabel = translation.Text($"{i.Id}/minLabel", i.MinLabel),
+                MaxLabel = translation.Text($"{i.Id}/maxLabel", i.MaxLabel),
+                NoTensionLabel = i.NoTensionLabel is null ? null : translation.Text($"{i.Id}/noTensionLabel", i.NoTensionLabel),
+            }).ToList(),
+            Needs with
+            {
+                Text = translation.Text("needs/text", Needs.Text),
+                Hint = translation.Text("needs/hint", Needs.Hint),
+            },
+            new SafetyPulseContent(
+                translation.Text("safetyPulse/intro", SafetyPulse.Intro),
+                SafetyPulse.Items.Select(p => p with { Text = translation.Text($"{p.Id}/text", p.Text) }).ToList()));
+    }
 
     public static CheckInContent LoadEmbedded(string resourceName)
     {

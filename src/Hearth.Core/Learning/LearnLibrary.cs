@@ -1,5 +1,6 @@
 using Hearth.Core.ContentFiles;
 using Hearth.Core.Dimensions;
+using Hearth.Core.Languages;
 
 namespace Hearth.Core.Learning;
 
@@ -12,6 +13,9 @@ public sealed class LearnLibrary
     public const string DefaultResourceName = "Hearth.Core.Learning.Content.learn.v1.json";
 
     private static readonly Lazy<LearnLibrary> LazyDefault = new(() => Parse(EmbeddedContent.ReadText(DefaultResourceName)));
+
+    private static readonly TranslatedContent<LearnLibrary> Translations =
+        new(DefaultResourceName, () => Default, c => c.Version, (c, t) => c.Translate(t));
 
     private LearnLibrary(
         string version,
@@ -28,6 +32,12 @@ public sealed class LearnLibrary
     /// <summary>The library shipped with Hearth. Loaded once.</summary>
     public static LearnLibrary Default => LazyDefault.Value;
 
+    /// <summary>
+    /// The library in a member's language (a culture name such as "de" or "de-AT", or the
+    /// pseudo-locale); English for English and for anything unknown. Built once per language.
+    /// </summary>
+    public static LearnLibrary For(string? culture) => Translations.For(culture);
+
     public string Version { get; }
 
     public IReadOnlyList<LearnCard> Cards { get; }
@@ -40,6 +50,26 @@ public sealed class LearnLibrary
 
     public LearnCard For(Dimension dimension) =>
         Cards.First(c => c.Topic == LearnTopic.Dimension && c.Dimension == dimension);
+
+    /// <summary>
+    /// The same cards, questions and steps (ids, topics, dimensions, practice ids, order) with every
+    /// sentence asked of <paramref name="translation"/>: <c>&lt;card id&gt;/title</c>, <c>/body</c>,
+    /// <c>/tryToday</c>, and <c>&lt;id&gt;/text</c> for reflection questions and first steps.
+    /// </summary>
+    public LearnLibrary Translate(ContentTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return new LearnLibrary(
+            Version,
+            Cards.Select(c => c with
+            {
+                Title = translation.Text($"{c.Id}/title", c.Title),
+                Body = translation.Text($"{c.Id}/body", c.Body),
+                TryToday = translation.Text($"{c.Id}/tryToday", c.TryToday),
+            }).ToList(),
+            ReflectionQuestions.Select(q => q with { Text = translation.Text($"{q.Id}/text", q.Text) }).ToList(),
+            FirstSteps.Select(s => s with { Text = translation.Text($"{s.Id}/text", s.Text) }).ToList());
+    }
 
     /// <summary>Parses and checks a learn file. Throws <see cref="ContentFileException"/> when it is malformed.</summary>
     public static LearnLibrary Parse(string json)

@@ -1,5 +1,6 @@
 using Hearth.Core.ContentFiles;
 using Hearth.Core.Dimensions;
+using Hearth.Core.Languages;
 using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Practices;
@@ -23,6 +24,9 @@ public sealed class PracticeCatalog
 
     private static readonly Lazy<PracticeCatalog> LazyDefault = new(() => Parse(EmbeddedContent.ReadText(DefaultResourceName)));
 
+    private static readonly TranslatedContent<PracticeCatalog> Translations =
+        new(DefaultResourceName, () => Default, c => c.Version, (c, t) => c.Translate(t));
+
     private readonly Dictionary<string, Practice> byId;
 
     private PracticeCatalog(string version, IReadOnlyList<Practice> practices)
@@ -34,6 +38,12 @@ public sealed class PracticeCatalog
 
     /// <summary>The practices shipped with Hearth. Loaded once.</summary>
     public static PracticeCatalog Default => LazyDefault.Value;
+
+    /// <summary>
+    /// The practices in a member's language (a culture name such as "de" or "de-AT", or the
+    /// pseudo-locale); English for English and for anything unknown. Built once per language.
+    /// </summary>
+    public static PracticeCatalog For(string? culture) => Translations.For(culture);
 
     public string Version { get; }
 
@@ -54,6 +64,24 @@ public sealed class PracticeCatalog
             .Where(p => dimension is null || p.Dimensions.Contains(dimension.Value))
             .OrderBy(p => dimension is null ? 0 : p.Dimensions.ToList().IndexOf(dimension.Value))
             .ToList();
+
+    /// <summary>
+    /// The same practices (ids, dimensions, minutes, settings, kinds, tags, order) with every
+    /// sentence asked of <paramref name="translation"/>: <c>&lt;id&gt;/title</c>, <c>&lt;id&gt;/howTo</c>,
+    /// <c>&lt;id&gt;/why</c>. The source is internal (research citations) and stays as written.
+    /// </summary>
+    public PracticeCatalog Translate(ContentTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return new PracticeCatalog(
+            Version,
+            Practices.Select(p => p with
+            {
+                Title = translation.Text($"{p.Id}/title", p.Title),
+                HowTo = translation.Text($"{p.Id}/howTo", p.HowTo),
+                Why = translation.Text($"{p.Id}/why", p.Why),
+            }).ToList());
+    }
 
     /// <summary>Parses and checks a practice file. Throws <see cref="ContentFileException"/> when it is malformed.</summary>
     public static PracticeCatalog Parse(string json)

@@ -1,4 +1,5 @@
 using Hearth.Core.ContentFiles;
+using Hearth.Core.Languages;
 using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Prompts;
@@ -13,6 +14,9 @@ public sealed class PromptCatalog
 
     private static readonly Lazy<PromptCatalog> LazyDefault = new(() => Parse(EmbeddedContent.ReadText(DefaultResourceName)));
 
+    private static readonly TranslatedContent<PromptCatalog> Translations =
+        new(DefaultResourceName, () => Default, c => c.Version, (c, t) => c.Translate(t));
+
     private readonly Dictionary<string, ConversationPrompt> byId;
 
     private PromptCatalog(string version, IReadOnlyList<ConversationPrompt> prompts)
@@ -25,6 +29,12 @@ public sealed class PromptCatalog
     /// <summary>The prompts shipped with Hearth. Loaded once.</summary>
     public static PromptCatalog Default => LazyDefault.Value;
 
+    /// <summary>
+    /// The prompts in a member's language (a culture name such as "de" or "de-AT", or the
+    /// pseudo-locale); English for English and for anything unknown. Built once per language.
+    /// </summary>
+    public static PromptCatalog For(string? culture) => Translations.For(culture);
+
     public string Version { get; }
 
     public IReadOnlyList<ConversationPrompt> Prompts { get; }
@@ -34,6 +44,18 @@ public sealed class PromptCatalog
     /// <summary>The prompts a pair may see, in file order.</summary>
     public IReadOnlyList<ConversationPrompt> AvailableTo(RelationshipKind kind, bool bothOptedInToSexualContent) =>
         Prompts.Where(p => p.IsAvailableTo(kind, bothOptedInToSexualContent)).ToList();
+
+    /// <summary>
+    /// The same prompts (ids, dimensions, depths, kinds, flags, order) with every sentence asked of
+    /// <paramref name="translation"/>, keyed <c>&lt;id&gt;/text</c>.
+    /// </summary>
+    public PromptCatalog Translate(ContentTranslation translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        return new PromptCatalog(
+            Version,
+            Prompts.Select(p => p with { Text = translation.Text($"{p.Id}/text", p.Text) }).ToList());
+    }
 
     /// <summary>Parses and checks a prompt file. Throws <see cref="ContentFileException"/> when it is malformed.</summary>
     public static PromptCatalog Parse(string json)
