@@ -38,6 +38,10 @@ public abstract class AssessmentLanguageTests<TFactory>(TFactory factory) : ICla
         var step = await ana.Http.GetPageAsync($"/spaces/{spaceId}/assessment/step/anchor");
         Assert.Contains("Schritt 1 von", step.QuerySelector(".progress")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Möchte ich nicht sagen", MainText(step), StringComparison.Ordinal);
+        // The questions come from the assessment content in her language (AssessmentContent.For), ids unchanged.
+        var anchor = AssessmentContent.For("de").ItemsFor(RelationshipKind.Romantic, sexualOptIn: false).Where(i => i.Item.Section == AssessmentSection.Anchor).ToList();
+        Assert.NotEmpty(anchor);
+        Assert.All(anchor, item => Assert.Contains(item.Text, MainText(step), StringComparison.Ordinal));
         var bad = await ana.Http.SubmitAsync($"/spaces/{spaceId}/assessment/step/anchor", new Dictionary<string, string> { ["a[anchor.2]"] = "12", ["Go"] = "next" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var marked = await bad.ParseAsync();

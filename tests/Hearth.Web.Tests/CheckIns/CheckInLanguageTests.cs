@@ -33,6 +33,10 @@ public abstract class CheckInLanguageTests<TFactory>(TFactory factory) : IClassF
         Assert.Contains("Der Check-in dieser Woche", german, StringComparison.Ordinal);
         Assert.Contains("Zwei private Fragen, nur für dich", german, StringComparison.Ordinal);
         Assert.Contains("Emotionale Nähe", german, StringComparison.Ordinal);
+        // The questions come from the check-in content in her language (CheckInContent.For), ids unchanged.
+        var questions = Hearth.Core.CheckIns.CheckInContent.For("de");
+        Assert.Contains(questions.GroundRules.Title, german, StringComparison.Ordinal);
+        Assert.All(questions.Items, item => Assert.Contains(item.Text, german, StringComparison.Ordinal));
         Assert.DoesNotContain("This week's check-in", german, StringComparison.Ordinal);
         Assert.DoesNotContain("Two private questions", german, StringComparison.Ordinal);
         var english = MainText(await ben.Http.GetPageAsync(url));

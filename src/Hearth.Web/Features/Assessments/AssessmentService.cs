@@ -22,7 +22,11 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
 {
     public const string ShareStep = "share";
 
+    /// <summary>The questions' structure (ids, scales, sections, version): scoring and storage read only this, the same in every language.</summary>
     public static AssessmentContent Content => AssessmentContent.Baseline;
+
+    /// <summary>The questions in the request's language (<see cref="CultureInfo.CurrentUICulture"/>), for what a member reads.</summary>
+    public static AssessmentContent CurrentContent => AssessmentContent.For(CultureInfo.CurrentUICulture.Name);
 
     /// <summary>The member's steps: the sections they see (sexual only with opt-in), then the sharing choice.</summary>
     public static IReadOnlyList<string> StepsFor(RelationshipKind kind, bool sexualOptIn) =>
@@ -33,16 +37,20 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
             .Append(ShareStep)
             .ToList();
 
-    public static IReadOnlyList<AssessmentSectionView> SectionsFor(RelationshipKind kind, bool sexualOptIn, bool includeSafety = false) =>
-        Content.ItemsFor(kind, sexualOptIn)
+    /// <summary>The sections as the member reads them, in the request's language.</summary>
+    public static IReadOnlyList<AssessmentSectionView> SectionsFor(RelationshipKind kind, bool sexualOptIn, bool includeSafety = false)
+    {
+        var content = CurrentContent;
+        return content.ItemsFor(kind, sexualOptIn)
             .Where(i => includeSafety || !i.Item.IsSafety)
             .GroupBy(i => i.Item.Section)
             .Select(g =>
             {
-                var info = Content.SectionInfo(g.Key);
+                var info = content.SectionInfo(g.Key);
                 return new AssessmentSectionView(g.Key.WireName(), info.Title, info.Intro, g.Select(View).ToList());
             })
             .ToList();
+    }
 
     public static AssessmentSectionView SafetySection(RelationshipKind kind) =>
         SectionsFor(kind, sexualOptIn: false, includeSafety: true).Single(s => s.Id == AssessmentSection.Safety.WireName());

@@ -32,15 +32,8 @@ public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs,
     /// <summary>The questions' structure (ids, ranges, limits, version): the same in every language.</summary>
     public static CheckInContent Content => CheckInContent.Weekly;
 
-    /// <summary>
-    /// The questions in a member's language (a culture name such as "de"): the one call that switches
-    /// to <c>CheckInContent.For(culture)</c> once the translated catalog lands; until then the English.
-    /// </summary>
-    public static CheckInContent ContentFor(string culture)
-    {
-        _ = culture;
-        return CheckInContent.Weekly;
-    }
+    /// <summary>The questions in a member's language (a culture name such as "de"); English for anything unknown.</summary>
+    public static CheckInContent ContentFor(string culture) => CheckInContent.For(culture);
 
     /// <summary>The questions in the request's language (<see cref="CultureInfo.CurrentUICulture"/>).</summary>
     public static CheckInContent CurrentContent => ContentFor(CultureInfo.CurrentUICulture.Name);
