@@ -25,6 +25,11 @@ public sealed partial class ResourceCoverageTests
             "SharedText/ShiftKey",
             // "OK" is German too.
             "OK",
+            // Pure formats: a label and its value, a field and its problem.
+            "{0}: {1}",
+            // German says "Passkeys" and "Name" as well.
+            "Passkeys",
+            "Name",
         },
     };
 
