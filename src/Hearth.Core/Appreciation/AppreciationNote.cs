@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hearth.Core.Assessments;
 using Hearth.Core.FreeText;
 using NodaTime;
@@ -45,9 +44,6 @@ public enum NoteProblem
     /// <summary>An appreciation note without words.</summary>
     EmptyText = 1,
 
-    /// <summary>More than <see cref="AppreciationNotes.MaxTextLength"/> characters.</summary>
-    TooLong = 2,
-
     /// <summary>A note to oneself.</summary>
     SameMember = 3,
 
@@ -83,7 +79,10 @@ public sealed record NoteResult(AppreciationNote? Note, NoteError? Error)
 /// <summary>Rules for writing a note.</summary>
 public static class AppreciationNotes
 {
-    /// <summary>Counted in characters as people see them (an emoji counts as one).</summary>
+    /// <summary>
+    /// Counted in characters as people see them (an emoji counts as one). The length is checked once,
+    /// where the words come in (the notes service, with <see cref="TextLength.Check"/>), not again here.
+    /// </summary>
     public const int MaxTextLength = 2000;
 
     /// <summary>The words a "thinking of you" carries when the sender adds none of their own.</summary>
@@ -91,7 +90,8 @@ public static class AppreciationNotes
 
     /// <summary>
     /// Checks and builds a note. An appreciation needs words; a "thinking of you" may be sent with a
-    /// single tap, and then carries <see cref="DefaultThinkingOfYouText"/>. Text is trimmed first.
+    /// single tap, and then carries <see cref="DefaultThinkingOfYouText"/>. Text is trimmed first; its
+    /// length (<see cref="MaxTextLength"/>) has been checked by the caller, as for every free text.
     /// </summary>
     public static NoteResult Create(
         Guid spaceId,
@@ -121,16 +121,6 @@ public static class AppreciationNotes
             }
 
             trimmed = DefaultThinkingOfYouText;
-        }
-
-        switch (TextLength.Check(trimmed, MaxTextLength))
-        {
-            case TextFit.TooLong:
-                return Fail(NoteProblem.TooLong, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Notes can be up to {MaxTextLength:N0} characters, and this one has {TextLength.Of(trimmed):N0}. You could trim it, or send the rest in a second note."));
-            case TextFit.TooDense:
-                return Fail(NoteProblem.TooLong, TextLength.TooDenseMessage);
         }
 
         return new NoteResult(new AppreciationNote(spaceId, fromMemberId, toMemberId, kind, trimmed, careWay, sentAt), null);

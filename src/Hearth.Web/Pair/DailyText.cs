@@ -37,13 +37,26 @@ public static class DailyText
                 return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        if (HasHiddenControl(text))
         {
-            errors.Add(field, "This has a hidden control character in it. Please type it again without pasting.");
+            errors.Add(field, HiddenControlMessage);
             return null;
         }
 
         return text;
+    }
+
+    /// <summary>The message for a text with a control character in it, beside the field it is in.</summary>
+    public const string HiddenControlMessage = "This has a hidden control character in it. Please type it again without pasting.";
+
+    /// <summary>
+    /// Whether the text has a control character a person cannot see: in longer text anything but line
+    /// breaks and tabs, in a one-line text (a title) any at all.
+    /// </summary>
+    public static bool HasHiddenControl(string text, bool oneLine = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(c => char.IsControl(c) && (oneLine || c is not '\n' and not '\t'));
     }
 
     /// <summary>Reads an ISO date (2026-11-21).</summary>

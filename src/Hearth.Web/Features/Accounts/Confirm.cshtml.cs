@@ -7,16 +7,10 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Hearth.Web.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class ConfirmModel(AccountService accounts) : PageModel
+public sealed class ConfirmModel(AccountService accounts) : ReturningPageModel
 {
     [BindProperty]
     public string? Passphrase { get; set; }
-
-    /// <summary>Only ever a local path (<see cref="ReturnUrls.IsLocal"/>): anything else is dropped as it is bound, so the page never renders it.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get => returnUrl; set => returnUrl = ReturnUrls.OrNull(value); }
-
-    private string? returnUrl;
 
     public void OnGet()
     {

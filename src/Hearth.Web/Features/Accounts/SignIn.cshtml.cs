@@ -7,22 +7,16 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Hearth.Web.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class SignInModel(AccountService accounts) : PageModel
+public sealed class SignInModel(AccountService accounts) : ReturningPageModel
 {
     [BindProperty]
     public SignInForm Input { get; set; } = new();
-
-    /// <summary>Only ever a local path (<see cref="ReturnUrls.IsLocal"/>): anything else is dropped as it is bound, so the page never renders it.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get => returnUrl; set => returnUrl = ReturnUrls.OrNull(value); }
 
     [BindProperty(SupportsGet = true)]
     public bool Reset { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool SignedOut { get; set; }
-
-    private string? returnUrl;
 
     public void OnGet()
     {

@@ -90,12 +90,12 @@ public sealed class MemoryData(HearthDbContext db, FieldCipher cipher) : IPerson
 
             if (result.Memory is { } memory)
             {
-                if (memory.Title.Any(char.IsControl))
+                if (DailyText.HasHiddenControl(memory.Title, oneLine: true))
                 {
                     errors.Add($"{at}.title", "A title is one line.");
                 }
 
-                if (memory.Text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+                if (DailyText.HasHiddenControl(memory.Text))
                 {
                     errors.Add($"{at}.text", "This has a hidden control character in it.");
                 }

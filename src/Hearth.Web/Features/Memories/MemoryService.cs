@@ -4,51 +4,9 @@ using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
 namespace Hearth.Web.Features.Memories;
-
-/// <summary>
-/// A memory on a pair's timeline. Private (only the author sees it) or shared (both), as the author
-/// chose. Title and text are encrypted under the author's key; only the author can change or delete it.
-/// </summary>
-public sealed class Memory : ISpaceScoped
-{
-    public Guid Id { get; set; }
-
-    public Guid SpaceId { get; set; }
-
-    public Guid AuthorUserId { get; set; }
-
-    public DateOnly Date { get; set; }
-
-    public MemoryKind Kind { get; set; }
-
-    public bool Shared { get; set; }
-
-    public byte[] TitleCiphertext { get; set; } = [];
-
-    public byte[]? TextCiphertext { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-public sealed class MemoryConfiguration : IEntityTypeConfiguration<Memory>
-{
-    public void Configure(EntityTypeBuilder<Memory> b)
-    {
-        b.ToTable("Memories");
-        b.HasKey(m => m.Id);
-        b.HasOne<Space>().WithMany().HasForeignKey(m => m.SpaceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(m => new { m.SpaceId, m.Date });
-        b.Property(m => m.Kind).HasConversion<int>();
-        b.Property(m => m.TitleCiphertext).HasMaxLength(Limits.CiphertextFor(MemoryRules.MaxTitleLength)).IsRequired();
-        b.Property(m => m.TextCiphertext).HasMaxLength(Limits.CiphertextFor(MemoryRules.MaxTextLength));
-    }
-}
 
 /// <summary>The pair's shared timeline, with "on this day" resurfacing.</summary>
 public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
@@ -202,14 +160,14 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
         }
 
         var memory = result.Memory;
-        if (memory is not null && memory.Title.Any(char.IsControl))
+        if (memory is not null && DailyText.HasHiddenControl(memory.Title, oneLine: true))
         {
             errors.Add("title", "Please keep the title to one line.");
         }
 
-        if (memory is not null && memory.Text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        if (memory is not null && DailyText.HasHiddenControl(memory.Text))
         {
-            errors.Add("text", "This has a hidden control character in it. Please type it again without pasting.");
+            errors.Add("text", DailyText.HiddenControlMessage);
         }
 
         if (errors.Any)

@@ -3,67 +3,9 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
 namespace Hearth.Web.Features.QualityTime;
-
-/// <summary>
-/// A pair's running quality-time timer: only its start instant is stored, so it keeps going with the
-/// screen off, across devices and across server restarts. One per space; no row means idle.
-/// </summary>
-public sealed class RunningTimer : ISpaceScoped
-{
-    public Guid SpaceId { get; set; }
-
-    public DateTimeOffset StartedAt { get; set; }
-
-    public Guid StartedByUserId { get; set; }
-}
-
-/// <summary>A stretch of time together, from the timer or typed in by hand. Counts toward one day of the pair's calendar.</summary>
-public sealed class TimeTogether : ISpaceScoped
-{
-    public Guid Id { get; set; }
-
-    public Guid SpaceId { get; set; }
-
-    public QualityTimeSource Source { get; set; }
-
-    /// <summary>When a timer session started; null for minutes typed in by hand.</summary>
-    public DateTimeOffset? StartedAt { get; set; }
-
-    /// <summary>The day it counts toward on the pair's calendar (for the timer: the day it started).</summary>
-    public DateOnly Day { get; set; }
-
-    public int Seconds { get; set; }
-
-    public Guid LoggedByUserId { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
-public sealed class RunningTimerConfiguration : IEntityTypeConfiguration<RunningTimer>
-{
-    public void Configure(EntityTypeBuilder<RunningTimer> b)
-    {
-        b.ToTable("RunningTimers");
-        b.HasKey(t => t.SpaceId);
-        b.HasOne<Space>().WithOne().HasForeignKey<RunningTimer>(t => t.SpaceId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class TimeTogetherConfiguration : IEntityTypeConfiguration<TimeTogether>
-{
-    public void Configure(EntityTypeBuilder<TimeTogether> b)
-    {
-        b.ToTable("TimeTogether");
-        b.HasKey(t => t.Id);
-        b.HasOne<Space>().WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(t => new { t.SpaceId, t.Day });
-        b.Property(t => t.Source).HasConversion<int>();
-    }
-}
 
 /// <summary>Phone-free time together: a timer, minutes by hand, and a week that celebrates what happened.</summary>
 public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
