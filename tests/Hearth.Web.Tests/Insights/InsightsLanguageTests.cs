@@ -56,9 +56,9 @@ public abstract class InsightsLanguageTests<TFactory>(TFactory factory) : IClass
         var benFading = Fading(benSees);
         Assert.Equal(German.Say("fading.shared/message"), anaFading.GetProperty("message").GetString());
         Assert.Equal(InsightTexts.Default.Say("fading.shared/message"), benFading.GetProperty("message").GetString());
-        Assert.StartsWith("Deine letzten Check-ins zu „Wie glücklich ihr wart“", anaFading.GetProperty("why").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("Recent check-ins about how happy you've been together", benFading.GetProperty("why").GetString(), StringComparison.Ordinal);
-        Assert.Contains(anaFading.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("detail").GetString() == "Schnitt über drei Wochen: Wie glücklich ihr wart" && e.GetProperty("whose").GetString() == "du");
+        Assert.Contains("Check-ins zu „Wie glücklich ihr wart“", anaFading.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Contains("check-ins about how happy you've been together", benFading.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Contains(anaFading.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("detail").GetString() == "Schnitt über drei Wochen: „Wie glücklich ihr wart“" && e.GetProperty("whose").GetString() == "du");
         Assert.Contains(benFading.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("detail").GetString() == "3-week average of how happy you've been together" && e.GetProperty("whose").GetString() == "you");
         Assert.Equal(
             PracticeCatalog.For("de").Practices.Single(p => p.Id == PracticeIds.IStatementTalk).Title,
@@ -99,7 +99,7 @@ public abstract class InsightsLanguageTests<TFactory>(TFactory factory) : IClass
 
         // German numbers and dates in Ana's table: a decimal comma, "1. Juni" style week labels.
         Assert.Matches(@"\d\d?\. (Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept\.|Okt\.|Nov\.|Dez\.)", anaPage);
-        Assert.Matches(@"\b\d,\d\b", anaPage);
+        Assert.Matches(@"\d,\d", anaPage);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Resources;
 using Hearth.Web.Features.Assessments;
 using Microsoft.Extensions.Localization;
 
@@ -18,6 +20,9 @@ public sealed class CounsellingOptions
 
     public List<SupportResource> Resources { get; set; } = [];
 
+    /// <summary>The default places in English (the source of InsightsText.resx).</summary>
+    public static IReadOnlyList<SupportResource> Defaults { get; } = InEnglish();
+
     /// <summary>The operator's places, or the defaults in the language of <paramref name="text"/>.</summary>
     public IReadOnlyList<SupportResource> EffectiveResources(IStringLocalizer<InsightsText> text)
     {
@@ -25,5 +30,15 @@ public sealed class CounsellingOptions
         return Resources.Count > 0
             ? Resources
             : DefaultKeys.Select(k => new SupportResource { Name = text[k + "Name"], Description = text[k + "Description"] }).ToList();
+    }
+
+    private static List<SupportResource> InEnglish()
+    {
+        var english = new ResourceManager(typeof(InsightsText).FullName!, typeof(InsightsText).Assembly);
+        return DefaultKeys.Select(k => new SupportResource
+        {
+            Name = english.GetString(k + "Name", CultureInfo.InvariantCulture) ?? k,
+            Description = english.GetString(k + "Description", CultureInfo.InvariantCulture) ?? k,
+        }).ToList();
     }
 }
