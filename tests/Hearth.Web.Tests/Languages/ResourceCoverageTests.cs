@@ -25,6 +25,8 @@ public sealed partial class ResourceCoverageTests
             "SharedText/ShiftKey",
             // "OK" is German too.
             "OK",
+            // An insight's evidence line, "<what> (<whose>): <number>": only placeholders and punctuation.
+            "InsightsText/EvidenceLine",
         },
     };
 

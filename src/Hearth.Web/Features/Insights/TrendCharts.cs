@@ -67,9 +67,10 @@ public static class TrendCharts
         return new HtmlString(svg.ToString());
     }
 
-    /// <summary>"2026-06-01" as "1 Jun" (in German "1. Juni"), in the request's language.</summary>
+    /// <summary>"2026-06-01" as "1 Jun" (in German "1. Juni"), in the request's language; as it is in the pseudo-locale (no English month names there).</summary>
     public static string WeekLabel(string isoWeek) =>
-        DateOnly.TryParseExact(isoWeek, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        !string.Equals(CultureInfo.CurrentUICulture.Name, Hearth.Core.Languages.HearthLanguages.Pseudo, StringComparison.OrdinalIgnoreCase)
+        && DateOnly.TryParseExact(isoWeek, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.ToString(DayAndMonth(), Culture())
             : isoWeek;
 
