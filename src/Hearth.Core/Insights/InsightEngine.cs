@@ -45,17 +45,20 @@ public static class InsightEngine
     private static readonly CheckInMeasure[] FadingMeasures = [CheckInMeasure.Satisfaction, CheckInMeasure.Closeness];
 
     /// <summary>All insights for the pair: shared ones first, then each member's own.</summary>
-    public static IReadOnlyList<Insight> Run(InsightInput input)
+    /// <param name="input">The pair's records.</param>
+    /// <param name="words">The language of the sentences (<see cref="InsightTexts.For"/>); English when not given.</param>
+    public static IReadOnlyList<Insight> Run(InsightInput input, InsightTexts? words = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var shared = Shared(SharedView.From(input));
-        return [.. shared, .. ForMember(input.First, input, shared), .. ForMember(input.Second, input, shared)];
+        var shared = Shared(SharedView.From(input), words);
+        return [.. shared, .. ForMember(input.First, input, shared, words), .. ForMember(input.Second, input, shared, words)];
     }
 
     /// <summary>Insights both members see, computed from the shared view alone.</summary>
-    public static IReadOnlyList<Insight> Shared(SharedView view)
+    public static IReadOnlyList<Insight> Shared(SharedView view, InsightTexts? words = null)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var w = words ?? InsightTexts.Default;
         var insights = new List<Insight>();
         foreach (var shared in view.Dimensions)
         {
@@ -64,11 +67,11 @@ public static class InsightEngine
                 continue;
             }
 
-            var title = shared.Dimension.Title();
+            var title = w.Title(shared.Dimension);
             var evidence = new List<InsightEvidence>
             {
-                DimensionEvidence(view.FirstId, a),
-                DimensionEvidence(view.SecondId, b),
+                DimensionEvidence(view.FirstId, a, w),
+                DimensionEvidence(view.SecondId, b, w),
             };
             if (a.IsStrength && b.IsStrength)
             {
@@ -78,8 +81,8 @@ public static class InsightEngine
                     [],
                     evidence,
                     InsightAudience.BothMembers,
-                    $"{title} is a real strength for you two. Whatever you already do for it, it's worth keeping.",
-                    $"You both rated how this feels now at {Show(AssessmentScorer.StrengthExperienceAtLeastPercent)} of 100 or more ({Show(a.Experience.Percent!.Value)} and {Show(b.Experience.Percent!.Value)}).",
+                    w.Say("strength/message", title),
+                    w.Say("strength/why", w.Number(AssessmentScorer.StrengthExperienceAtLeastPercent), w.Number(a.Experience.Percent!.Value), w.Number(b.Experience.Percent!.Value)),
                     PracticeIds.ForDimension(shared.Dimension).Take(1).ToList()));
             }
 
@@ -93,8 +96,8 @@ public static class InsightEngine
                     [],
                     evidence,
                     InsightAudience.BothMembers,
-                    $"You experience {Lower(title)} differently. That's common, and it's a good reason to talk with curiosity. Neither view is the right one.",
-                    $"Your answers average {Show(low)} and {Show(high)} of 7. A gap of {Show(high - low)} points is more than everyday ups and downs in answers would explain ({Show(ReliableDifference.PopulationThreshold)}).",
+                    w.Say("perceptionGap/message", w.InSentence(shared.Dimension)),
+                    w.Say("perceptionGap/why", w.Number(low), w.Number(high), w.Number(high - low), w.Number(ReliableDifference.PopulationThreshold)),
                     [PracticeIds.OneMeaningfulQuestion, PracticeIds.IStatementTalk]));
             }
 
@@ -105,10 +108,10 @@ public static class InsightEngine
                     InsightKind.GrowthArea,
                     [shared.Dimension],
                     [],
-                    growing.SelectMany(p => GrowthEvidence(p.Item1, p.Item2)).ToList(),
+                    growing.SelectMany(p => GrowthEvidence(p.Item1, p.Item2, w)).ToList(),
                     InsightAudience.BothMembers,
-                    $"{title} is something you could grow together. It matters, and right now it feels further away than wanted. Small, steady steps help.",
-                    $"You chose to share this part of your results. Where it matters a lot (a gap of {Show(AssessmentScorer.GrowthAreaMinimumGap)} points or more) and feels below {Show(AssessmentScorer.GrowthAreaExperienceBelowPercent)} of 100 now, Hearth suggests a practice.",
+                    w.Say("growthArea.shared/message", title),
+                    w.Say("growthArea.shared/why", w.Number(AssessmentScorer.GrowthAreaMinimumGap), w.Number(AssessmentScorer.GrowthAreaExperienceBelowPercent)),
                     PracticeIds.ForDimension(shared.Dimension)));
             }
         }
@@ -122,11 +125,11 @@ public static class InsightEngine
         var rises = changes.Where(c => c.Change.Direction == ChangeDirection.Improvement).ToList();
         if (declines.Count > 0)
         {
-            insights.Add(FadingInsight(declines, InsightAudience.BothMembers, "Things have felt a little further apart lately. That happens to every pair, and it can turn around."));
+            insights.Add(FadingInsight(declines, InsightAudience.BothMembers, w.Say("fading.shared/message"), w));
         }
         else if (rises.Count > 0)
         {
-            insights.Add(ImprovementInsight(rises, InsightAudience.BothMembers, "You two have been feeling closer lately. That's worth celebrating together."));
+            insights.Add(ImprovementInsight(rises, InsightAudience.BothMembers, w.Say("improvement.shared/message"), w));
         }
 
         if (view.Rounds.Count > 0 && view.Rounds[^1] is var latest
@@ -140,12 +143,12 @@ public static class InsightEngine
                 [],
                 [CheckInMeasure.PhoneFreeMinutes],
                 [
-                    new InsightEvidence("checkin.phoneFreeMinutes", view.FirstId, [latest.Week], minutesA, "phone-free minutes together that week"),
-                    new InsightEvidence("checkin.phoneFreeMinutes", view.SecondId, [latest.Week], minutesB, "phone-free minutes together that week"),
+                    new InsightEvidence("checkin.phoneFreeMinutes", view.FirstId, [latest.Week], minutesA, w.Say("evidence/phoneFreeMinutes")),
+                    new InsightEvidence("checkin.phoneFreeMinutes", view.SecondId, [latest.Week], minutesB, w.Say("evidence/phoneFreeMinutes")),
                 ],
                 InsightAudience.BothMembers,
-                $"Life got busy: about {Show(estimate)} phone-free minutes together this week. Even ten minutes a day adds up. Want to pick a time for tomorrow?",
-                $"You both counted fewer than {QualityTimeMinutesPerWeekBelow} phone-free minutes together that week ({minutesA} and {minutesB}). Many pairs aim for 20 to 30 a day.",
+                w.Say("qualityTime/message", w.Number(estimate)),
+                w.Say("qualityTime/why", QualityTimeMinutesPerWeekBelow, minutesA, minutesB),
                 [PracticeIds.Daily20Minutes, PracticeIds.WalkAndTalk]));
         }
 
@@ -156,11 +159,12 @@ public static class InsightEngine
     /// Insights only <paramref name="member"/> sees, from their own data. Topics already covered
     /// by a shared insight are not repeated privately.
     /// </summary>
-    public static IReadOnlyList<Insight> ForMember(MemberHistory member, InsightInput input, IReadOnlyList<Insight> shared)
+    public static IReadOnlyList<Insight> ForMember(MemberHistory member, InsightInput input, IReadOnlyList<Insight> shared, InsightTexts? words = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(shared);
+        var w = words ?? InsightTexts.Default;
         var audience = InsightAudience.OnlyMember(member.MemberId);
         var insights = new List<Insight>();
         var own = member.CheckIns.Where(r => r.Week <= input.Week).OrderBy(r => r.Week).ToList();
@@ -173,10 +177,10 @@ public static class InsightEngine
                     InsightKind.GrowthArea,
                     [d.Dimension],
                     [],
-                    GrowthEvidence(member.MemberId, d),
+                    GrowthEvidence(member.MemberId, d, w),
                     audience,
-                    $"{d.Dimension.Title()} matters to you, and right now it feels further away than you'd like. That's common, and it can change. Here's something small to try.",
-                    $"You rated how much this matters {d.Importance} of 7, and how it feels now {Show(d.Experience.Percent!.Value)} of 100. Only you can see this.",
+                    w.Say("growthArea.own/message", w.Title(d.Dimension)),
+                    w.Say("growthArea.own/why", d.Importance?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, w.Number(d.Experience.Percent!.Value)),
                     PracticeIds.ForDimension(d.Dimension)));
             }
         }
@@ -185,25 +189,25 @@ public static class InsightEngine
             ? []
             : FadingMeasures.Select(m => (Id: member.MemberId, Measure: m, Change: ChangeDetector.Detect(Trends.ForMember(own, m), MeasureNorms.For(m)!, input.Week))).ToList();
         var satisfaction = changes.FirstOrDefault(c => c.Measure == CheckInMeasure.Satisfaction).Change;
-        var warningsRising = WarningRise(member);
+        var warningsRising = WarningRise(member, w);
         var declines = changes.Where(c => c.Change.Direction == ChangeDirection.Decline).ToList();
         var rises = changes.Where(c => c.Change.Direction == ChangeDirection.Improvement).ToList();
         if (!shared.Any(i => i.Kind == InsightKind.Fading) && (declines.Count > 0 || warningsRising is not null))
         {
-            var fading = FadingInsight(declines, audience, "You've been feeling a little further apart lately. That's common, and it can turn around. Only you can see this.");
+            var fading = FadingInsight(declines, audience, w.Say("fading.own/message"), w);
             if (warningsRising is { } rise)
             {
-                fading = fading with { Evidence = [.. fading.Evidence, .. rise], Why = $"{(declines.Count > 0 ? fading.Why + " " : string.Empty)}Harder moments came up more often in your latest assessment than in the one before." };
+                fading = fading with { Evidence = [.. fading.Evidence, .. rise], Why = $"{(declines.Count > 0 ? fading.Why + " " : string.Empty)}{w.Say("fading.warningsRising/why")}" };
             }
 
             insights.Add(fading);
         }
         else if (!shared.Any(i => i.Kind is InsightKind.Improvement or InsightKind.Fading) && declines.Count == 0 && rises.Count > 0)
         {
-            insights.Add(ImprovementInsight(rises, audience, "You've been feeling closer lately. Well done, both of you: small steps add up."));
+            insights.Add(ImprovementInsight(rises, audience, w.Say("improvement.own/message"), w));
         }
 
-        if (Counselling(member, own, satisfaction, input, audience) is { } counselling)
+        if (Counselling(member, own, satisfaction, input, audience, w) is { } counselling)
         {
             insights.Add(counselling);
         }
@@ -211,7 +215,7 @@ public static class InsightEngine
         return insights;
     }
 
-    private static Insight? Counselling(MemberHistory member, List<CheckInRecord> own, ChangeResult? satisfaction, InsightInput input, InsightAudience audience)
+    private static Insight? Counselling(MemberHistory member, List<CheckInRecord> own, ChangeResult? satisfaction, InsightInput input, InsightAudience audience, InsightTexts w)
     {
         var evidence = new List<InsightEvidence>();
         var reasons = new List<string>();
@@ -219,9 +223,9 @@ public static class InsightEngine
         if (member.LatestAssessment?.WarningIndex.Mean is { } warning && warning >= CounsellingWarningIndexAtLeast
             && satisfaction is { Direction: ChangeDirection.Decline })
         {
-            evidence.Add(new InsightEvidence("assessment.warningIndex", member.MemberId, [], warning, "how often harder moments came up, 1 (never) to 5 (very often)"));
-            evidence.Add(new InsightEvidence("checkin.satisfaction", member.MemberId, satisfaction.WindowWeeks, satisfaction.Current!.Value, "your recent 3-week average happiness, 0-10"));
-            reasons.Add("harder moments have been coming up often while your happiness with things has been dipping");
+            evidence.Add(new InsightEvidence("assessment.warningIndex", member.MemberId, [], warning, w.Say("evidence/warningIndex")));
+            evidence.Add(new InsightEvidence("checkin.satisfaction", member.MemberId, satisfaction.WindowWeeks, satisfaction.Current!.Value, w.Say("evidence/recentSatisfaction")));
+            reasons.Add(w.Say("counselling.reason/warnings"));
         }
 
         if (input.FinishedPlan is { } plan)
@@ -230,20 +234,20 @@ public static class InsightEngine
             var after = Mean(own, CheckInMeasure.Satisfaction, plan.EndWeek.PlusWeeks(-(RollingMean.WindowWeeks - 1)), plan.EndWeek);
             if (before is { } b && after is { } a && a <= b)
             {
-                evidence.Add(new InsightEvidence("plan.reconnect.before", member.MemberId, [plan.StartWeek], b, "your average happiness in the three weeks before the plan, 0-10"));
-                evidence.Add(new InsightEvidence("plan.reconnect.after", member.MemberId, [plan.EndWeek], a, "your average happiness in its last three weeks, 0-10"));
-                reasons.Add("you finished a reconnect plan and things haven't lifted for you yet");
+                evidence.Add(new InsightEvidence("plan.reconnect.before", member.MemberId, [plan.StartWeek], b, w.Say("evidence/planBefore")));
+                evidence.Add(new InsightEvidence("plan.reconnect.after", member.MemberId, [plan.EndWeek], a, w.Say("evidence/planAfter")));
+                reasons.Add(w.Say("counselling.reason/plan"));
             }
         }
 
         var recent = own.Where(r => r.Week > input.Week.PlusWeeks(-TriggerLookbackWeeks)).ToList();
-        foreach (var (measure, words) in new[] { (CheckInMeasure.Repair, "after tension, finding your way back has often felt hard"), (CheckInMeasure.FeltHeard, "you've often not felt listened to") })
+        foreach (var (measure, reason) in new[] { (CheckInMeasure.Repair, "counselling.reason/repair"), (CheckInMeasure.FeltHeard, "counselling.reason/feltHeard") })
         {
             var low = recent.Where(r => r.Value(measure) is { } v && v <= TriggerRatingAtMost).ToList();
             if (low.Count >= TriggerWeeksAtLeast)
             {
-                evidence.Add(new InsightEvidence($"checkin.{measure.WireName()}", member.MemberId, low.Select(r => r.Week).ToList(), low.Count, $"weeks you rated {measure.Describe()} {TriggerRatingAtMost} of 7 or lower"));
-                reasons.Add(words);
+                evidence.Add(new InsightEvidence($"checkin.{measure.WireName()}", member.MemberId, low.Select(r => r.Week).ToList(), low.Count, w.Say("evidence/lowWeeks", w.InSentence(measure), TriggerRatingAtMost)));
+                reasons.Add(w.Say(reason));
             }
         }
 
@@ -258,12 +262,12 @@ public static class InsightEngine
             [],
             evidence,
             audience,
-            "Talking things through with a counsellor is something strong pairs do, not a sign that anything is broken. If you'd like, here is how to find one. Only you can see this.",
-            $"We're mentioning it because {string.Join(", and ", reasons)}.",
+            w.Say("counselling/message"),
+            w.Say("counselling/why", w.Join("counselling/reasons", reasons)),
             []);
     }
 
-    private static InsightEvidence[]? WarningRise(MemberHistory member)
+    private static InsightEvidence[]? WarningRise(MemberHistory member, InsightTexts w)
     {
         if (member.LatestAssessment?.WarningIndex.Mean is { } latest
             && member.EarlierAssessment?.WarningIndex.Mean is { } earlier
@@ -271,73 +275,70 @@ public static class InsightEngine
         {
             return
             [
-                new InsightEvidence("assessment.warningIndex.earlier", member.MemberId, [], earlier, "how often harder moments came up before, 1-5"),
-                new InsightEvidence("assessment.warningIndex", member.MemberId, [], latest, "how often harder moments came up lately, 1-5"),
+                new InsightEvidence("assessment.warningIndex.earlier", member.MemberId, [], earlier, w.Say("evidence/warningIndexEarlier")),
+                new InsightEvidence("assessment.warningIndex", member.MemberId, [], latest, w.Say("evidence/warningIndexLatest")),
             ];
         }
 
         return null;
     }
 
-    private static Insight FadingInsight(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> declines, InsightAudience audience, string message) =>
+    private static Insight FadingInsight(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> declines, InsightAudience audience, string message, InsightTexts w) =>
         new(
             InsightKind.Fading,
             [],
             declines.Select(d => d.Measure).Distinct().Order().ToList(),
-            declines.SelectMany(d => ChangeEvidence(d.Id, d.Measure, d.Change)).ToList(),
+            declines.SelectMany(d => ChangeEvidence(d.Id, d.Measure, d.Change, w)).ToList(),
             audience,
-            message + " A short reconnect plan could help, one small step at a time.",
-            declines.Count == 0 ? string.Empty : Explain(declines, "lower"),
+            message,
+            declines.Count == 0 ? string.Empty : Explain(declines, "lower", w),
             [PracticeIds.IStatementTalk, PracticeIds.Daily20Minutes],
             SuggestsReconnectPlan: true);
 
-    private static Insight ImprovementInsight(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> rises, InsightAudience audience, string message) =>
+    private static Insight ImprovementInsight(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> rises, InsightAudience audience, string message, InsightTexts w) =>
         new(
             InsightKind.Improvement,
             [],
             rises.Select(d => d.Measure).Distinct().Order().ToList(),
-            rises.SelectMany(d => ChangeEvidence(d.Id, d.Measure, d.Change)).ToList(),
+            rises.SelectMany(d => ChangeEvidence(d.Id, d.Measure, d.Change, w)).ToList(),
             audience,
             message,
-            Explain(rises, "higher"),
+            Explain(rises, "higher", w),
             [PracticeIds.AppreciationNote]);
 
-    private static string Explain(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> changes, string direction)
+    /// <param name="direction">"lower" or "higher": which of the file's sentences.</param>
+    private static string Explain(List<(string Id, CheckInMeasure Measure, ChangeResult Change)> changes, string direction, InsightTexts w)
     {
-        var measures = string.Join(" and ", changes.Select(c => c.Measure.Describe()).Distinct());
+        var measures = w.Join("list/and", changes.Select(c => w.InSentence(c.Measure)).Distinct());
         var reliable = changes.Any(c => c.Change.Reliable);
         var weeks = RollingMean.WindowWeeks;
         return reliable
-            ? $"Recent check-ins about {measures} are clearly {direction} than earlier weeks: the last {weeks} weeks differ by more than everyday ups and downs would explain."
-            : $"The {weeks}-week average of check-ins about {measures} has been {direction} for {ChangeDetector.ConsecutiveWeeks} weeks in a row.";
+            ? w.Say($"change.reliable.{direction}/why", measures, weeks)
+            : w.Say($"change.steady.{direction}/why", weeks, measures, ChangeDetector.ConsecutiveWeeks);
     }
 
-    private static IEnumerable<InsightEvidence> ChangeEvidence(string memberId, CheckInMeasure measure, ChangeResult change)
+    private static IEnumerable<InsightEvidence> ChangeEvidence(string memberId, CheckInMeasure measure, ChangeResult change, InsightTexts w)
     {
         var source = $"checkin.{measure.WireName()}";
-        yield return new InsightEvidence(source, memberId, change.WindowWeeks, change.Current!.Value, $"3-week average of {measure.Describe()}");
+        yield return new InsightEvidence(source, memberId, change.WindowWeeks, change.Current!.Value, w.Say("evidence/recentAverage", w.InSentence(measure)));
         if (change.Baseline is { } baseline)
         {
-            yield return new InsightEvidence(source + ".baseline", memberId, change.BaselineWeeks, baseline, $"earlier average of {measure.Describe()}");
+            yield return new InsightEvidence(source + ".baseline", memberId, change.BaselineWeeks, baseline, w.Say("evidence/earlierAverage", w.InSentence(measure)));
         }
     }
 
-    private static List<InsightEvidence> GrowthEvidence(string memberId, DimensionResult d) =>
+    private static List<InsightEvidence> GrowthEvidence(string memberId, DimensionResult d, InsightTexts w) =>
     [
-        new InsightEvidence($"assessment.{d.Dimension.WireName()}.experience", memberId, [], d.Experience.Percent!.Value, "how it feels now, 0-100"),
-        new InsightEvidence($"assessment.{d.Dimension.WireName()}.gap", memberId, [], d.Gap!.Value, "how much it matters minus how it feels now, 1-7 points"),
+        new InsightEvidence($"assessment.{d.Dimension.WireName()}.experience", memberId, [], d.Experience.Percent!.Value, w.Say("evidence/experiencePercent")),
+        new InsightEvidence($"assessment.{d.Dimension.WireName()}.gap", memberId, [], d.Gap!.Value, w.Say("evidence/gap")),
     ];
 
-    private static InsightEvidence DimensionEvidence(string memberId, DimensionResult d) =>
-        new($"assessment.{d.Dimension.WireName()}.experience", memberId, [], d.Experience.Mean ?? double.NaN, "how it feels now, 1-7");
+    private static InsightEvidence DimensionEvidence(string memberId, DimensionResult d, InsightTexts w) =>
+        new($"assessment.{d.Dimension.WireName()}.experience", memberId, [], d.Experience.Mean ?? double.NaN, w.Say("evidence/experienceMean"));
 
     private static double? Mean(List<CheckInRecord> records, CheckInMeasure measure, LocalDate from, LocalDate through)
     {
         var values = records.Where(r => r.Week >= from && r.Week <= through && r.Value(measure) is not null).Select(r => (double)r.Value(measure)!.Value).ToList();
         return values.Count > 0 ? values.Average() : null;
     }
-
-    private static string Show(double value) => AssessmentScorer.Show(value);
-
-    private static string Lower(string title) => string.Concat(title[..1].ToLowerInvariant(), title[1..]);
 }

@@ -23,14 +23,8 @@ public sealed record ReconnectPlan(LocalDate StartWeek, int Weeks, IReadOnlyList
     public const int MaximumWeeks = 4;
     public const int DefaultWeeks = 3;
 
-    /// <summary>Ways to start the honest talk without blame. Fill in the dots with your own words.</summary>
-    public static IReadOnlyList<string> SentenceStarters { get; } =
-    [
-        "Lately I've been missing ..., and I'd love for us to find our way back to it.",
-        "I feel a bit far from you when ..., and I wonder whether you feel it too.",
-        "Something that would help me feel close to you again is ...",
-        "I'm not here to blame either of us. I want us to be close, and I think we can be.",
-    ];
+    /// <summary>Ways to start the honest talk without blame, in English (<see cref="InsightTexts.SentenceStarters"/> in other languages). Fill in the dots with your own words.</summary>
+    public static IReadOnlyList<string> SentenceStarters => InsightTexts.Default.SentenceStarters;
 
     /// <summary>The last week of the plan.</summary>
     public LocalDate EndWeek => StartWeek.PlusWeeks(Weeks - 1);
@@ -45,51 +39,27 @@ public sealed record ReconnectPlan(LocalDate StartWeek, int Weeks, IReadOnlyList
 
     public IReadOnlyList<ReconnectStep> StepsForWeek(int week) => Steps.Where(s => s.Week == week).ToList();
 
-    /// <summary>A plan of <paramref name="weeks"/> weeks (2-4) starting in <paramref name="startWeek"/>.</summary>
-    public static ReconnectPlan Create(LocalDate startWeek, int weeks = DefaultWeeks)
+    /// <summary>A plan of <paramref name="weeks"/> weeks (2-4) starting in <paramref name="startWeek"/>, its steps worded in <paramref name="words"/> (English when not given).</summary>
+    public static ReconnectPlan Create(LocalDate startWeek, int weeks = DefaultWeeks, InsightTexts? words = null)
     {
         if (weeks is < MinimumWeeks or > MaximumWeeks)
         {
             throw new ArgumentOutOfRangeException(nameof(weeks), weeks, $"A reconnect plan lasts {MinimumWeeks} to {MaximumWeeks} weeks.");
         }
 
-        var steps = new List<ReconnectStep>
-        {
-            new(
-                "reconnect.honest-talk",
-                1,
-                "Name the distance, gently",
-                "Find a calm moment and say how things have felt for you, starting with \"I\". Take turns, and listen to the end before you answer. The sentence starters can help.",
-                PracticeIds.IStatementTalk),
-        };
+        var w = words ?? InsightTexts.Default;
+        ReconnectStep Step(string id, string wording, int week, string practiceId) =>
+            new(id, week, w.Say($"{wording}/title"), w.Say($"{wording}/description"), practiceId);
+
+        var steps = new List<ReconnectStep> { Step("reconnect.honest-talk", "reconnect.honest-talk", 1, PracticeIds.IStatementTalk) };
         for (var week = 1; week <= weeks; week++)
         {
-            steps.Add(new(
-                $"reconnect.device-free-time.week-{week}",
-                week,
-                "A little time, just you two",
-                "Most days this week, put phones away for 10 to 20 minutes and simply be together: talk, walk, or share a cup of something.",
-                PracticeIds.Daily20Minutes));
+            steps.Add(Step($"reconnect.device-free-time.week-{week}", "reconnect.device-free-time", week, PracticeIds.Daily20Minutes));
         }
 
-        steps.Add(new(
-            "reconnect.small-affection",
-            1,
-            "Small signs of warmth",
-            "Bring back one small, everyday sign of care that you both like: a hug hello, a kind message in the day, a hand to hold.",
-            PracticeIds.BringBackAffection));
-        steps.Add(new(
-            "reconnect.memory-lane",
-            2,
-            "Revisit what brought you close",
-            "Look back together at a time you felt close: old photos, a favourite place, a song, a tradition you could bring back.",
-            PracticeIds.MemoryLane));
-        steps.Add(new(
-            "reconnect.patience",
-            weeks,
-            "Notice the small steps",
-            "Closeness comes back slowly and unevenly. Tell each other one thing that felt a little better, and be patient with the rest.",
-            PracticeIds.AppreciationNote));
+        steps.Add(Step("reconnect.small-affection", "reconnect.small-affection", 1, PracticeIds.BringBackAffection));
+        steps.Add(Step("reconnect.memory-lane", "reconnect.memory-lane", 2, PracticeIds.MemoryLane));
+        steps.Add(Step("reconnect.patience", "reconnect.patience", weeks, PracticeIds.AppreciationNote));
 
         return new ReconnectPlan(startWeek, weeks, steps.OrderBy(s => s.Week).ToList());
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
 using Hearth.Core.ContentFiles;
+using Hearth.Core.Insights;
 using Hearth.Core.Languages;
 using Hearth.Core.Learning;
 using Hearth.Core.Practices;
@@ -105,6 +106,14 @@ public sealed partial class ContentCoverageTests
                     .Append($"needs {content.Needs.MaxLength}")
                     .Concat(content.SafetyPulse.Items.Select(p => $"pulse {p.Id}")));
             }),
+        new(
+            "insights",
+            InsightTexts.DefaultResourceName,
+            InsightTexts.Default.Version,
+            t => InsightTexts.Default.Translate(t),
+            c => InsightTexts.For(c),
+            (c, t) => ((InsightTexts)c).Translate(t),
+            c => string.Join("\n", ((InsightTexts)c).Texts.Keys)),
     ];
 
     public static TheoryData<Catalog, string> CatalogsAndLanguages()
@@ -251,6 +260,7 @@ public sealed partial class ContentCoverageTests
     [InlineData("prompts")]
     [InlineData("practices")]
     [InlineData("learn")]
+    [InlineData("insights")]
     public void German_daily_content_makes_no_assumptions_and_never_scolds(string name)
     {
         var catalog = Catalogs.Single(c => c.Name == name);

@@ -30,6 +30,8 @@ public sealed partial class ResourceCoverageTests
             // German says "Passkeys" and "Name" as well.
             "Passkeys",
             "Name",
+            // An insight's evidence line, "<what> (<whose>): <number>": only placeholders and punctuation.
+            "InsightsText/EvidenceLine",
         },
     };
 

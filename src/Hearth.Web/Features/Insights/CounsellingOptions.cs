@@ -1,41 +1,44 @@
+using System.Globalization;
+using System.Resources;
 using Hearth.Web.Features.Assessments;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Insights;
 
 /// <summary>
 /// Operator-configurable places to find a counsellor (Hearth:Counselling:Resources), shown privately
-/// when the counselling rule holds for a member. The defaults are generic and true in most places;
-/// an operator adds local services, sliding-scale clinics or their own practice.
+/// when the counselling rule holds for a member. The defaults are generic and true in most places,
+/// and are worded in the member's language (InsightsText.resx); an operator adds local services,
+/// sliding-scale clinics or their own practice, shown as the operator wrote them.
 /// </summary>
 public sealed class CounsellingOptions
 {
     public const string Section = "Hearth:Counselling";
 
+    /// <summary>The default places, by their words' keys: <c>&lt;key&gt;Name</c> and <c>&lt;key&gt;Description</c>.</summary>
+    private static readonly string[] DefaultKeys = ["Counsellor", "LowCost", "Online", "Doctor"];
+
     public List<SupportResource> Resources { get; set; } = [];
 
-    public IReadOnlyList<SupportResource> EffectiveResources => Resources.Count > 0 ? Resources : Defaults;
+    /// <summary>The default places in English (the source of InsightsText.resx).</summary>
+    public static IReadOnlyList<SupportResource> Defaults { get; } = InEnglish();
 
-    public static IReadOnlyList<SupportResource> Defaults { get; } =
-    [
-        new()
+    /// <summary>The operator's places, or the defaults in the language of <paramref name="text"/>.</summary>
+    public IReadOnlyList<SupportResource> EffectiveResources(IStringLocalizer<InsightsText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Resources.Count > 0
+            ? Resources
+            : DefaultKeys.Select(k => new SupportResource { Name = text[k + "Name"], Description = text[k + "Description"] }).ToList();
+    }
+
+    private static List<SupportResource> InEnglish()
+    {
+        var english = new ResourceManager(typeof(InsightsText).FullName!, typeof(InsightsText).Assembly);
+        return DefaultKeys.Select(k => new SupportResource
         {
-            Name = "A couples or relationship counsellor",
-            Description = "Many counsellors work with pairs, and with friends or family members too. Professional associations in most countries keep a searchable list of registered counsellors near you.",
-        },
-        new()
-        {
-            Name = "Low-cost options",
-            Description = "Community counselling centres, training clinics at universities, and some charities offer sessions on a sliding scale, priced by what you can afford. It's fine to ask about cost when you first get in touch.",
-        },
-        new()
-        {
-            Name = "Online or by phone",
-            Description = "Many counsellors meet by video or phone, which helps if you live apart, have a busy week, or would rather talk from home.",
-        },
-        new()
-        {
-            Name = "Your doctor",
-            Description = "A family doctor or health centre can often suggest someone local, and sometimes knows of free services.",
-        },
-    ];
+            Name = english.GetString(k + "Name", CultureInfo.InvariantCulture) ?? k,
+            Description = english.GetString(k + "Description", CultureInfo.InvariantCulture) ?? k,
+        }).ToList();
+    }
 }

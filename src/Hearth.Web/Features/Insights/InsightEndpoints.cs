@@ -1,5 +1,6 @@
 using Hearth.Web.Security;
 using Hearth.Web.Api;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Hearth.Web.Features.Insights;
@@ -13,7 +14,7 @@ public static class InsightEndpoints
             .WithTags("Trends and insights")
             .WithSummary("Your own weekly series and 3-week averages, and the pair's for weeks you both checked in.")
             .RequireConfirmedSession();
-        space.MapGet("/insights", async (Guid spaceId, InsightService service, IOptions<CounsellingOptions> counselling, CancellationToken ct) =>
+        space.MapGet("/insights", async (Guid spaceId, InsightService service, IOptions<CounsellingOptions> counselling, IStringLocalizer<InsightsText> text, CancellationToken ct) =>
                 ApiResults.From(await service.InsightsAsync(spaceId, ct), v => TypedResults.Ok(new
                 {
                     v.Week,
@@ -22,7 +23,7 @@ public static class InsightEndpoints
                     v.PlanOffer,
                     v.SentenceStarters,
                     v.ShowCounselling,
-                    counsellingResources = v.ShowCounselling ? counselling.Value.EffectiveResources : [],
+                    counsellingResources = v.ShowCounselling ? counselling.Value.EffectiveResources(text) : [],
                 })))
             .WithTags("Trends and insights")
             .WithSummary("What Hearth noticed, each with why, who can see it and what to try; the reconnect plan if there is one.")

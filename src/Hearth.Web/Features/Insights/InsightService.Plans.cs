@@ -31,7 +31,7 @@ public sealed partial class InsightService
         var weeks = input.Weeks ?? ReconnectPlan.DefaultWeeks;
         if (weeks is < ReconnectPlan.MinimumWeeks or > ReconnectPlan.MaximumWeeks)
         {
-            return Outcome<InsightsView>.Invalid("weeks", $"A reconnect plan lasts {ReconnectPlan.MinimumWeeks} to {ReconnectPlan.MaximumWeeks} weeks. Please choose one of those.");
+            return Outcome<InsightsView>.Invalid("weeks", text["PlanWeeksInvalid", ReconnectPlan.MinimumWeeks, ReconnectPlan.MaximumWeeks]);
         }
 
         var (pair, history, assessment) = data.Value;
@@ -39,13 +39,13 @@ public sealed partial class InsightService
         var fading = shared.Concat(mine).FirstOrDefault(i => i.Kind == InsightKind.Fading);
         if (fading is null)
         {
-            return Outcome<InsightsView>.Refused(409, "Nothing to start", "A reconnect plan is offered when things have felt further apart for a while. Right now there's nothing to start; the practices are always there if you'd like one.");
+            return Outcome<InsightsView>.Refused(409, text["NothingToStartTitle"], text["NothingToStart"]);
         }
 
         var plans = await VisiblePlansAsync(pair, ct);
         if (plans.Any(p => !IsFinished(p, history) && (p.OwnerUserId is null) == fading.Audience.IsShared))
         {
-            return Outcome<InsightsView>.Refused(409, "Already started", "A reconnect plan is already under way. You'll find it below.");
+            return Outcome<InsightsView>.Refused(409, text["AlreadyStartedTitle"], text["AlreadyStarted"]);
         }
 
         db.Add(new ReconnectPlanRecord
@@ -112,7 +112,7 @@ public sealed partial class InsightService
 
     private static ReconnectPlan Plan(ReconnectPlanRecord row, CheckInHistory history)
     {
-        var plan = ReconnectPlan.Create(StartOf(row, history), row.Weeks);
+        var plan = ReconnectPlan.Create(StartOf(row, history), row.Weeks, Words);
         foreach (var id in row.DoneSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (plan.Steps.Any(s => s.Id == id))

@@ -65,7 +65,7 @@ public sealed partial class InsightService
         // The last year, like every other chart here: laid out week by week since the first assessment,
         // five years of history made 2,600 weekly slots per page (1.9 MB of allocations per request).
         var points = Points(series, week, ChartWeeks);
-        return new MeasureTrend(dimension.WireName(), dimension.Title(), 1, 7, points, null);
+        return new MeasureTrend(dimension.WireName(), Words.Title(dimension), 1, 7, points, null);
     }
 
     private static MeasureTrend Measure(CheckInMeasure measure, IReadOnlyList<WeeklyValue> series, LocalDate week, bool detectChange)
@@ -91,7 +91,7 @@ public sealed partial class InsightService
         }
 
         // The change rules read their half year and window; the chart and table show the last year.
-        return new MeasureTrend(measure.WireName(), measure.Info().ChartTitle, min, max, Points(series, week, ChartWeeks), change);
+        return new MeasureTrend(measure.WireName(), Words.ChartTitle(measure), min, max, Points(series, week, ChartWeeks), change);
     }
 
     /// <summary>
@@ -126,10 +126,8 @@ public sealed partial class InsightService
 
     private static string ChangeMessage(CheckInMeasure measure, ChangeResult result) => result.Direction switch
     {
-        ChangeDirection.Improvement =>
-            $"Lately {measure.Describe()} has been higher for you than before. That's worth noticing, and worth a thank-you to each other.",
-        ChangeDirection.Decline =>
-            $"Lately {measure.Describe()} has been a little lower for you than before. That's common, and it can change. One small thing to try: {PracticeTitle(PracticeIds.Daily20Minutes)}.",
-        _ => "No clear change so far. Ups and downs from week to week are normal.",
+        ChangeDirection.Improvement => Words.Say("trend.improvement/message", Words.InSentence(measure)),
+        ChangeDirection.Decline => Words.Say("trend.decline/message", Words.InSentence(measure), PracticeTitle(PracticeIds.Daily20Minutes)),
+        _ => Words.Say("trend.none/message"),
     };
 }

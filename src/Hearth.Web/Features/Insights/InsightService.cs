@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
@@ -11,6 +12,7 @@ using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Rituals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Hearth.Web.Features.Insights;
@@ -22,10 +24,18 @@ namespace Hearth.Web.Features.Insights;
 /// round both finished); private insights only from the member's own data, and only for them.
 /// No safety answer is an input anywhere: none is stored.
 /// This part: the insights; the trends are in InsightService.Trends.cs, the reconnect plans in
-/// InsightService.Plans.cs.
+/// InsightService.Plans.cs. Every sentence is in the request's language (CultureInfo.CurrentUICulture):
+/// the insights' and the plan's from <see cref="InsightTexts"/>, practice titles from the practice
+/// catalog, the rest from InsightsText.resx. What is stored (plans, done steps) is ids only.
 /// </summary>
-public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs, CheckInService checkIns, AssessmentService assessments, TimeProvider clock)
+public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs, CheckInService checkIns, AssessmentService assessments, TimeProvider clock, IStringLocalizer<InsightsText> text)
 {
+    /// <summary>The insight words in the language of this request.</summary>
+    private static InsightTexts Words => InsightTexts.For(CultureInfo.CurrentUICulture.Name);
+
+    /// <summary>The practices in the language of this request.</summary>
+    private static PracticeCatalog Practices => PracticeCatalog.For(CultureInfo.CurrentUICulture.Name);
+
     public async Task<Outcome<InsightsView>> InsightsAsync(Guid spaceId, CancellationToken ct = default)
     {
         var data = await LoadAsync(spaceId, ct);
@@ -51,7 +61,7 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
             shared.Concat(mine).Select(i => View(i, pair)).ToList(),
             shown is null ? null : PlanView(shown, history),
             offer,
-            ReconnectPlan.SentenceStarters,
+            Words.SentenceStarters,
             mine.Any(i => i.Kind == InsightKind.Counselling)));
     }
 
@@ -99,18 +109,18 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
             var mineShared = new MemberHistory(me, latestShared?.Mine, revealedMine);
             var theirsShared = new MemberHistory(otherId.ToString(), latestShared?.Theirs, history.TheirsRevealed);
             var (first, second) = pair.FirstMemberIsMe ? (mineShared, theirsShared) : (theirsShared, mineShared);
-            shared = InsightEngine.Shared(SharedView.From(new InsightInput(first, second, sharedByBoth, finishedShared, history.CurrentWeek)));
+            shared = InsightEngine.Shared(SharedView.From(new InsightInput(first, second, sharedByBoth, finishedShared, history.CurrentWeek)), Words);
         }
 
         var latest = assessment is { Mine.Count: > 0 } m ? m.Mine[^1].Result : null;
         var earlier = assessment is { Mine.Count: > 1 } a ? a.Mine[^2].Result : null;
         var own = new MemberHistory(me, latest, history.Mine, earlier);
         var nobody = new MemberHistory(Guid.Empty.ToString(), null, []);
-        var mine = InsightEngine.ForMember(own, new InsightInput(own, nobody, sharedByBoth, finishedAny, history.CurrentWeek), shared);
+        var mine = InsightEngine.ForMember(own, new InsightInput(own, nobody, sharedByBoth, finishedAny, history.CurrentWeek), shared, Words);
         return (shared, mine);
     }
 
-    private static InsightView View(Insight insight, PairSpace pair) => new(
+    private InsightView View(Insight insight, PairSpace pair) => new(
         insight.Kind switch
         {
             InsightKind.GrowthArea => InsightViewKind.GrowthArea,
@@ -128,13 +138,14 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         insight.Measures.Select(m => m.WireName()).ToList(),
         insight.Evidence.Select(e => new EvidenceView(
             e.Source,
-            e.MemberId is null ? "both of you" : e.MemberId == pair.Me.ToString() ? "you" : pair.OtherName ?? "them",
+            e.MemberId is null ? text["WhoseBoth"] : e.MemberId == pair.Me.ToString() ? text["WhoseYou"] : pair.OtherName ?? text["WhoseThem"],
             e.Weeks.Select(DailyText.Iso).ToList(),
             double.IsFinite(e.Value) ? Math.Round(e.Value, 2) : 0,
             e.Detail)).ToList(),
         insight.PracticeIds.Select(id => new PracticeLinkView(id, PracticeTitle(id))).ToList(),
         insight.SuggestsReconnectPlan);
 
+    /// <summary>A practice's title in the request's language (its id when the catalog has no such practice).</summary>
     internal static string PracticeTitle(string id) =>
-        PracticeCatalog.Default.TryGet(id, out var practice) ? practice.Title : id;
+        Practices.TryGet(id, out var practice) ? practice.Title : id;
 }

@@ -67,11 +67,22 @@ public static class TrendCharts
         return new HtmlString(svg.ToString());
     }
 
-    /// <summary>"2026-06-01" as "1 Jun".</summary>
+    /// <summary>"2026-06-01" as "1 Jun" (in German "1. Juni"), in the request's language; as it is in the pseudo-locale (no English month names there).</summary>
     public static string WeekLabel(string isoWeek) =>
-        DateOnly.TryParseExact(isoWeek, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("d MMM", CultureInfo.InvariantCulture)
+        !string.Equals(CultureInfo.CurrentUICulture.Name, Hearth.Core.Languages.HearthLanguages.Pseudo, StringComparison.OrdinalIgnoreCase)
+        && DateOnly.TryParseExact(isoWeek, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString(DayAndMonth(), Culture())
             : isoWeek;
 
-    public static string Show(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";
+    /// <summary>A number to one decimal the request's language's way ("4.5", in German "4,5").</summary>
+    public static string Show(double? value) => value is { } v ? v.ToString("0.#", Culture()) : "–";
+
+    /// <summary>English formats for English and the pseudo-locale, the language's own otherwise.</summary>
+    private static CultureInfo Culture() =>
+        Hearth.Core.Languages.HearthLanguages.Match(CultureInfo.CurrentCulture.Name) is { } language && language != Hearth.Core.Languages.HearthLanguages.English
+            ? CultureInfo.GetCultureInfo(language)
+            : CultureInfo.InvariantCulture;
+
+    private static string DayAndMonth() =>
+        Hearth.Core.Languages.HearthLanguages.Match(CultureInfo.CurrentCulture.Name) == Hearth.Core.Languages.HearthLanguages.German ? "d. MMM" : "d MMM";
 }

@@ -3,12 +3,13 @@ using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Hearth.Web.Features.Insights;
 
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOptions> counselling, Memories.MemoryService memories) : PageModel
+public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOptions> counselling, Memories.MemoryService memories, IStringLocalizer<InsightsText> text) : PageModel
 {
     /// <summary>For the plan's "revisit a memory" step: your "what brought us close" memories (yours, or shared with you).</summary>
     public IReadOnlyList<Memories.MemoryView> Reflections { get; private set; } = [];
@@ -29,7 +30,7 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
 
     public InsightsView? Insights { get; private set; }
 
-    public IReadOnlyList<SupportResource> CounsellingResources => counselling.Value.EffectiveResources;
+    public IReadOnlyList<SupportResource> CounsellingResources => counselling.Value.EffectiveResources(text);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
