@@ -71,7 +71,10 @@ public sealed partial class AccountService(
         var result = await users.CreateAsync(user, input.Password!);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            // Identity's own length rule ("Passwords must be at least 8 characters.", English only) says
+            // less than our passphrase rule, which always answers too for a passphrase that short.
+            var ours = result.Errors.Any(e => e.Code is PassphraseValidator.ErrorCode);
+            foreach (var error in result.Errors.Where(e => !(ours && e.Code is "PasswordTooShort")))
             {
                 errors.Add(error.Code is PassphraseValidator.ErrorCode or "PasswordTooShort" ? "password" : "email", PassphraseWords.Translate(text, error.Description));
             }

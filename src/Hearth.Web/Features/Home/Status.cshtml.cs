@@ -25,7 +25,7 @@ public sealed class StatusModel : PageModel
         (Heading, Message) = code switch
         {
             404 => ("We couldn't find that", "The page isn't here. It may have moved, or the link may be incomplete."),
-            410 when ClosedSpace is not null => (ClosedSpaces.Title, ClosedSpaces.Detail),
+            410 when ClosedSpace is not null => (ClosedSpaces.TitleFor(HttpContext), ClosedSpaces.DetailFor(HttpContext)),
             410 => ("This isn't here any more", "What this address showed is no longer available."),
             400 => ("That didn't work", "Something in the request couldn't be read. Please go back and try again."),
             403 => ("Not available", "This page isn't available to you."),
