@@ -32,7 +32,7 @@ public sealed partial class AccountService
 
     public async Task<Outcome<Done>> ResetPasswordAsync(ResetPasswordInput input, CancellationToken ct = default)
     {
-        const string badLink = "This reset link is not valid any more. Links work once and for a day; ask for a new one.";
+        string badLink = text["ResetLinkBad"];
         var user = input.UserId == Guid.Empty ? null : await users.FindByIdAsync(input.UserId.ToString());
         string? token = null;
         try
@@ -51,7 +51,7 @@ public sealed partial class AccountService
 
         if (string.IsNullOrEmpty(input.NewPassword))
         {
-            return Outcome<Done>.Invalid("newPassword", PassphrasePolicy.Explain(PassphraseProblem.Empty));
+            return Outcome<Done>.Invalid("newPassword", PassphraseWords.Explain(text, PassphraseProblem.Empty));
         }
 
         var result = await users.ResetPasswordAsync(user, token, input.NewPassword);
@@ -59,7 +59,7 @@ public sealed partial class AccountService
         {
             var passphraseErrors = result.Errors.Where(e => e.Code is PassphraseValidator.ErrorCode).ToList();
             return passphraseErrors.Count > 0
-                ? Outcome<Done>.Invalid("newPassword", passphraseErrors[0].Description)
+                ? Outcome<Done>.Invalid("newPassword", PassphraseWords.Translate(text, passphraseErrors[0].Description))
                 : Outcome<Done>.Refused(400, "Link not valid", badLink);
         }
 

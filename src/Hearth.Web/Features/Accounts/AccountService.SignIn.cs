@@ -14,7 +14,7 @@ public sealed partial class AccountService
         var email = NormaliseEmail(input.Email, errors, "email");
         if (string.IsNullOrEmpty(input.Password))
         {
-            errors.Add("password", "Please enter your passphrase.");
+            errors.Add("password", text["PassphraseMissing"]);
         }
 
         if (errors.Any)
@@ -45,7 +45,7 @@ public sealed partial class AccountService
         if (user.TwoFactorEnabled)
         {
             twoFactor.BeginSecondStep(http.HttpContext!.Response, user);
-            return Outcome<AccountView>.Refused(401, SecondStepTitle, "Enter the 6-digit code from your authenticator app, or one of your recovery codes.");
+            return Outcome<AccountView>.Refused(401, SecondStepTitle, text["SecondStepNeeded"]);
         }
 
         return await CompleteSignInAsync(user, userAgent, ct);
@@ -58,7 +58,7 @@ public sealed partial class AccountService
         var user = await twoFactor.PendingUserAsync(context.Request);
         if (user is null)
         {
-            return Outcome<AccountView>.Refused(401, "Not signed in", "That took a little too long. Please start again with your e-mail and passphrase.");
+            return Outcome<AccountView>.Refused(401, "Not signed in", text["SecondStepExpired"]);
         }
 
         // The passphrase's own try stays counted until the code is right too, so knowing the
@@ -70,7 +70,7 @@ public sealed partial class AccountService
 
         if (!await twoFactor.CheckSecondFactorAsync(user, input.Code))
         {
-            return Outcome<AccountView>.Invalid("code", "That code didn't work. Type the newest code from your app, or a recovery code.");
+            return Outcome<AccountView>.Invalid("code", text["CodeWrong"]);
         }
 
         twoFactor.EndSecondStep(context.Response);
@@ -98,7 +98,7 @@ public sealed partial class AccountService
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || current.SessionId is not { } sessionId)
         {
-            return Outcome<Done>.Refused(401, "Not signed in", "Please sign in again.");
+            return Outcome<Done>.Refused(401, "Not signed in", text["SignInAgain"]);
         }
 
         if (await throttle.ReserveAsync<Done>(user, ct: ct) is { } wait)
@@ -108,7 +108,7 @@ public sealed partial class AccountService
 
         if (string.IsNullOrEmpty(input.Passphrase) || !await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
+            return Outcome<Done>.Invalid("passphrase", text["ConfirmWrong"]);
         }
 
         await throttle.SucceededAsync(user, ct);

@@ -5,6 +5,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Security;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hearth.Web.Features.Accounts;
@@ -22,12 +23,13 @@ public sealed partial class AccountService(
     IHttpContextAccessor http,
     Data.Encryption.MemberKeyring keyring,
     AccountThrottle throttle,
+    IStringLocalizer<AccountsText> text,
     ILogger<AccountService> log)
 {
     /// <summary>The title of the answer that asks for the authenticator code (pages look for it).</summary>
     public const string SecondStepTitle = "One more step";
 
-    private const string WrongCredentials = "That e-mail and passphrase don't match an account. Check both and try again.";
+    private string WrongCredentials => text["WrongCredentials"];
 
     public async Task<Outcome<AccountView>> RegisterAsync(RegisterInput input, CancellationToken ct = default)
     {
@@ -36,16 +38,16 @@ public sealed partial class AccountService(
         var name = input.DisplayName?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors.Add("displayName", "Please tell us what to call you. A first name or nickname is fine.");
+            errors.Add("displayName", text["DisplayNameMissing"]);
         }
         else if (TextLength.Check(name, Limits.DisplayName) is var fit && fit != TextFit.Fits)
         {
-            errors.Add("displayName", fit == TextFit.TooDense ? TextLength.TooDenseMessage : $"Please keep your name to {Limits.DisplayName} characters or fewer.");
+            errors.Add("displayName", fit == TextFit.TooDense ? text["TooDense"] : text["DisplayNameTooLong", Limits.DisplayName]);
         }
 
         if (string.IsNullOrEmpty(input.Password))
         {
-            errors.Add("password", PassphrasePolicy.Explain(PassphraseProblem.Empty));
+            errors.Add("password", PassphraseWords.Explain(text, PassphraseProblem.Empty));
         }
 
         if (errors.Any)
@@ -55,7 +57,7 @@ public sealed partial class AccountService(
 
         if (await users.FindByEmailAsync(email!) is not null)
         {
-            return Outcome<AccountView>.Invalid("email", "There is already an account with this e-mail. Sign in, or reset your passphrase if you have forgotten it.");
+            return Outcome<AccountView>.Invalid("email", text["EmailTaken"]);
         }
 
         var user = new HearthUser
@@ -70,9 +72,12 @@ public sealed partial class AccountService(
         var result = await users.CreateAsync(user, input.Password!);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            // Identity's own length rule ("Passwords must be at least 8 characters.", English only) says
+            // less than our passphrase rule, which always answers too for a passphrase that short.
+            var ours = result.Errors.Any(e => e.Code is PassphraseValidator.ErrorCode);
+            foreach (var error in result.Errors.Where(e => !(ours && e.Code is "PasswordTooShort")))
             {
-                errors.Add(error.Code is PassphraseValidator.ErrorCode or "PasswordTooShort" ? "password" : "email", error.Description);
+                errors.Add(error.Code is PassphraseValidator.ErrorCode or "PasswordTooShort" ? "password" : "email", PassphraseWords.Translate(text, error.Description));
             }
 
             return errors.ToOutcome<AccountView>();
@@ -95,18 +100,18 @@ public sealed partial class AccountService(
         return user is null ? null : View(user);
     }
 
-    private static string? NormaliseEmail(string? raw, FieldErrors errors, string field)
+    private string? NormaliseEmail(string? raw, FieldErrors errors, string field)
     {
         var email = raw?.Trim() ?? "";
         if (email.Length == 0)
         {
-            errors.Add(field, "Please enter your e-mail address.");
+            errors.Add(field, text["EmailMissing"]);
             return null;
         }
 
         if (!Limits.EmailFits(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal) && !email.EndsWith("@localhost", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(field, "That doesn't look like an e-mail address. It should look like name@example.org.");
+            errors.Add(field, text["EmailMalformed"]);
             return null;
         }
 

@@ -2,6 +2,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Security;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Accounts;
@@ -10,7 +11,7 @@ namespace Hearth.Web.Features.Accounts;
 /// A person's own settings. Today: their time zone, which a space they start takes as the pair's
 /// calendar (the pair can change the space's zone later, on the space's settings).
 /// </summary>
-public sealed class AccountSettingsService(HearthDbContext db, CurrentMember current)
+public sealed class AccountSettingsService(HearthDbContext db, CurrentMember current, IStringLocalizer<AccountsText> text)
 {
     public async Task<AccountSettingsView> GetAsync(CancellationToken ct = default)
     {
@@ -26,7 +27,7 @@ public sealed class AccountSettingsService(HearthDbContext db, CurrentMember cur
         var zone = input.TimeZoneId?.Trim();
         if (!TimeZones.IsKnown(zone))
         {
-            return Outcome<AccountSettingsView>.Invalid("timeZoneId", "Please choose a time zone from the list, such as Europe/Lisbon or America/Chicago.");
+            return Outcome<AccountSettingsView>.Invalid("timeZoneId", text["TimeZoneUnknown"]);
         }
 
         await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, zone!), ct);

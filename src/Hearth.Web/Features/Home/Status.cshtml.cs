@@ -26,13 +26,14 @@ public sealed class StatusModel(IStringLocalizer<HomeText> text) : PageModel
         var key = code switch
         {
             404 => "NotFound",
-            410 when ClosedSpace is not null => "ClosedSpace",
             410 => "Gone",
             400 => "BadRequest",
             403 => "Forbidden",
             429 => "TooMany",
             _ => "Other",
         };
-        (Heading, Message) = (text[$"{key}Heading"], text[$"{key}Text"]);
+        (Heading, Message) = ClosedSpace is not null
+            ? (ClosedSpaces.TitleFor(HttpContext), ClosedSpaces.DetailFor(HttpContext))
+            : (text[$"{key}Heading"], text[$"{key}Text"]);
     }
 }

@@ -5,6 +5,7 @@ using Hearth.Web.Data;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Invitations;
 
@@ -18,9 +19,18 @@ public sealed class InvitationService(
     Emails emails,
     TimeProvider clock,
     AttemptCounters counters,
-    Microsoft.Extensions.Options.IOptions<Hosting.HearthOptions> options)
+    Microsoft.Extensions.Options.IOptions<Hosting.HearthOptions> options,
+    IStringLocalizer<InvitationsText> text)
 {
-    public const string NotValidMessage = "This invitation link is not valid. It may have been copied only in part. Ask for a fresh link.";
+    private string NotValidMessage => text["NotValid"];
+
+    /// <summary>Core's reason a link cannot be used, in the member's language (InvitationsText, Problem&lt;Name&gt;).</summary>
+    private string Explain(InvitationProblem problem) => problem switch
+    {
+        InvitationProblem.TooManySpaces => text["ProblemTooManySpaces", SpaceRules.MaxOpenSpacesPerPerson],
+        _ when Enum.IsDefined(problem) => text[$"Problem{problem}"],
+        _ => text["ProblemOther"],
+    };
 
     /// <summary>Creates a new link for a space waiting for its second person; any earlier link stops working.</summary>
     public async Task<Outcome<InvitationCreated>> CreateAsync(Guid spaceId, CreateInvitationInput input, string baseUrl, CancellationToken ct = default)
@@ -30,7 +40,7 @@ public sealed class InvitationService(
         var email = input.Email?.Trim();
         if (!string.IsNullOrEmpty(email) && (!Limits.EmailFits(email) || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
-            errors.Add("email", "That doesn't look like an e-mail address. Leave it empty to just copy the link.");
+            errors.Add("email", text["EmailMalformed"]);
         }
 
         if (errors.Any)
@@ -47,7 +57,7 @@ public sealed class InvitationService(
 
         if (!SpaceRules.CanInvite(space, me))
         {
-            return Outcome<InvitationCreated>.Refused(409, "Space is full", "This space already has two people in it.");
+            return Outcome<InvitationCreated>.Refused(409, "Space is full", text["SpaceFull"]);
         }
 
         var now = clock.GetUtcNow();
@@ -61,7 +71,7 @@ public sealed class InvitationService(
             return Outcome<InvitationCreated>.Refused(
                 429,
                 "That's today's invitation e-mails",
-                "Hearth has sent as many invitation e-mails for you as it sends in a day. You can still copy the link and share it yourself, or send the e-mail tomorrow.",
+                text["EmailsUsedUp"],
                 tomorrow - now);
         }
 
@@ -122,8 +132,8 @@ public sealed class InvitationService(
         var (invitation, space, kind, inviterName) = found.Value;
         var problem = InvitationRules.Check(Snapshot(invitation), space, me, await OpenSpaceCountAsync(me, ct), clock.GetUtcNow());
         return Outcome<InvitationPreview>.Ok(problem == InvitationProblem.None
-            ? new InvitationPreview(true, $"{inviterName} invited you to share a space in Hearth.", inviterName, kind.WireName())
-            : new InvitationPreview(false, InvitationRules.Explain(problem), null, null));
+            ? new InvitationPreview(true, text["Invited", inviterName], inviterName, kind.WireName())
+            : new InvitationPreview(false, Explain(problem), null, null));
     }
 
     /// <summary>
@@ -159,7 +169,7 @@ public sealed class InvitationService(
         if (problem != InvitationProblem.None)
         {
             var status = problem is InvitationProblem.Expired or InvitationProblem.AlreadyUsed or InvitationProblem.Revoked or InvitationProblem.SpaceClosed ? 410 : 409;
-            return Outcome<InvitationAccepted>.Refused(status, "Invitation can't be used", InvitationRules.Explain(problem));
+            return Outcome<InvitationAccepted>.Refused(status, "Invitation can't be used", Explain(problem));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -172,7 +182,7 @@ public sealed class InvitationService(
         if (claimed != 1 || activeMembers >= SpaceRules.MaxMembers)
         {
             await tx.RollbackAsync(ct);
-            return Outcome<InvitationAccepted>.Refused(410, "Invitation can't be used", InvitationRules.Explain(InvitationProblem.AlreadyUsed));
+            return Outcome<InvitationAccepted>.Refused(410, "Invitation can't be used", Explain(InvitationProblem.AlreadyUsed));
         }
 
         db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(), SpaceId = invitation.SpaceId, UserId = me, JoinedAt = now });
@@ -215,7 +225,7 @@ public sealed class InvitationService(
             return null;
         }
 
-        var inviterName = await db.Users.Where(u => u.Id == invitation.InviterUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "Someone";
+        var inviterName = await db.Users.Where(u => u.Id == invitation.InviterUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? text["Someone"];
         return (invitation, new SpaceSnapshot(space.ClosedAt is not null, space.Members), space.Kind, inviterName);
     }
 

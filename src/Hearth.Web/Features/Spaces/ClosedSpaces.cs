@@ -24,6 +24,15 @@ public static partial class ClosedSpaces
     public const string Title = "This space is closed";
     public const string Detail = "This space is no longer active, so nothing in it can be seen or added any more. What you wrote yourself stays yours.";
 
+    /// <summary>The closed-space heading in the request's language (SpacesText ClosedHeading; <see cref="Title"/> in English).</summary>
+    public static string TitleFor(HttpContext context) => Text(context)["ClosedHeading"];
+
+    /// <summary>The closed-space sentence in the request's language (SpacesText ClosedDetail; <see cref="Detail"/> in English).</summary>
+    public static string DetailFor(HttpContext context) => Text(context)["ClosedDetail"];
+
+    private static Microsoft.Extensions.Localization.IStringLocalizer<SpacesText> Text(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SpacesText>>();
+
     /// <summary>At most this many pieces of posted text are shown back, each at most this long.</summary>
     private const int MaxWords = 8;
     private const int MaxWordLength = 8000;
@@ -95,7 +104,7 @@ public static partial class ClosedSpaces
         context.Response.StatusCode = StatusCodes.Status410Gone;
         if (ApiPaths.IsApi(context.Request))
         {
-            await ApiResults.Problem(StatusCodes.Status410Gone, Title, Detail).ExecuteAsync(context);
+            await ApiResults.Problem(StatusCodes.Status410Gone, TitleFor(context), DetailFor(context)).ExecuteAsync(context);
             return;
         }
 

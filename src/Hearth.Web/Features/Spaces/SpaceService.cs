@@ -4,12 +4,13 @@ using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Spaces;
 
 
 /// <summary>Relationship spaces: create, list, look at one, name it for yourself, leave.</summary>
-public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, PairSpaces pairs) : ISpaceDetails
+public sealed class SpaceService(HearthDbContext db, CurrentMember current, SpaceScope scope, FieldCipher cipher, TimeProvider clock, PairSpaces pairs, IStringLocalizer<SpacesText> text) : ISpaceDetails
 {
     private const string LabelTable = MembershipLabel.Table;
     private const string LabelColumn = MembershipLabel.Column;
@@ -59,7 +60,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         var errors = new FieldErrors();
         if (!RelationshipKinds.TryParse(input.Kind, out var kind))
         {
-            errors.Add("kind", "Please choose what kind of space this is: romantic, friends or family.");
+            errors.Add("kind", text["KindMissing"]);
         }
 
         var label = MembershipLabel.Clean(input.Label, errors);
@@ -71,7 +72,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         var open = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
         if (open >= SpaceRules.MaxOpenSpacesPerPerson)
         {
-            return Outcome<SpaceDetail>.Refused(409, "Too many spaces", $"You already belong to {SpaceRules.MaxOpenSpacesPerPerson} spaces. Leave one before starting another.");
+            return Outcome<SpaceDetail>.Refused(409, "Too many spaces", text["TooManySpaces", SpaceRules.MaxOpenSpacesPerPerson]);
         }
 
         var now = clock.GetUtcNow();
