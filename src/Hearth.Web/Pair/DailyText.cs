@@ -30,10 +30,10 @@ public static class DailyText
         switch (TextLength.Check(text, maxLength))
         {
             case TextFit.TooLong:
-                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"Please keep this to {maxLength:N0} characters. It has {TextLength.Of(text):N0} now."));
+                errors.Add(field, PairText.Get("TextTooLong", maxLength, TextLength.Of(text)));
                 return null;
             case TextFit.TooDense:
-                errors.Add(field, TextLength.TooDenseMessage);
+                errors.Add(field, TooDenseMessage);
                 return null;
         }
 
@@ -46,8 +46,11 @@ public static class DailyText
         return text;
     }
 
-    /// <summary>The message for a text with a control character in it, beside the field it is in.</summary>
-    public const string HiddenControlMessage = "This has a hidden control character in it. Please type it again without pasting.";
+    /// <summary>The message for a text with a control character in it, beside the field it is in, in the request's language.</summary>
+    public static string HiddenControlMessage => PairText.Get("HiddenControl");
+
+    /// <summary>Core's <see cref="TextFit.TooDense"/> (<see cref="TextLength.TooDenseMessage"/>) in the request's language.</summary>
+    public static string TooDenseMessage => PairText.Get("TextTooDense");
 
     /// <summary>
     /// Whether the text has a control character a person cannot see: in longer text anything but line
