@@ -7,7 +7,7 @@ namespace Hearth.Web.Data;
 /// What a failed database write was, looked up by its provider's own error code (never by message
 /// text). Every <c>catch (DbUpdateException)</c> in Hearth goes through <see cref="IsUniqueViolation"/>:
 /// only a unique index losing a race is answered as "already done"; anything else (a full disk, a
-/// broken constraint) is not ours to explain away and goes on to the error handler (docs/adr/0101).
+/// broken constraint) is not ours to explain away and goes on to the error handler (docs/adr/0016-failed-writes-imports-and-the-checksum.md).
 /// </summary>
 public static class DbErrors
 {

@@ -21,6 +21,9 @@ public sealed class HearthUser : IdentityUser<Guid>
 
     /// <summary>The person's IANA time zone ("Europe/Lisbon"); new spaces take it as the pair's calendar until changed.</summary>
     public string TimeZoneId { get; set; } = "Etc/UTC";
+
+    /// <summary>The language the person chose ("de"), a shipped language's code; null: not chosen, the browser's language decides (Features/Languages).</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>Marks relationship data: every such row belongs to exactly one space.</summary>

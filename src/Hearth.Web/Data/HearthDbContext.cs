@@ -35,7 +35,7 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
 
         builder.Entity<HearthUser>(b =>
         {
-            b.Property(u => u.DisplayName).HasMaxLength(Limits.DisplayName).IsRequired();
+            b.Property(u => u.DisplayName).HasMaxLength(Limits.DisplayNameColumn).IsRequired();
         });
 
         builder.Entity<Space>(b =>

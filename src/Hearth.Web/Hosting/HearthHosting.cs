@@ -10,6 +10,7 @@ using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Features.Insights;
 using Hearth.Web.Features.Invitations;
+using Hearth.Web.Features.Languages;
 using Hearth.Web.Features.Learn;
 using Hearth.Web.Features.Memories;
 using Hearth.Web.Features.Notes;
@@ -42,6 +43,7 @@ public static class HearthHosting
             .AddShared()
             .AddEmail(configuration)
             .AddAccounts()
+            .AddLanguages()
             .AddAccountSecurity()
             .AddSpaces()
             .AddInvitations()
@@ -130,6 +132,7 @@ public static class HearthHosting
         // HearthRoutes: the app, the API under /api/v1, and the pair's space under it.
         var routes = new HearthRoutes(app);
         routes.MapAccounts();
+        routes.MapLanguages();
         routes.MapSpaces();
         routes.MapAssessments();
         routes.MapAccountSecurity();

@@ -35,7 +35,7 @@ public sealed class HearthOptions
     /// <summary>
     /// Set when Hearth runs behind a reverse proxy that terminates TLS: X-Forwarded-For and
     /// X-Forwarded-Proto are then read, but only from <see cref="KnownProxies"/> and
-    /// <see cref="KnownNetworks"/> (docs/adr/0101). X-Forwarded-Host is never read.
+    /// <see cref="KnownNetworks"/> (docs/adr/0008-links-from-configuration.md). X-Forwarded-Host is never read.
     /// </summary>
     public bool BehindProxy { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class HearthOptions
     /// <summary>
     /// The address people use to reach Hearth, e.g. https://hearth.example.org: every link Hearth
     /// sends or shows starts with it, whatever a request says. Required unless Hearth listens on
-    /// loopback only (then links use that address; docs/adr/0101).
+    /// loopback only (then links use that address; docs/adr/0008-links-from-configuration.md).
     /// </summary>
     public string? PublicUrl { get; set; }
 }

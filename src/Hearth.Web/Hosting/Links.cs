@@ -8,7 +8,7 @@ namespace Hearth.Web.Hosting;
 /// <summary>
 /// The address to put in links that leave the page (e-mails, invitation and calendar links). It
 /// comes only from configuration (Hearth:PublicUrl) or, with none, from the loopback address Hearth
-/// listens on; never from a request's Host or X-Forwarded-* headers (docs/adr/0101).
+/// listens on; never from a request's Host or X-Forwarded-* headers (docs/adr/0008-links-from-configuration.md).
 /// </summary>
 public sealed class Links(IOptions<HearthOptions> options, IServer server)
 {

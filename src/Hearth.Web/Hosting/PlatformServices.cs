@@ -36,7 +36,11 @@ public static class PlatformServices
             options.KeyRing.InDatabase ? null : options.KeyRing.Directory);
         paths.CreateFolders();
         services.AddSingleton(paths);
+        // The one place shipped code names the real clock: everything else takes TimeProvider from
+        // DI, which tests replace with their TestClock (src/BannedSymbols.txt, ADR 27).
+#pragma warning disable RS0030 // TimeProvider.System is banned everywhere else; this registration is what the ban points to.
         services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -53,7 +57,7 @@ public static class PlatformServices
         services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
         services.AddHearthKeyRing(options.KeyRing, paths);
 
-        // Background work (issue 7): each slot runs once across every instance sharing the database.
+        // Background work (ADR 5): each slot runs once across every instance sharing the database.
         services.AddScoped<Background.Housekeeping>();
         services.AddHostedService<Background.HousekeepingService>();
 
@@ -68,7 +72,11 @@ public static class PlatformServices
                 415 => "Please send the body as JSON with the header Content-Type: application/json.",
                 _ => null,
             };
+
+            // In the member's language (Api/ProblemWords.cs).
+            context.HttpContext.RequestServices.GetRequiredService<ProblemWords>().Translate(context);
         });
+        services.AddSingleton<ProblemWords>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -86,7 +94,7 @@ public static class PlatformServices
             o.IncludeSubDomains = false;
         });
 
-        // Links, AllowedHosts and forwarded headers from configuration only (docs/adr/0101).
+        // Links, AllowedHosts and forwarded headers from configuration only (docs/adr/0008-links-from-configuration.md).
         builder.AddHearthTrustedAddresses(options);
 
         return options;
@@ -108,6 +116,7 @@ public static class PlatformServices
             o.Conventions.AllowAnonymousToPage("/Learn/Index");
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
+            o.Conventions.AllowAnonymousToPage("/Languages/Choose");
         }).AddViewLocalization();
         services.AddHearthLanguages();
         services.AddHearthPageWords();

@@ -55,7 +55,7 @@ internal sealed class RefusalPage
         var exit = WebUtility.HtmlEncode(quickExitUrl);
         body = Encoding.UTF8.GetBytes($$"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="en" dir="ltr">
             <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Hearth.Web.Hosting;
 
 /// <summary>
-/// Which addresses Hearth believes (docs/adr/0101): links only from Hearth:PublicUrl (or the
+/// Which addresses Hearth believes (docs/adr/0008-links-from-configuration.md): links only from Hearth:PublicUrl (or the
 /// loopback address it listens on), Host headers only for that address and loopback
 /// (AllowedHosts), and X-Forwarded-For/-Proto only from Hearth:KnownProxies/KnownNetworks.
 /// </summary>

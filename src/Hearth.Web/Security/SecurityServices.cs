@@ -99,15 +99,22 @@ public static class SecurityServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";
-            o.LoginPath = "/account/sign-in";
-            o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/account/sign-in";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, options.Security.IdleTimeoutMinutes));
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = SessionStore.ValidatePrincipalAsync;
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        // Where the cookie sends a visitor (sign-in, sign-out) is made from the pages' names (ADR 20).
+        // Options are read on the first request, when the pages are mapped.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<LinkGenerator>((o, links) =>
+            {
+                o.LoginPath = PagePath(links, "/Accounts/SignIn");
+                o.LogoutPath = PagePath(links, "/Accounts/SignOut");
+                o.AccessDeniedPath = o.LoginPath;
+            });
         foreach (var (scheme, name) in new[]
                  {
                      (IdentityConstants.ExternalScheme, "__Host-hearth-ext"),
@@ -124,6 +131,9 @@ public static class SecurityServices
             });
         }
     }
+
+    private static string PagePath(LinkGenerator links, string page) =>
+        links.GetPathByPage(page) ?? throw new InvalidOperationException($"The page {page} is not mapped yet: the cookie options were read before MapHearth.");
 
     /// <summary>The API answers 401/403 with ProblemDetails; pages redirect to sign-in.</summary>
     private static async Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -13,7 +13,7 @@ namespace Hearth.Browser.Tests.Performance;
 /// </summary>
 public sealed class PageWeightTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Issue 7: dashboard and check-in at most 60 kB transferred on a phone with a cold cache.</summary>
+    /// <summary>Dashboard and check-in at most 60 kB transferred on a phone with a cold cache (docs/performance.md).</summary>
     private const long BudgetBytes = 60 * 1024;
 
     private static async Task<IAPIResponse> PostJsonAsync(IBrowserContext context, string method, string url, object body)

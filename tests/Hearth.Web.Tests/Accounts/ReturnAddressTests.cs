@@ -58,7 +58,7 @@ public sealed class ReturnAddressTests(SqliteHearthFactory factory) : IClassFixt
     ];
 
     /// <summary>The doors this test drives; a new page with a ReturnUrl must be added here.</summary>
-    private static readonly string[] Doors = ["/account/sign-in", "/account/register", "/account/sign-in/code", "/account/confirm"];
+    private static readonly string[] Doors = ["/account/sign-in", "/account/register", "/account/sign-in/code", "/account/confirm", "/language"];
 
     [Fact]
     public void Every_page_that_takes_a_return_address_is_tested_here()
@@ -88,7 +88,7 @@ public sealed class ReturnAddressTests(SqliteHearthFactory factory) : IClassFixt
             var label = Show(value);
 
             // Pages as they are first shown, the value passkeys.js is given included.
-            foreach (var (door, http) in new[] { ("/account/sign-in", anonymous), ("/account/register", anonymous), ("/account/sign-in/code", anonymous), ("/account/confirm", person.Http) })
+            foreach (var (door, http) in new[] { ("/account/sign-in", anonymous), ("/account/register", anonymous), ("/account/sign-in/code", anonymous), ("/account/confirm", person.Http), ("/language", anonymous) })
             {
                 tried++;
                 var response = await http.GetAsync(new Uri(door + query, UriKind.Relative));
@@ -119,6 +119,11 @@ public sealed class ReturnAddressTests(SqliteHearthFactory factory) : IClassFixt
 
             var confirm = await person.Http.SubmitAsync("/account/confirm" + query, new Dictionary<string, string>(fields) { ["Passphrase"] = person.Password });
             failures.AddRange(Redirected("POST /account/confirm", label, confirm, "/spaces"));
+
+            // The language switch (its own browser, so the others stay in English).
+            var switched = await factory.NewClient().SubmitAsync("/language" + query, new Dictionary<string, string>(fields) { ["Language"] = "de" });
+            failures.AddRange(Redirected("POST /language", label, switched, "/"));
+            tried++;
 
             // No second step is waiting: the code page answers beside the field, with no 500.
             var code = await anonymous.SubmitAsync("/account/sign-in/code" + query, new Dictionary<string, string>(fields) { ["Code"] = "123456" });

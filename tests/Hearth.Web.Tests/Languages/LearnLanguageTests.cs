@@ -1,7 +1,11 @@
+using System.Collections;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Resources;
 using System.Text.Json;
 using Hearth.Core.Languages;
 using Hearth.Core.Learning;
+using Hearth.Web.Features.Learn;
 using Hearth.Web.Tests.Infrastructure;
 
 namespace Hearth.Web.Tests.Languages;
@@ -73,5 +77,25 @@ public sealed class LearnLanguageTests(SqliteHearthFactory factory) : IClassFixt
         var text = page.Body!.TextContent;
         Assert.Contains("Nähe lässt sich aufbauen", text, StringComparison.Ordinal);
         Assert.DoesNotContain(LearnLibrary.Default.Cards[0].Body, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_german_learn_page_has_no_english_words_around_its_cards()
+    {
+        var resources = new ResourceManager(typeof(LearnText).FullName!, typeof(LearnText).Assembly);
+        var english = resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+        Assert.NotEmpty(english);
+
+        var text = (await Client("de").GetPageAsync("/learn")).Body!.TextContent;
+        var german = CultureInfo.GetCultureInfo(HearthLanguages.German);
+        foreach (var (key, value) in english)
+        {
+            var translated = resources.GetString(key, german);
+            Assert.NotEqual(value, translated);
+            Assert.Contains(translated!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+        }
     }
 }

@@ -17,7 +17,8 @@ namespace Hearth.Web.Tests.Pages;
 /// Every link, form and redirect on every page, as both members of a lived-in pair and as a visitor,
 /// leads to a page or endpoint that exists: a GET target answers (no 404 or 405 from a typo) and a
 /// form posts to a mapped page with a handler of that name. Pages are found from the app's own
-/// routes and from the links they show, two taps deep.
+/// routes and from the links they show, two taps deep. Every page also names its language and
+/// direction on &lt;html&gt;.
 /// </summary>
 public sealed class PageLinkCrawlTests
 {
@@ -31,15 +32,7 @@ public sealed class PageLinkCrawlTests
         await using var world = new SqliteHearthFactory();
         var (ana, ben, spaceId, joinToken) = await LivedInPairAsync(world);
         var routes = await RoutesAsync(world);
-        var seeds = world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Select(r => r.Replace("{token}", joinToken, StringComparison.Ordinal))
-            .Select(r => Security.AnonymousSurfaceTests.Fill(r, spaceId))
-            .Append($"/join/{joinToken}x")
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var seeds = PageSeeds(world, spaceId, joinToken);
 
         var problems = new List<string>();
         var checkedLinks = 0;
@@ -97,6 +90,18 @@ public sealed class PageLinkCrawlTests
         Assert.Equal("/account/sign-in" + query, register.QuerySelector("main a[href^='/account/sign-in']")!.GetAttribute("href"));
     }
 
+    /// <summary>Every page route, its parameters filled for the lived-in pair (and one join link that is not valid).</summary>
+    internal static List<string> PageSeeds(SqliteHearthFactory world, Guid spaceId, string joinToken) =>
+        world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Select(r => r.Replace("{token}", joinToken, StringComparison.Ordinal))
+            .Select(r => Security.AnonymousSurfaceTests.Fill(r, spaceId))
+            .Append($"/join/{joinToken}x")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     private sealed record Crawl(List<string> Problems, int Links, int Visited);
 
     /// <summary>A mapped route: its matcher, the methods it takes (null: any) and, for a page, its POST handler names.</summary>
@@ -127,10 +132,21 @@ public sealed class PageLinkCrawlTests
             }
 
             var isPage = !item.Url.StartsWith("/api/", StringComparison.Ordinal) && !files.GetFileInfo(new Uri(new Uri("https://localhost"), item.Url).AbsolutePath).Exists;
-            if (isPage && item.Depth < Depth && response.Content.Headers.ContentType?.MediaType == "text/html")
+            if (isPage && response.Content.Headers.ContentType?.MediaType == "text/html")
             {
                 var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-                found.AddRange(LinksOn(page, item.Url, problems));
+
+                // Every page says its language and direction (ADR 104), so screen readers speak it right.
+                var lang = page.DocumentElement.GetAttribute("lang");
+                if (Hearth.Core.Languages.HearthLanguages.Match(lang) != lang || page.DocumentElement.GetAttribute("dir") is not ("ltr" or "rtl"))
+                {
+                    problems.Add($"{item.Url} has <html lang=\"{lang}\" dir=\"{page.DocumentElement.GetAttribute("dir")}\">");
+                }
+
+                if (item.Depth < Depth)
+                {
+                    found.AddRange(LinksOn(page, item.Url, problems));
+                }
             }
 
             foreach (var (kind, target, method) in found)
@@ -273,7 +289,7 @@ public sealed class PageLinkCrawlTests
     /// together, a practice, a plan, the ritual), a second space with a pending invitation and a
     /// third that Ben has left, so the closed-space and join pages show their links too.
     /// </summary>
-    private static async Task<(Person Ana, Person Ben, Guid SpaceId, string JoinToken)> LivedInPairAsync(SqliteHearthFactory world)
+    internal static async Task<(Person Ana, Person Ben, Guid SpaceId, string JoinToken)> LivedInPairAsync(SqliteHearthFactory world)
     {
         var ana = await Person.RegisterAsync(world, "Ana");
         var ben = await Person.RegisterAsync(world, "Ben");

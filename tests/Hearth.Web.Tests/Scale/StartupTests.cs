@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Scale;
 
 /// <summary>
-/// The database is prepared while the server starts (issue 7, cold start). Whoever arrives in that
+/// The database is prepared while the server starts (ADR 7, cold start). Whoever arrives in that
 /// window gets a clear 503 that says to try again in a second, never a 500 or a half-migrated
 /// database; once the database is ready, everything answers.
 /// </summary>

@@ -11,7 +11,7 @@ using Npgsql;
 namespace Hearth.Web.Tests.Scale;
 
 /// <summary>
-/// More than one machine (issue 7): two real Hearth processes on two loopback ports, each with its
+/// More than one machine (ADR 5): two real Hearth processes on two loopback ports, each with its
 /// own data folder, sharing one PostgreSQL database and one key ring, behave as one Hearth. A cookie
 /// from one works on the other, what one encrypts the other reads, signing out on one ends the
 /// session on both, and background housekeeping runs exactly once per slot across the two.

@@ -25,6 +25,9 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         // The private calendar feed: calendar apps cannot sign in, so a long random token stands in
         // for the person. It holds only "Hearth" at the ritual's times; unknown tokens get 404.
         "/calendar/{token}.ics",
+
+        // The language switch at the foot of every page: signed out it only sets this browser's cookie.
+        "/language",
     ];
 
     /// <summary>Fills a route template with harmless values: new ids, a date, plain words.</summary>

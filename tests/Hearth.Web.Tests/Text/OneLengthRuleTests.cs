@@ -91,6 +91,45 @@ public abstract class OneLengthRuleTests<TFactory>(TFactory factory) : IClassFix
         Assert.Contains(Emojis(600), page, StringComparison.Ordinal);
     }
 
+    /// <summary>Characters that take many code points each, within the per-character bound: a letter
+    /// with twenty accents (21 code points, 41 bytes) and a family (7 code points, 25 bytes).</summary>
+    private static string DenseName(int count) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => i % 2 == 0 ? "a" + new string('\u0301', 20) : "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"));
+
+    [Fact]
+    public async Task A_display_name_counts_characters_as_a_person_sees_them_and_the_longest_allowed_is_kept_whole()
+    {
+        factory.RequireAvailable();
+
+        // As many dense characters as the rule allows: taken, stored and read back exactly.
+        var longest = DenseName(60);
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var http = factory.NewClient();
+        var registered = await http.PostAsJsonAsync("/api/v1/account/register", new { email, password = Person.DefaultPassword, displayName = longest });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, $"60 characters answered {(int)registered.StatusCode}: {await registered.Content.ReadAsStringAsync()}");
+        await Expect.StatusAsync(HttpStatusCode.OK, await http.PostAsJsonAsync("/api/v1/account/sign-in", new { email, password = Person.DefaultPassword }));
+        var me = await http.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(longest, me.GetProperty("displayName").GetString());
+
+        // One more: refused beside the field, with the same limit, and no account made.
+        var overEmail = $"{Guid.NewGuid():N}@example.org";
+        var over = await factory.NewClient().PostAsJsonAsync("/api/v1/account/register", new { email = overEmail, password = Person.DefaultPassword, displayName = DenseName(61) });
+        var problem = await Expect.ProblemAsync(HttpStatusCode.BadRequest, over);
+        var messages = problem.FieldErrors("displayName");
+        Assert.True(messages.Length == 1 && messages[0].Contains("60", StringComparison.Ordinal), string.Join(" | ", messages));
+        var signIn = await factory.NewClient().PostAsJsonAsync("/api/v1/account/sign-in", new { email = overEmail, password = Person.DefaultPassword });
+        Assert.False(signIn.IsSuccessStatusCode, "an account was made with a refused name");
+
+        // On the page too: the message sits beside the name field.
+        var page = await factory.NewClient().SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = DenseName(61),
+            ["Input.Email"] = $"{Guid.NewGuid():N}@example.org",
+            ["Input.Password"] = Person.DefaultPassword,
+        });
+        Assert.Contains("60", (await page.ParseAsync()).FieldError("Input.DisplayName") ?? "(no message beside the name)", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_character_piled_high_with_marks_gets_a_clear_message_not_a_500()
     {

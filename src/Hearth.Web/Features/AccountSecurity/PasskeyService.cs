@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hearth.Core.FreeText;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Accounts;
@@ -199,7 +200,7 @@ public sealed class PasskeyService(
             return null;
         }
 
-        if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (TextLength.Check(name, MaxNameLength) != TextFit.Fits || name.Any(char.IsControl))
         {
             error = $"Please use a plain name of {MaxNameLength} characters or fewer.";
             return null;

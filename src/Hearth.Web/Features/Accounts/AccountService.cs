@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Hearth.Core.Accounts;
+using Hearth.Core.FreeText;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Email;
@@ -36,9 +37,9 @@ public sealed partial class AccountService(
         {
             errors.Add("displayName", "Please tell us what to call you. A first name or nickname is fine.");
         }
-        else if (name.Length > Limits.DisplayName)
+        else if (TextLength.Check(name, Limits.DisplayName) is var fit && fit != TextFit.Fits)
         {
-            errors.Add("displayName", $"Please keep your name to {Limits.DisplayName} characters or fewer.");
+            errors.Add("displayName", fit == TextFit.TooDense ? TextLength.TooDenseMessage : $"Please keep your name to {Limits.DisplayName} characters or fewer.");
         }
 
         if (string.IsNullOrEmpty(input.Password))
@@ -102,7 +103,7 @@ public sealed partial class AccountService(
             return null;
         }
 
-        if (email.Length > Limits.Email || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal) && !email.EndsWith("@localhost", StringComparison.OrdinalIgnoreCase))
+        if (!Limits.EmailFits(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal) && !email.EndsWith("@localhost", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add(field, "That doesn't look like an e-mail address. It should look like name@example.org.");
             return null;

@@ -27,7 +27,7 @@ public sealed class SignInModel(AccountService accounts) : ReturningPageModel
         var outcome = await accounts.SignInAsync(new SignInInput(Input.Email, Input.Password), Request.Headers.UserAgent, ct);
         if (outcome.Title == AccountService.SecondStepTitle)
         {
-            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = PageOutcomes.SafeReturnUrl(ReturnUrl) });
+            return RedirectToPage("/Accounts/SignInCode", new { returnUrl = PageOutcomes.SafeReturnUrl(ReturnUrl, Url.Page("/Spaces/Index")!) });
         }
 
         if (!outcome.IsOk)

@@ -15,7 +15,8 @@ public sealed class DashboardService(
     PromptService prompts,
     CheckInService checkIns,
     RitualService rituals,
-    QualityTimeService time)
+    QualityTimeService time,
+    LinkGenerator links)
 {
     public async Task<Outcome<DashboardView>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
@@ -47,15 +48,16 @@ public sealed class DashboardService(
         var nextRitual = w.RitualSet ? await rituals.NextForYouAsync(spaceId, ct) : null;
 
         // The same discreet rule as the list of spaces (CheckInReminders), for this one space: an unread
-        // note first, else this week's check-in still to do. Only the caller's own state.
+        // note first, else this week's check-in still to do. Only the caller's own state. The link is
+        // made from the page's name (ADR 20), so the API's answer and the page agree.
         string? newLink = null;
         if ((await notes.SpacesWithSomethingNewAsync(ct)).Contains(spaceId))
         {
-            newLink = $"/spaces/{spaceId}/notes";
+            newLink = links.GetPathByPage("/Notes/Index", values: new { spaceId });
         }
         else if (Hearth.Core.CheckIns.CheckInWeeks.IsDue(w.RitualSet, w.YouCheckedIn))
         {
-            newLink = $"/spaces/{spaceId}/check-in";
+            newLink = links.GetPathByPage("/CheckIns/Index", values: new { spaceId });
         }
 
         return Outcome<DashboardView>.Ok(new DashboardView(

@@ -82,7 +82,7 @@ public sealed class DataExportService(
             ExportDocument.FormatName,
             ExportDocument.CurrentVersion,
             ExportJson.Instant(clock.GetUtcNow()),
-            new ExportAccount(user.Email ?? "", user.DisplayName, user.TimeZoneId, ExportJson.Instant(user.CreatedAt)),
+            new ExportAccount(user.Email ?? "", user.DisplayName, user.TimeZoneId, ExportJson.Instant(user.CreatedAt), Languages.LanguageService.Exact(user.Language)),
             SpaceOrder(spaces),
             null);
     }

@@ -22,7 +22,8 @@ public sealed record ExportDocument(
     public const int CurrentVersion = 1;
 }
 
-public sealed record ExportAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt);
+/// <summary>The account. Language: the code of the language you chose ("de"), or null when your browser's decides (files from before it was kept have none).</summary>
+public sealed record ExportAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt, string? Language = null);
 
 /// <summary>
 /// One of your spaces. State: "solo", "paired", "closed" (the space closed; it is still on your list)
@@ -48,7 +49,7 @@ public sealed record ExportSharedWithMe(string? OtherName, IReadOnlyDictionary<s
 /// <summary>
 /// The file's checksum: SHA-256 of the canonical document without this field. It detects accidental
 /// damage, not deliberate edits (anyone can recompute it); the wire name "integrity" is kept so files
-/// already exported still import (docs/adr/0101).
+/// already exported still import (docs/adr/0016-failed-writes-imports-and-the-checksum.md).
 /// </summary>
 public sealed record ExportIntegrity(string Algorithm, string Digest)
 {

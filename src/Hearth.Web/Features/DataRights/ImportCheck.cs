@@ -1,3 +1,4 @@
+using Hearth.Core.FreeText;
 using Hearth.Core.QualityTime;
 using Hearth.Core.Spaces;
 using Hearth.Web.Api;
@@ -23,8 +24,13 @@ internal static class ImportCheck
             errors.Add("account.timeZone", "This is not a time zone Hearth knows.");
         }
 
+        if (document.Account.Language is { } language && Languages.LanguageService.Exact(language) is null)
+        {
+            errors.Add("account.language", "This is not a language Hearth speaks.");
+        }
+
         var name = document.Account.DisplayName.Trim();
-        if (name.Length == 0 || name.Length > Limits.DisplayName || name.Any(char.IsControl))
+        if (name.Length == 0 || TextLength.Check(name, Limits.DisplayName) != TextFit.Fits || name.Any(char.IsControl))
         {
             errors.Add("account.displayName", $"A name is one line of up to {Limits.DisplayName} characters.");
         }

@@ -78,6 +78,7 @@ internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldC
             var user = await db.Users.FirstAsync(u => u.Id == me, ct);
             user.DisplayName = document.Account.DisplayName.Trim();
             user.TimeZoneId = document.Account.TimeZone;
+            user.Language = Languages.LanguageService.Exact(document.Account.Language);
             db.Memberships.AddRange(memberships);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

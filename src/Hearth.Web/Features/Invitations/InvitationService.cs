@@ -27,7 +27,7 @@ public sealed class InvitationService(
         var me = current.RequireUserId();
         var errors = new FieldErrors();
         var email = input.Email?.Trim();
-        if (!string.IsNullOrEmpty(email) && (email.Length > Limits.Email || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        if (!string.IsNullOrEmpty(email) && (!Limits.EmailFits(email) || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
             errors.Add("email", "That doesn't look like an e-mail address. Leave it empty to just copy the link.");
         }

@@ -18,7 +18,8 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
 
     public InvitationPreview? Preview { get; private set; }
 
-    public string ReturnPath => $"/join/{Uri.EscapeDataString(Token ?? "")}";
+    /// <summary>This page's own address, to come back to after sign-in (made from the page's name, ADR 20).</summary>
+    public string ReturnPath => Url.Page("/Invitations/Join", new { token = Token }) ?? Url.Page("/Index")!;
 
     /// <summary>Signed out with a link that can't be used (used, withdrawn, expired, altered): say so first.</summary>
     public bool Dead { get; private set; }

@@ -34,8 +34,8 @@ public static class PageOutcomes
         }
     }
 
-    /// <summary>Only paths on this site (<see cref="ReturnUrls.IsLocal"/>), so a crafted link cannot send someone elsewhere after sign-in.</summary>
-    public static string SafeReturnUrl(string? returnUrl, string fallback = "/spaces") => ReturnUrls.OrFallback(returnUrl, fallback);
+    /// <summary>Only paths on this site (<see cref="ReturnUrls.IsLocal"/>), so a crafted link cannot send someone elsewhere after sign-in; otherwise <paramref name="fallback"/>, made from a page name (Url.Page).</summary>
+    public static string SafeReturnUrl(string? returnUrl, string fallback) => ReturnUrls.OrFallback(returnUrl, fallback);
 
     /// <summary>Back to the return URL when it is local (<see cref="ReturnUrls.IsLocal"/>), or else on to one of our pages by name.</summary>
     public static IActionResult ReturnOrRedirectToPage(this PageModel page, string? returnUrl, string pageName, object? routeValues = null)

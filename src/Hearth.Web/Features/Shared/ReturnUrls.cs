@@ -52,7 +52,7 @@ public static class ReturnUrls
     }
 
     /// <summary>The address if it is local, otherwise the fallback.</summary>
-    public static string OrFallback(string? url, string fallback = "/spaces") => IsLocal(url) ? url! : fallback;
+    public static string OrFallback(string? url, string fallback) => IsLocal(url) ? url! : fallback;
 
     /// <summary>The address if it is local, otherwise none: what a page keeps and renders.</summary>
     public static string? OrNull(string? url) => IsLocal(url) ? url : null;

@@ -24,22 +24,6 @@ public static class SpaceEndpoints
                 ApiResults.From(await service.GetAsync(spaceId, ct), s => TypedResults.Ok(s)))
             .WithSummary("One space. 404 for a space you are not in, exactly as for one that does not exist.");
 
-        spaces.MapPut("/{spaceId:guid}/label", async (Guid spaceId, LabelInput input, SpaceService service, CancellationToken ct) =>
-                ApiResults.From(await service.SetLabelAsync(spaceId, input, ct), s => TypedResults.Ok(s)))
-            .WithSummary("Set your private name for the space (encrypted; the other person never sees it).");
-
-        spaces.MapPost("/{spaceId:guid}/leave", async (Guid spaceId, SpaceService service, CancellationToken ct) =>
-                ApiResults.From(await service.LeaveAsync(spaceId, ct), _ => TypedResults.NoContent()))
-            .WithSummary("Leave; the space closes for both. On a closed space, removes it from your list.");
-
-        spaces.MapPost("/{spaceId:guid}/invitations", async (Guid spaceId, CreateInvitationInput? input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, InvitationService service, Links links, CancellationToken ct) =>
-                ApiResults.From(await once.OnceAsync("invitation", idempotencyKey, () => service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), ct), i => TypedResults.Created((string?)null, i)).Or<Refusals.ConflictOrTooMany>())
-            .WithSummary("Create a single-use invitation link (seven days); optionally e-mail it. Earlier links stop working.");
-
-        spaces.MapDelete("/{spaceId:guid}/invitations", async (Guid spaceId, InvitationService service, CancellationToken ct) =>
-                ApiResults.From(await service.RevokeAsync(spaceId, ct), _ => TypedResults.NoContent()))
-            .WithSummary("Withdraw the space's live invitation link.");
-
         api.MapPost("/invitations/accept", async (AcceptInvitationInput input, InvitationService service, CancellationToken ct) =>
                 ApiResults.From(await service.AcceptAsync(input, ct), a => TypedResults.Ok(a)).Or<Refusals.ConflictOrGone>())
             .RequireAuthorization()
@@ -47,5 +31,32 @@ public static class SpaceEndpoints
             .WithSummary("Join a space with an invitation token.");
 
         return api;
+    }
+
+    /// <summary>What a member does to the space itself, in the one space group (HearthRoutes.Space):
+    /// name it, leave it, invite the second person. Same addresses as the rest of the space.</summary>
+    public static RouteGroupBuilder MapSpaceMembershipApi(this RouteGroupBuilder space)
+    {
+        space.MapPut("/label", async (Guid spaceId, LabelInput input, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.SetLabelAsync(spaceId, input, ct), s => TypedResults.Ok(s)))
+            .WithTags("Spaces")
+            .WithSummary("Set your private name for the space (encrypted; the other person never sees it).");
+
+        space.MapPost("/leave", async (Guid spaceId, SpaceService service, CancellationToken ct) =>
+                ApiResults.From(await service.LeaveAsync(spaceId, ct), _ => TypedResults.NoContent()))
+            .WithTags("Spaces")
+            .WithSummary("Leave; the space closes for both. On a closed space, removes it from your list.");
+
+        space.MapPost("/invitations", async (Guid spaceId, CreateInvitationInput? input, [FromHeader(Name = SubmissionGuard.Header), Description(SubmissionGuard.HeaderDescription)] string? idempotencyKey, SubmissionGuard once, InvitationService service, Links links, CancellationToken ct) =>
+                ApiResults.From(await once.OnceAsync("invitation", idempotencyKey, () => service.CreateAsync(spaceId, input ?? new CreateInvitationInput(null), links.BaseUrl, ct), ct), i => TypedResults.Created((string?)null, i)).Or<Refusals.ConflictOrTooMany>())
+            .WithTags("Spaces")
+            .WithSummary("Create a single-use invitation link (seven days); optionally e-mail it. Earlier links stop working.");
+
+        space.MapDelete("/invitations", async (Guid spaceId, InvitationService service, CancellationToken ct) =>
+                ApiResults.From(await service.RevokeAsync(spaceId, ct), _ => TypedResults.NoContent()))
+            .WithTags("Spaces")
+            .WithSummary("Withdraw the space's live invitation link.");
+
+        return space;
     }
 }

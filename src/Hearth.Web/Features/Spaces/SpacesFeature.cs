@@ -10,6 +10,11 @@ public static class SpacesFeature
             .AddScoped<SpaceService>()
             .AddScoped<ISpaceDetails>(sp => sp.GetRequiredService<SpaceService>());
 
-    /// <summary>The list of spaces and each space itself; invitations are made and accepted here too.</summary>
-    public static void MapSpaces(this HearthRoutes routes) => routes.Api.MapSpaceApi();
+    /// <summary>The list of spaces and each space itself (with accepting an invitation) under the API;
+    /// naming, leaving and inviting in the one space group, like every other feature of a space.</summary>
+    public static void MapSpaces(this HearthRoutes routes)
+    {
+        routes.Api.MapSpaceApi();
+        routes.Space.MapSpaceMembershipApi();
+    }
 }

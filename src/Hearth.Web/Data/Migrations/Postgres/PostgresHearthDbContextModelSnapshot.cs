@@ -17,7 +17,7 @@ namespace Hearth.Web.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -71,8 +71,8 @@ namespace Hearth.Web.Data.Migrations.Postgres
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(3840)
+                        .HasColumnType("character varying(3840)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -80,6 +80,10 @@ namespace Hearth.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
 
                     b.Property<DateTimeOffset?>("LastFailedSignInAt")
                         .HasColumnType("timestamp with time zone");
@@ -410,29 +414,6 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Daily.SpaceSettings", b =>
-                {
-                    b.Property<Guid>("SpaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("DailyGoalMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("LivingApart")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("TimeZoneId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("SpaceId");
-
-                    b.ToTable("SpaceSettings", (string)null);
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Insights.ReconnectPlanRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -745,30 +726,6 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("MemberWakingHours", (string)null);
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Rituals.SpaceRitual", b =>
-                {
-                    b.Property<Guid>("SpaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinuteOfDay")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("SpaceId");
-
-                    b.ToTable("SpaceRituals", (string)null);
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -794,6 +751,53 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceRitual", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinuteOfDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("SpaceRituals", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceSettings", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DailyGoalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LivingApart")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("SpaceSettings", (string)null);
                 });
 
             modelBuilder.Entity("Hearth.Web.Security.AttemptCounter", b =>
@@ -1068,15 +1072,6 @@ namespace Hearth.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Daily.SpaceSettings", b =>
-                {
-                    b.HasOne("Hearth.Web.Data.Space", null)
-                        .WithOne()
-                        .HasForeignKey("Hearth.Web.Features.Daily.SpaceSettings", "SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Insights.ReconnectPlanRecord", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
@@ -1184,20 +1179,29 @@ namespace Hearth.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Rituals.SpaceRitual", b =>
-                {
-                    b.HasOne("Hearth.Web.Data.Space", null)
-                        .WithOne()
-                        .HasForeignKey("Hearth.Web.Features.Rituals.SpaceRitual", "SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceRitual", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Pair.SpaceRitual", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceSettings", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Pair.SpaceSettings", "SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

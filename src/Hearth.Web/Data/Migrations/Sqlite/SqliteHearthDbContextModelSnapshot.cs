@@ -15,7 +15,7 @@ namespace Hearth.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Hearth.Web.Background.BackgroundRun", b =>
                 {
@@ -66,7 +66,7 @@ namespace Hearth.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(3840)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -75,6 +75,10 @@ namespace Hearth.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LastFailedSignInAt")
                         .HasColumnType("INTEGER");
@@ -403,29 +407,6 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Daily.SpaceSettings", b =>
-                {
-                    b.Property<Guid>("SpaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DailyGoalMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LivingApart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZoneId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SpaceId");
-
-                    b.ToTable("SpaceSettings", (string)null);
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Insights.ReconnectPlanRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,30 +719,6 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("MemberWakingHours", (string)null);
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Rituals.SpaceRitual", b =>
-                {
-                    b.Property<Guid>("SpaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinuteOfDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SpaceId");
-
-                    b.ToTable("SpaceRituals", (string)null);
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -787,6 +744,53 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceRitual", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinuteOfDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("SpaceRituals", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceSettings", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyGoalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LivingApart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("SpaceSettings", (string)null);
                 });
 
             modelBuilder.Entity("Hearth.Web.Security.AttemptCounter", b =>
@@ -1057,15 +1061,6 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Daily.SpaceSettings", b =>
-                {
-                    b.HasOne("Hearth.Web.Data.Space", null)
-                        .WithOne()
-                        .HasForeignKey("Hearth.Web.Features.Daily.SpaceSettings", "SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Insights.ReconnectPlanRecord", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
@@ -1173,20 +1168,29 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hearth.Web.Features.Rituals.SpaceRitual", b =>
-                {
-                    b.HasOne("Hearth.Web.Data.Space", null)
-                        .WithOne()
-                        .HasForeignKey("Hearth.Web.Features.Rituals.SpaceRitual", "SpaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hearth.Web.Features.Shared.Submission", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceRitual", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Pair.SpaceRitual", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Pair.SpaceSettings", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Pair.SpaceSettings", "SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
