@@ -76,6 +76,25 @@ public static class DailyText
     public static string Friendly(LocalDate date) =>
         date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
+    /// <summary>"Saturday 21 November", "Samstag, 21. November": in English as <see cref="Friendly"/>, otherwise the culture's own day-and-month.</summary>
+    public static string WeekdayDayMonth(LocalDate date) =>
+        InEnglish(out var culture) ? Friendly(date) : date.ToString("dddd, " + culture.DateTimeFormat.MonthDayPattern, culture);
+
+    /// <summary>"21 November", "21. November".</summary>
+    public static string DayMonth(LocalDate date) =>
+        InEnglish(out var culture) ? date.ToString("d MMMM", CultureInfo.InvariantCulture) : date.ToString(culture.DateTimeFormat.MonthDayPattern, culture);
+
+    /// <summary>"21 November 2026", "21. November 2026".</summary>
+    public static string DayMonthYear(LocalDate date) =>
+        InEnglish(out var culture) ? FriendlyWithYear(date) : date.ToString(culture.DateTimeFormat.MonthDayPattern + " yyyy", culture);
+
+    // English (and the pseudo-locale, which reads as English) keeps Hearth's British day-month order.
+    private static bool InEnglish(out CultureInfo culture)
+    {
+        culture = CultureInfo.CurrentCulture;
+        return culture.TwoLetterISOLanguageName is "en" or "qps" || culture.Equals(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>"21 November 2026".</summary>
     public static string FriendlyWithYear(LocalDate date) =>
         date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

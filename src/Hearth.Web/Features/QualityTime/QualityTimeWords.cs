@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hearth.Core.QualityTime;
+using Hearth.Web.Languages;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.QualityTime;
@@ -17,13 +18,13 @@ public static partial class QualityTimeWords
         ArgumentNullException.ThrowIfNull(text);
         var hours = minutes / 60;
         var rest = minutes % 60;
-        var restText = rest == 1 ? text["MinuteOne"].Value : text["Minutes", rest].Value;
+        var restText = text.Plural("Minutes", rest).Value;
         if (hours == 0)
         {
             return restText;
         }
 
-        var hoursText = hours == 1 ? text["HourOne"].Value : text["Hours", hours].Value;
+        var hoursText = text.Plural("Hours", hours).Value;
         return rest == 0 ? hoursText : text["HoursAndMinutes", hoursText, restText].Value;
     }
 
