@@ -29,6 +29,20 @@ public sealed class IndexModel(NoteService notes, PairSpaces pairs, SubmissionGu
     /// <summary>The kind of space, for the kind-specific wording while the other person has not joined.</summary>
     public RelationshipKind Kind { get; private set; }
 
+    /// <summary>"Appreciation · Helpful acts · 21 November · new": the note's kind, care way, day and whether it is new.</summary>
+    public string Line(NoteView note, bool showNew)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        string?[] parts =
+        [
+            NoteService.KindName(note.Kind, words),
+            note.CareWay is null ? null : NoteService.CareWayName(note.CareWay, words),
+            DailyText.DayMonth(NodaTime.LocalDate.FromDateTime(note.SentAt.DateTime)),
+            showNew && note.Read == false ? words["New"].Value : null,
+        ];
+        return string.Join(" · ", parts.Where(p => p is not null));
+    }
+
     /// <summary>A way's name inside a sentence: lower case in English ("kind words"), as written where nouns keep their capital.</summary>
     public string InSentence(string name) =>
         words["WaysInSentence"].Value == "lower" ? name.ToLower(System.Globalization.CultureInfo.CurrentCulture) : name;
