@@ -30,8 +30,16 @@ public enum RitualProblem
     WindowTooShort = 8,
 }
 
-/// <summary>A specific problem with one field of a ritual or waking window, in words a member can act on.</summary>
-public sealed record RitualError(string Field, RitualProblem Problem, string Message);
+/// <summary>
+/// A specific problem with one field of a ritual or waking window, in words a member can act on.
+/// <paramref name="Message"/> is the English sentence; <paramref name="Problem"/> with <paramref name="Arguments"/>
+/// (the value as typed, or the times, in the sentence's order) lets the app say it in the member's language.
+/// </summary>
+public sealed record RitualError(string Field, RitualProblem Problem, string Message, IReadOnlyList<string>? Arguments = null)
+{
+    /// <summary>The values the sentence names, in order; empty when it names none.</summary>
+    public IReadOnlyList<string> Values => Arguments ?? [];
+}
 
 /// <summary>Parses the small pieces of schedule input: a time of day and an IANA time zone id.</summary>
 public static class RitualInput
@@ -64,13 +72,13 @@ public static class RitualInput
 
         if (hour > 23)
         {
-            error = new RitualError(field, RitualProblem.HourOutOfRange, $"Hours go from 00 to 23, so {value} isn't a time of day.");
+            error = new RitualError(field, RitualProblem.HourOutOfRange, $"Hours go from 00 to 23, so {value} isn't a time of day.", [value]);
             return false;
         }
 
         if (minute > 59)
         {
-            error = new RitualError(field, RitualProblem.MinuteOutOfRange, $"Minutes go from 00 to 59, so {value} isn't a time of day.");
+            error = new RitualError(field, RitualProblem.MinuteOutOfRange, $"Minutes go from 00 to 59, so {value} isn't a time of day.", [value]);
             return false;
         }
 
@@ -93,7 +101,7 @@ public static class RitualInput
         var found = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
         if (found is null)
         {
-            error = new RitualError(field, RitualProblem.UnknownTimeZone, $"We don't know the time zone \"{id}\". Please pick one from the list, like Europe/London or America/New_York.");
+            error = new RitualError(field, RitualProblem.UnknownTimeZone, $"We don't know the time zone \"{id}\". Please pick one from the list, like Europe/London or America/New_York.", [id]);
             return false;
         }
 
@@ -130,7 +138,7 @@ public static class RitualInput
             }
         }
 
-        error = new RitualError(field, RitualProblem.UnknownDay, $"\"{value}\" isn't a day of the week. Please choose one from Monday to Sunday.");
+        error = new RitualError(field, RitualProblem.UnknownDay, $"\"{value}\" isn't a day of the week. Please choose one from Monday to Sunday.", [value]);
         return false;
     }
 

@@ -75,7 +75,7 @@ public sealed record WakingWindow
         }
 
         return LengthOf(from, to) < MinimumLength
-            ? new RitualError(ToField, RitualProblem.WindowTooShort, $"Your waking hours from {RitualInput.Show(from)} to {RitualInput.Show(to)} are shorter than an hour. Please give at least an hour.")
+            ? new RitualError(ToField, RitualProblem.WindowTooShort, $"Your waking hours from {RitualInput.Show(from)} to {RitualInput.Show(to)} are shorter than an hour. Please give at least an hour.", [RitualInput.Show(from), RitualInput.Show(to)])
             : null;
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Hearth.Core.Languages;
+using Hearth.Web.Features.Languages;
 using Hearth.Web.Features.Shared;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Localization;
@@ -87,20 +89,14 @@ public sealed class ProblemWords(IStringLocalizerFactory factory, IOptions<Reque
             return feature.RequestCulture.UICulture;
         }
 
-        // Before the localisation middleware: what the request itself asks for, among the supported cultures.
+        // Before the localisation middleware: the same sources it reads after sign-in (ADR 104), the
+        // language cookie and then Accept-Language, among the supported cultures.
         var options = localization.Value;
-        var cookie = http.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] is { } value ? CookieRequestCultureProvider.ParseCookieValue(value) : null;
-        var asked = new[] { http.Request.Query["ui-culture"].ToString(), http.Request.Query["culture"].ToString() }
-            .Concat(cookie?.UICultures.Select(c => c.Value ?? "") ?? [])
-            .Concat(http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? ""));
-        foreach (var name in asked.Where(n => n.Length is > 0 and <= 35))
+        var pseudo = options.SupportedUICultures?.Any(c => string.Equals(c.Name, HearthLanguages.Pseudo, StringComparison.OrdinalIgnoreCase)) == true;
+        var asked = LanguageCookie.Read(http.Request, pseudo) ?? RequestLanguage.FromAcceptLanguage(http.Request.Headers.AcceptLanguage, pseudo);
+        if (asked is not null && options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, asked, StringComparison.OrdinalIgnoreCase)) is { } supported)
         {
-            var supported = options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? options.SupportedUICultures?.FirstOrDefault(c => string.Equals(c.Name, name.Split('-')[0], StringComparison.OrdinalIgnoreCase));
-            if (supported is not null)
-            {
-                return supported;
-            }
+            return supported;
         }
 
         return options.DefaultRequestCulture.UICulture;

@@ -13,7 +13,7 @@ public sealed class PseudoLocaleTests
 {
     [Theory]
     [InlineData("accept-language")]
-    [InlineData("query")]
+    [InlineData("cookie")]
     public async Task With_the_pseudo_locale_on_the_layout_is_pseudo_localised(string how)
     {
         await using var world = new SqliteHearthFactory { PseudoLocale = true };
@@ -32,7 +32,7 @@ public sealed class PseudoLocaleTests
 
     [Theory]
     [InlineData("accept-language")]
-    [InlineData("query")]
+    [InlineData("cookie")]
     public async Task With_the_pseudo_locale_off_qps_Ploc_is_an_unknown_language_and_the_page_is_English(string how)
     {
         await using var world = new SqliteHearthFactory();
@@ -59,9 +59,9 @@ public sealed class PseudoLocaleTests
     {
         var http = world.NewClient();
         var url = "/account/sign-in";
-        if (how == "query")
+        if (how == "cookie")
         {
-            url += "?culture=" + HearthLanguages.Pseudo;
+            http.DefaultRequestHeaders.Add("Cookie", $"{Hearth.Web.Features.Languages.LanguageCookie.Name}={HearthLanguages.Pseudo}");
         }
         else
         {

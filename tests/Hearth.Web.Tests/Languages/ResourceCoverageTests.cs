@@ -25,6 +25,11 @@ public sealed partial class ResourceCoverageTests
             "SharedText/ShiftKey",
             // "OK" is German too.
             "OK",
+            // Pure formats: a label and its value, a field and its problem.
+            "{0}: {1}",
+            // German says "Passkeys" and "Name" as well.
+            "Passkeys",
+            "Name",
             // A line made of parts already in the reader's language (a date, a kind, who shared it),
             // one resource so the pseudo-locale brackets the whole line: the same in every language.
             "{0}",

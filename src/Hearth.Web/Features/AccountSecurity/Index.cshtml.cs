@@ -2,11 +2,12 @@ using Hearth.Web.Api;
 using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor, PasskeyService passkeys) : PageModel
+public sealed class IndexModel(SessionService sessions, TwoFactorService twoFactor, PasskeyService passkeys, IStringLocalizer<AccountSecurityText> text) : PageModel
 {
     public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];
 
@@ -66,14 +67,26 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
 
     public string? Message => Done switch
     {
-        "ended" => "That device is signed out.",
-        "others" => "You're signed out everywhere else.",
-        "two-factor-off" => "The second step is off. Your passphrase alone signs you in again.",
-        "passkey-added" => "Your passkey is ready. Next time, choose \"Sign in with a passkey\".",
-        "passkey-renamed" => "Renamed.",
-        "passkey-removed" => "That passkey is removed. It can't be used to sign in any more.",
+        "ended" => text["DoneEnded"].Value,
+        "others" => text["DoneOthers"].Value,
+        "two-factor-off" => text["DoneTwoFactorOff"].Value,
+        "passkey-added" => text["DonePasskeyAdded"].Value,
+        "passkey-renamed" => text["DonePasskeyRenamed"].Value,
+        "passkey-removed" => text["DonePasskeyRemoved"].Value,
         _ => null,
     };
+
+    /// <summary>"1 Jun 2026" / "1. Juni 2026": the one place this page formats a date, in the reader's culture.</summary>
+    public static string Day(DateTimeOffset at) => at.ToString(DayPattern(withYear: true), System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>"1 Jun 2026, 09:00" (or without the year), in the reader's culture; the times are UTC.</summary>
+    public static string DayAndTime(DateTimeOffset at, bool withYear) =>
+        at.ToString(DayPattern(withYear) + ", HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+
+    private static string DayPattern(bool withYear) =>
+        System.Globalization.CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de"
+            ? (withYear ? "d. MMM yyyy" : "d. MMM")
+            : (withYear ? "d MMM yyyy" : "d MMM");
 
     public string? FieldError(string field) => errors is not null && errors.TryGetValue(field, out var list) ? list[0] : null;
 

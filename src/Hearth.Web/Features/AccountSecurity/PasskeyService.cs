@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
@@ -44,7 +45,8 @@ public sealed class PasskeyService(
     AccountService accounts,
     HearthDbContext db,
     CurrentMember current,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<AccountSecurityText> text)
 {
     public const int MaxNameLength = 60;
 
@@ -75,12 +77,12 @@ public sealed class PasskeyService(
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException)
         {
-            return Outcome<PasskeyView>.Refused(400, "Passkey not added", "That passkey couldn't be added. Please try again from the start.");
+            return Outcome<PasskeyView>.Refused(400, text["PasskeyNotAddedTitle"], text["PasskeyNotAdded"]);
         }
 
         if (!result.Succeeded)
         {
-            return Outcome<PasskeyView>.Refused(400, "Passkey not added", "That passkey couldn't be added. Please try again from the start.");
+            return Outcome<PasskeyView>.Refused(400, text["PasskeyNotAddedTitle"], text["PasskeyNotAdded"]);
         }
 
         result.Passkey.Name = name;
@@ -104,7 +106,7 @@ public sealed class PasskeyService(
         var name = CleanName(input.Name, out var nameError);
         if (nameError is not null || name is null)
         {
-            return Outcome<PasskeyView>.Invalid("name", nameError ?? "Please give the passkey a name, such as the device it's on.");
+            return Outcome<PasskeyView>.Invalid("name", nameError ?? text["PasskeyNameMissing"]);
         }
 
         var user = await MeAsync();
@@ -137,7 +139,7 @@ public sealed class PasskeyService(
 
     public async Task<Outcome<AccountView>> FinishSignInAsync(FinishPasskeyInput input, string? userAgent, CancellationToken ct = default)
     {
-        const string failed = "That passkey didn't work here. You can sign in with your e-mail and passphrase instead.";
+        string failed = text["PasskeyFailed"];
         PasskeyAssertionResult<HearthUser> result;
         try
         {
@@ -145,12 +147,12 @@ public sealed class PasskeyService(
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException)
         {
-            return Outcome<AccountView>.Refused(401, "Not signed in", failed);
+            return Outcome<AccountView>.Refused(401, text["NotSignedInTitle"], failed);
         }
 
         if (!result.Succeeded)
         {
-            return Outcome<AccountView>.Refused(401, "Not signed in", failed);
+            return Outcome<AccountView>.Refused(401, text["NotSignedInTitle"], failed);
         }
 
         // Keep the authenticator's signature counter, and note the use.
@@ -191,7 +193,7 @@ public sealed class PasskeyService(
         }
     }
 
-    private static string? CleanName(string? raw, out string? error)
+    private string? CleanName(string? raw, out string? error)
     {
         error = null;
         var name = raw?.Trim();
@@ -202,7 +204,7 @@ public sealed class PasskeyService(
 
         if (TextLength.Check(name, MaxNameLength) != TextFit.Fits || name.Any(char.IsControl))
         {
-            error = $"Please use a plain name of {MaxNameLength} characters or fewer.";
+            error = text["PasskeyNameRule", MaxNameLength];
             return null;
         }
 

@@ -5,6 +5,7 @@ using Hearth.Web.Data;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.AccountSecurity;
 
@@ -13,7 +14,7 @@ namespace Hearth.Web.Features.AccountSecurity;
 /// The first step (the passphrase) leaves a short-lived, encrypted "second step" cookie naming the
 /// account; the code completes the sign-in. Codes are accepted once each (see <see cref="Totp"/>).
 /// </summary>
-public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle) : Accounts.ISecondSignInStep
+public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle, IStringLocalizer<AccountSecurityText> text) : Accounts.ISecondSignInStep
 {
     public const string PendingCookie = "__Host-hearth-2step";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(5);
@@ -33,7 +34,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
         var user = await MeAsync();
         if (user.TwoFactorEnabled)
         {
-            return Outcome<TwoFactorSetup>.Refused(409, "Already on", "The authenticator app is already set up. Turn it off first to set up a new one.");
+            return Outcome<TwoFactorSetup>.Refused(409, text["AlreadyOnTitle"], text["AlreadyOnSetup"]);
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
@@ -53,13 +54,13 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
         var user = await MeAsync();
         if (user.TwoFactorEnabled)
         {
-            return Outcome<RecoveryCodes>.Refused(409, "Already on", "The authenticator app is already set up.");
+            return Outcome<RecoveryCodes>.Refused(409, text["AlreadyOnTitle"], text["AlreadyOn"]);
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            return Outcome<RecoveryCodes>.Refused(409, "No key yet", "Start by adding Hearth to your authenticator app.");
+            return Outcome<RecoveryCodes>.Refused(409, text["NoKeyTitle"], text["NoKey"]);
         }
 
         // A code check like any other: through the one throttle.
@@ -70,7 +71,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
 
         if (!await AcceptCodeAsync(user, key, input.Code))
         {
-            return Outcome<RecoveryCodes>.Invalid("code", "That code didn't match. Check the time on your phone and type the newest 6-digit code.");
+            return Outcome<RecoveryCodes>.Invalid("code", text["CodeWrong"]);
         }
 
         await throttle.SucceededAsync(user);
@@ -85,7 +86,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
         var user = await MeAsync();
         if (string.IsNullOrEmpty(input.Passphrase))
         {
-            return Outcome<Done>.Invalid("passphrase", "Please type your passphrase to turn the second step off.");
+            return Outcome<Done>.Invalid("passphrase", text["PassphraseToDisable"]);
         }
 
         // A passphrase check like any other: through the one throttle.
@@ -96,7 +97,7 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
 
         if (!await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            return Outcome<Done>.Invalid("passphrase", "That passphrase isn't right.");
+            return Outcome<Done>.Invalid("passphrase", text["PassphraseWrong"]);
         }
 
         await throttle.SucceededAsync(user);

@@ -24,12 +24,7 @@ public sealed partial class AccountService
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = $"{baseUrl.TrimEnd('/')}/account/reset?u={user.Id:N}&code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
-            await mailer.SendAsync(
-                new OutgoingEmail(
-                    user.Email!,
-                    "Your Hearth account",
-                    $"Hello,\n\nSomeone (hopefully you) asked to choose a new passphrase for Hearth.\n\nTo choose one, open this link within a day:\n{link}\n\nIf it wasn't you, you can ignore this message. Nothing changes until the link is used.\n\nHearth"),
-                ct);
+            await mailer.SendAsync(emails.PasswordReset(user.Email!, link), ct);
         }
 
         return Outcome<Done>.Ok(default);

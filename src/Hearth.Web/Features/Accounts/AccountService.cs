@@ -16,6 +16,7 @@ public sealed partial class AccountService(
     SessionStore sessions,
     CurrentMember current,
     IMailer mailer,
+    Emails emails,
     TimeProvider clock,
     ISecondSignInStep twoFactor,
     IHttpContextAccessor http,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Web.Features.Daily;
 
 /// <summary>The pair's shared settings for the daily features. Either member may change them.</summary>
-public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<DailyPageText> text)
 {
     public async Task<Outcome<SpaceSettingsView>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
@@ -27,12 +27,12 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
         var zone = input.TimeZoneId?.Trim();
         if (zone is not null && !TimeZones.IsKnown(zone))
         {
-            errors.Add("timeZoneId", "Please choose a time zone from the list, such as Europe/Lisbon or America/Chicago.");
+            errors.Add("timeZoneId", text["TimeZoneUnknown"]);
         }
 
-        if (input.DailyGoalMinutes is { } minutes && DailyGoal.Create(minutes).Error is { } problem)
+        if (input.DailyGoalMinutes is { } minutes && DailyGoal.Create(minutes).Error is not null)
         {
-            errors.Add("dailyGoalMinutes", problem.Message);
+            errors.Add("dailyGoalMinutes", text["DailyGoalRange", DailyGoal.MinMinutes, DailyGoal.MaxMinutes]);
         }
 
         if (errors.Any)

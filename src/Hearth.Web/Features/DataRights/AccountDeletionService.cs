@@ -5,6 +5,7 @@ using Hearth.Web.Data.Export;
 using Hearth.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -26,7 +27,8 @@ public sealed class AccountDeletionService(
     TimeProvider clock,
     AccountThrottle throttle,
     Data.Encryption.MemberKeyring keyring,
-    ILogger<AccountDeletionService> log)
+    ILogger<AccountDeletionService> log,
+    IStringLocalizer<DataRightsText> text)
 {
     public async Task<Outcome<Done>> DeleteAsync(DeleteAccountInput input, CancellationToken ct = default)
     {
@@ -34,7 +36,7 @@ public sealed class AccountDeletionService(
         var me = current.RequireUserId();
         if (string.IsNullOrEmpty(input.Passphrase))
         {
-            return Outcome<Done>.Invalid("passphrase", "Please type your passphrase to confirm. Nothing has been deleted.");
+            return Outcome<Done>.Invalid("passphrase", text["PassphraseMissing"]);
         }
 
         var user = await users.FindByIdAsync(me.ToString());
@@ -44,14 +46,14 @@ public sealed class AccountDeletionService(
         }
 
         // The same throttle as signing in: someone holding an unlocked phone cannot guess their way to it.
-        if (await throttle.ReserveAsync<Done>(user, "Nothing has been deleted.", ct) is { } wait)
+        if (await throttle.ReserveAsync<Done>(user, text["NothingDeleted"], ct) is { } wait)
         {
             return wait;
         }
 
         if (!await users.CheckPasswordAsync(user, input.Passphrase))
         {
-            return Outcome<Done>.Invalid("passphrase", "That passphrase doesn't match. Nothing has been deleted.");
+            return Outcome<Done>.Invalid("passphrase", text["PassphraseWrong"]);
         }
 
         var now = clock.GetUtcNow();

@@ -4,6 +4,7 @@ using Hearth.Web.Data.Export;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -21,14 +22,16 @@ public sealed class DataImportService(
     SpaceScope scope,
     FieldCipher cipher,
     IEnumerable<IPersonalDataKind> kinds,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<DataRightsText> text)
 {
     /// <summary>The largest file import accepts (this route only; the rest of Hearth accepts 1 MB).</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
     public const int MaxSpaces = 500;
 
-    public static readonly string TooLargeDetail = $"This file is larger than Hearth imports ({MaxBytes / (1024 * 1024)} MB). Nothing was imported.";
+    /// <summary>"This file is larger than Hearth imports (5 MB)...", in the reader's language.</summary>
+    public string TooLargeDetail => TooLarge(text);
 
     /// <summary>Rows per transaction: each batch holds SQLite's single writer for a few milliseconds.</summary>
     public const int BatchRows = 200;
@@ -36,7 +39,7 @@ public sealed class DataImportService(
     public async Task<Outcome<ImportSummary>> ImportAsync(ReadOnlyMemory<byte> file, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
-        var read = ImportFile.Read(file);
+        var read = ImportFile.Read(file, text);
         if (!read.IsOk)
         {
             return read.As<ImportSummary>();
@@ -46,19 +49,21 @@ public sealed class DataImportService(
         var isNew = !await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct);
         if (!isNew)
         {
-            return NotNew();
+            return NotNew(text);
         }
 
         var errors = new FieldErrors();
-        var plan = ImportCheck.Check(document, kinds, errors);
+        var plan = ImportCheck.Check(document, kinds, errors, text);
         if (errors.Any)
         {
             return errors.ToOutcome<ImportSummary>();
         }
 
-        return await new ImportWriting(db, scope, cipher, clock).WriteAsync(me, document, plan, ct);
+        return await new ImportWriting(db, scope, cipher, clock, text).WriteAsync(me, document, plan, ct);
     }
 
-    internal static Outcome<ImportSummary> NotNew() =>
-        Outcome<ImportSummary>.Refused(409, "Only into a new account", "Import works into a new account, before you start or join a space, so nothing gets mixed or doubled. Create a new account on this Hearth and import there. Nothing was imported.");
+    internal static Outcome<ImportSummary> NotNew(IStringLocalizer<DataRightsText> text) =>
+        Outcome<ImportSummary>.Refused(409, text["NotNewTitle"], text["NotNewDetail"]);
+
+    internal static string TooLarge(IStringLocalizer<DataRightsText> text) => text["TooLargeDetail", MaxBytes / (1024 * 1024)];
 }

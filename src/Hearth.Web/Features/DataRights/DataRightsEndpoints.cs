@@ -3,6 +3,7 @@ using Hearth.Web.Api;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -35,12 +36,13 @@ public static class DataRightsEndpoints
             {
                 if (!IsJson(http.Request))
                 {
-                    return ApiResults.Refuse<Ok<ImportSummary>>(415, "Unsupported content type", "Please send the export file as the body, with the header Content-Type: application/json.").Or<Refusals.Conflict>();
+                    var text = http.RequestServices.GetRequiredService<IStringLocalizer<DataRightsText>>();
+                    return ApiResults.Refuse<Ok<ImportSummary>>(415, text["UnsupportedTypeTitle"], text["UnsupportedType"]).Or<Refusals.Conflict>();
                 }
 
                 var body = await ReadLimitedAsync(http, http.Request.Body, DataImportService.MaxBytes, ct);
                 return body is null
-                    ? ApiResults.Refuse<Ok<ImportSummary>>(413, "Too large", DataImportService.TooLargeDetail).Or<Refusals.Conflict>()
+                    ? ApiResults.Refuse<Ok<ImportSummary>>(413, http.RequestServices.GetRequiredService<IStringLocalizer<DataRightsText>>()["TooLargeTitle"], import.TooLargeDetail).Or<Refusals.Conflict>()
                     : ApiResults.From(await import.ImportAsync(body, ct), summary => TypedResults.Ok(summary)).Or<Refusals.Conflict>();
             })
             .WithMetadata(new RequestSizeLimitAttribute(DataImportService.MaxBytes + 1))

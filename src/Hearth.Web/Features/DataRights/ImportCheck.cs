@@ -5,6 +5,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -17,11 +18,11 @@ internal static class ImportCheck
 {
     internal sealed record SpacePlan(ExportSpace Space, RelationshipKind Kind, string? Label, bool Closed, List<ImportWriter> Writers);
 
-    public static List<SpacePlan> Check(ExportDocument document, IEnumerable<IPersonalDataKind> kinds, FieldErrors errors)
+    public static List<SpacePlan> Check(ExportDocument document, IEnumerable<IPersonalDataKind> kinds, FieldErrors errors, IStringLocalizer<DataRightsText> text)
     {
         if (!TimeZones.IsKnown(document.Account.TimeZone))
         {
-            errors.Add("account.timeZone", "This is not a time zone Hearth knows.");
+            errors.Add("account.timeZone", text["UnknownTimeZone"]);
         }
 
         if (document.Account.Language is { } language && Languages.LanguageService.Exact(language) is null)
@@ -32,12 +33,12 @@ internal static class ImportCheck
         var name = document.Account.DisplayName.Trim();
         if (name.Length == 0 || TextLength.Check(name, Limits.DisplayName) != TextFit.Fits || name.Any(char.IsControl))
         {
-            errors.Add("account.displayName", $"A name is one line of up to {Limits.DisplayName} characters.");
+            errors.Add("account.displayName", text["NameRule", Limits.DisplayName]);
         }
 
         if (document.Spaces.Count > DataImportService.MaxSpaces)
         {
-            errors.Add("spaces", $"This export has more spaces than Hearth imports ({DataImportService.MaxSpaces}).");
+            errors.Add("spaces", text["TooManySpaces", DataImportService.MaxSpaces]);
             return [];
         }
 
@@ -49,32 +50,32 @@ internal static class ImportCheck
             var at = $"spaces[{i}]";
             if (!RelationshipKinds.TryParse(space.Kind, out var kind))
             {
-                errors.Add($"{at}.kind", "A space is romantic, friends or family.");
+                errors.Add($"{at}.kind", text["SpaceKindRule"]);
             }
 
             var label = MembershipLabel.Clean(space.Label, errors, $"{at}.label");
             if (space.State is not ("solo" or "paired" or "closed" or "left"))
             {
-                errors.Add($"{at}.state", "A space is solo, paired, closed or left.");
+                errors.Add($"{at}.state", text["SpaceStateRule"]);
             }
 
             if ((space.State == "left") != (space.LeftAt is not null))
             {
-                errors.Add($"{at}.leftAt", "A space you left has the date you left it, and only then.");
+                errors.Add($"{at}.leftAt", text["LeftAtRule"]);
             }
             else if (space.LeftAt is { } left && left < space.JoinedAt)
             {
-                errors.Add($"{at}.leftAt", "You left a space after you joined it.");
+                errors.Add($"{at}.leftAt", text["LeftBeforeJoined"]);
             }
 
             if (space.Settings.TimeZone is not null && !TimeZones.IsKnown(space.Settings.TimeZone))
             {
-                errors.Add($"{at}.settings.timeZone", "This is not a time zone Hearth knows.");
+                errors.Add($"{at}.settings.timeZone", text["UnknownTimeZone"]);
             }
 
             if (!DailyGoal.Create(space.Settings.DailyGoalMinutes).IsOk)
             {
-                errors.Add($"{at}.settings.dailyGoalMinutes", "This daily goal is outside what Hearth offers.");
+                errors.Add($"{at}.settings.dailyGoalMinutes", text["DailyGoalRule"]);
             }
 
             var writers = new List<ImportWriter>();
@@ -82,7 +83,7 @@ internal static class ImportCheck
             {
                 if (!byName.TryGetValue(kindName, out var part))
                 {
-                    errors.Add($"{at}.mine.{kindName}", "This Hearth does not know this kind of data.");
+                    errors.Add($"{at}.mine.{kindName}", text["UnknownKind"]);
                     continue;
                 }
 
@@ -97,7 +98,7 @@ internal static class ImportCheck
 
         if (plans.Count(p => !p.Closed) > SpaceRules.MaxOpenSpacesPerPerson)
         {
-            errors.Add("spaces", $"A person can be in up to {SpaceRules.MaxOpenSpacesPerPerson} open spaces, and this export has more.");
+            errors.Add("spaces", text["TooManyOpenSpaces", SpaceRules.MaxOpenSpacesPerPerson]);
         }
 
         return plans;

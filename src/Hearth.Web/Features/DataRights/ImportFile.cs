@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hearth.Web.Api;
 using Hearth.Web.Data.Export;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -11,11 +12,11 @@ namespace Hearth.Web.Features.DataRights;
 /// </summary>
 internal static class ImportFile
 {
-    public static Outcome<ExportDocument> Read(ReadOnlyMemory<byte> file)
+    public static Outcome<ExportDocument> Read(ReadOnlyMemory<byte> file, IStringLocalizer<DataRightsText> text)
     {
         if (file.Length > DataImportService.MaxBytes)
         {
-            return Outcome<ExportDocument>.Refused(413, "Too large", DataImportService.TooLargeDetail);
+            return Outcome<ExportDocument>.Refused(413, text["TooLargeTitle"], DataImportService.TooLarge(text));
         }
 
         JsonDocument parsed;
@@ -25,7 +26,7 @@ internal static class ImportFile
         }
         catch (JsonException)
         {
-            return NotAnExport("This file is not valid JSON. Choose the .json file Hearth gave you when you downloaded your data. Nothing was imported.");
+            return NotAnExport(text, text["NotJson"]);
         }
 
         using (parsed)
@@ -34,17 +35,17 @@ internal static class ImportFile
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != ExportDocument.FormatName)
             {
-                return NotAnExport("This file is not a Hearth export. Choose the .json file Hearth gave you when you downloaded your data. Nothing was imported.");
+                return NotAnExport(text, text["NotAnExport"]);
             }
 
             if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != ExportDocument.CurrentVersion)
             {
-                return Outcome<ExportDocument>.Refused(400, "Another version", $"This export was made in a format version this Hearth does not read. It reads version {ExportDocument.CurrentVersion}. Nothing was imported.");
+                return Outcome<ExportDocument>.Refused(400, text["AnotherVersionTitle"], text["AnotherVersion", ExportDocument.CurrentVersion]);
             }
 
             if (!ExportDigest.Verify(root))
             {
-                return Outcome<ExportDocument>.Refused(400, "Damaged or changed", "This file doesn't match its checksum, so part of it may be damaged, cut short or changed. Download a fresh copy and try again. Nothing was imported.");
+                return Outcome<ExportDocument>.Refused(400, text["DamagedTitle"], text["Damaged"]);
             }
 
             ExportDocument? document;
@@ -54,17 +55,17 @@ internal static class ImportFile
             }
             catch (JsonException ex)
             {
-                return NotAnExport($"Part of this export could not be read (at {ExportJson.Where(ex)}). Nothing was imported.");
+                return NotAnExport(text, text["PartUnreadable", ExportJson.Where(ex)]);
             }
 
             if (document is null)
             {
-                return NotAnExport("This file is not a Hearth export. Nothing was imported.");
+                return NotAnExport(text, text["NotAnExportShort"]);
             }
 
             return Outcome<ExportDocument>.Ok(document);
         }
     }
 
-    private static Outcome<ExportDocument> NotAnExport(string detail) => Outcome<ExportDocument>.Refused(400, "Not a Hearth export", detail);
+    private static Outcome<ExportDocument> NotAnExport(IStringLocalizer<DataRightsText> text, string detail) => Outcome<ExportDocument>.Refused(400, text["NotAnExportTitle"], detail);
 }

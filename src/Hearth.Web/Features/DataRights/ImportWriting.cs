@@ -6,11 +6,12 @@ using Hearth.Web.Data.Export;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
 /// <summary>Writes a checked import (<see cref="ImportCheck"/>) into the importer's new spaces.</summary>
-internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldCipher cipher, TimeProvider clock)
+internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldCipher cipher, TimeProvider clock, IStringLocalizer<DataRightsText> text)
 {
     /// <summary>
     /// Writes in short transactions (issue Trust, item 10), so other people's writes go through in
@@ -72,7 +73,7 @@ internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldC
             {
                 await tx.RollbackAsync(ct);
                 await RemoveAsync(created);
-                return DataImportService.NotNew();
+                return DataImportService.NotNew(text);
             }
 
             var user = await db.Users.FirstAsync(u => u.Id == me, ct);

@@ -2,6 +2,7 @@ using Hearth.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -14,7 +15,7 @@ namespace Hearth.Web.Features.DataRights;
 [RequestSizeLimit(PageUploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageUploadLimit)]
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class IndexModel(DataImportService import) : PageModel
+public sealed class IndexModel(DataImportService import, IStringLocalizer<DataRightsText> text) : PageModel
 {
     private const int PageUploadLimit = 8 * 1024 * 1024;
 
@@ -28,19 +29,19 @@ public sealed class IndexModel(DataImportService import) : PageModel
     {
         if (file is null || file.Length == 0)
         {
-            return Problem("Please choose the file Hearth gave you when you downloaded your data.", 400);
+            return Problem(text["ChooseFile"], 400);
         }
 
         if (file.Length > DataImportService.MaxBytes)
         {
-            return Problem(DataImportService.TooLargeDetail, 413);
+            return Problem(import.TooLargeDetail, 413);
         }
 
         await using var stream = file.OpenReadStream();
         var bytes = await DataRightsEndpoints.ReadLimitedAsync(HttpContext, stream, DataImportService.MaxBytes, ct);
         if (bytes is null)
         {
-            return Problem(DataImportService.TooLargeDetail, 413);
+            return Problem(import.TooLargeDetail, 413);
         }
 
         var outcome = await import.ImportAsync(bytes, ct);
@@ -48,12 +49,12 @@ public sealed class IndexModel(DataImportService import) : PageModel
         {
             if (outcome.Errors is { } errors)
             {
-                ModelState.AddModelError(string.Empty, "Some of this file needs another look, so nothing was brought in:");
+                ModelState.AddModelError(string.Empty, text["NeedsAnotherLook"]);
                 foreach (var (field, messages) in errors.Take(20))
                 {
                     foreach (var message in messages)
                     {
-                        ModelState.AddModelError(string.Empty, $"{field}: {message}");
+                        ModelState.AddModelError(string.Empty, text["FieldProblem", field, message]);
                     }
                 }
 
@@ -61,7 +62,7 @@ public sealed class IndexModel(DataImportService import) : PageModel
                 return Page();
             }
 
-            return Problem(outcome.Detail ?? "That file could not be brought in. Nothing was changed.", outcome.Status);
+            return Problem(outcome.Detail ?? text["CouldNotImport"], outcome.Status);
         }
 
         Imported = outcome.Value;

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Hearth.Web.Data.Export;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.DataRights;
 
 /// <summary>The export as a page to read or print. The same document as the download, nothing more.</summary>
 [Authorize]
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDataKind> kinds) : PageModel
+public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDataKind> kinds, IStringLocalizer<DataRightsText> text) : PageModel
 {
     /// <summary>How each kind of data is shown, by its name in the file (each feature says so beside its kind).</summary>
     private readonly Dictionary<string, KindDisplay> displays = kinds.ToDictionary(k => k.Name, k => k.Display, StringComparer.Ordinal);
@@ -19,20 +20,20 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
 
     public async Task OnGetAsync(CancellationToken ct) => Document = await export.BuildAsync(ct);
 
-    public static string KindName(string kind) => kind switch
+    public string KindName(string kind) => kind switch
     {
-        "romantic" => "Partners",
-        "friends" => "Friends",
-        "family" => "Family",
+        "romantic" => text["KindPartners"],
+        "friends" => text["KindFriends"],
+        "family" => text["KindFamily"],
         _ => kind,
     };
 
-    public static string StateName(string state) => state switch
+    public string StateName(string state) => state switch
     {
-        "paired" => "both of you",
-        "solo" => "just you so far",
-        "closed" => "closed",
-        "left" => "you left",
+        "paired" => text["StatePaired"],
+        "solo" => text["StateSolo"],
+        "closed" => text["StateClosed"],
+        "left" => text["StateLeft"],
         _ => state,
     };
 
@@ -40,7 +41,16 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
 
     public string Heading(string kind, bool mine) => DisplayOf(kind).Heading(mine);
 
-    public static string When(DateTimeOffset at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A date in the reader's language ("1 June 2026", "1. Juni 2026"); the one place this page formats dates.</summary>
+    public static string When(DateTimeOffset at) => at.ToString(DatePattern(), CultureInfo.CurrentCulture);
+
+    /// <summary>When the export was made, with its time (UTC).</summary>
+    public static string WhenMade(DateTimeOffset at) =>
+        string.Create(CultureInfo.CurrentCulture, $"{When(at)}, {at.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC");
+
+    /// <summary>Day, month name, year in the culture's order (English keeps "d MMMM yyyy").</summary>
+    private static string DatePattern() =>
+        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "d. MMMM yyyy" : "d MMMM yyyy";
 
     /// <summary>"respondedAt" -> "Responded at", or the kind's own words for it.</summary>
     public static string Label(string name, KindDisplay? display = null) =>

@@ -8,6 +8,8 @@ public static class EmailFeature
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<IRecipientLanguage, RequestRecipientLanguage>();
+        services.AddScoped<Emails>();
         services.AddSingleton<IMailer>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery, "smtp", StringComparison.OrdinalIgnoreCase)
                 ? ActivatorUtilities.CreateInstance<SmtpMailer>(sp)

@@ -51,7 +51,7 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
         var text = new StringBuilder()
             .Append("From: ").Append(options.Value.From).Append("\r\n")
             .Append("To: ").Append(email.To).Append("\r\n")
-            .Append("Subject: ").Append(email.Subject).Append("\r\n")
+            .Append("Subject: ").Append(HeaderText(email.Subject)).Append("\r\n")
             .Append("Date: ").Append(now.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n")
             .Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
             .Append(email.TextBody.Replace("\n", "\r\n", StringComparison.Ordinal))
@@ -65,6 +65,12 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
 
         log.LogInformation("E-mail written to the outbox as {File}", name);
     }
+
+    /// <summary>A header value as it may stand in a message: ASCII as it is, anything else (an umlaut in a subject) as an RFC 2047 encoded word.</summary>
+    internal static string HeaderText(string value) =>
+        value.All(c => c is >= ' ' and < (char)127)
+            ? value
+            : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
 }
 
 /// <summary>

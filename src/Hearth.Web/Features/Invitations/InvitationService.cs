@@ -15,6 +15,7 @@ public sealed class InvitationService(
     SpaceScope scope,
     InvitationTokens tokens,
     IMailer mailer,
+    Emails emails,
     TimeProvider clock,
     AttemptCounters counters,
     Microsoft.Extensions.Options.IOptions<Hosting.HearthOptions> options)
@@ -85,12 +86,7 @@ public sealed class InvitationService(
         if (!string.IsNullOrEmpty(email))
         {
             // Discreet: the subject and text say nothing about the relationship or the inviter.
-            await mailer.SendAsync(
-                new OutgoingEmail(
-                    email,
-                    "An invitation to Hearth",
-                    $"Hello,\n\nSomeone you know would like you to join them in Hearth.\n\nOpen this link within seven days to accept:\n{url}\n\nIf you weren't expecting this, you can ignore it.\n\nHearth"),
-                ct);
+            await mailer.SendAsync(emails.Invitation(email, url), ct);
             emailed = true;
         }
 

@@ -1,4 +1,4 @@
 namespace Hearth.Web.Features.Learn;
 
-/// <summary>The words of the learn page around its cards: LearnText.resx (English) and its translations. The cards themselves are Core content (LearnLibrary).</summary>
+/// <summary>The words of the learn page around its cards (the cards themselves are content): LearnText.resx (English) and its translations.</summary>
 public sealed class LearnText;

@@ -2,6 +2,7 @@ using Hearth.Web.Api;
 using Hearth.Web.Features.Reminders;
 using Hearth.Web.Features.Shared;
 using Hearth.Web.Hosting;
+using Hearth.Web.Languages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,6 +37,12 @@ public sealed class IndexModel(RitualService rituals, CalendarFeedService feeds,
 
     /// <summary>A calendar link just made: shown this once.</summary>
     public string? NewFeedUrl { get; private set; }
+
+    /// <summary>A weekday ("sunday", as the form and API send it) by its name in the reader's language.</summary>
+    public string DayName(string? day) =>
+        Hearth.Core.Rituals.RitualInput.TryParseDay(day, Hearth.Core.Rituals.Ritual.DayField, out var iso, out _)
+            ? CultureFormats.Weekday(iso)
+            : day ?? "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(fillForms: true, ct) ? Page() : NotFound();
 

@@ -5,7 +5,9 @@ using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Languages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace Hearth.Web.Features.Rituals;
 
@@ -13,7 +15,7 @@ namespace Hearth.Web.Features.Rituals;
 /// The pair's weekly ritual: when it is, on each member's clock, and (for pairs living apart) the
 /// hours when both are awake, with suggested times inside them. Scheduling rules are in Hearth.Core.
 /// </summary>
-public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProvider clock, IStringLocalizer<RitualsText> text)
 {
     /// <summary>How many coming rituals the page lists.</summary>
     public const int OccurrencesShown = 4;
@@ -67,7 +69,7 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             var errors = new FieldErrors();
             foreach (var problem in problems)
             {
-                errors.Add(problem.Field == Ritual.ZoneField ? "timeZoneId" : problem.Field, problem.Message);
+                errors.Add(problem.Field == Ritual.ZoneField ? "timeZoneId" : problem.Field, Say(problem));
             }
 
             return errors.ToOutcome<RitualView>();
@@ -103,7 +105,7 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             var errors = new FieldErrors();
             foreach (var problem in problems)
             {
-                errors.Add(problem.Field == WakingWindow.FromField ? "from" : "to", problem.Message);
+                errors.Add(problem.Field == WakingWindow.FromField ? "from" : "to", Say(problem));
             }
 
             return errors.ToOutcome<RitualView>();
@@ -139,7 +141,7 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
                     o.Instant.ToDateTimeOffset(),
                     When(o.In(myZone)),
                     otherZone is null ? null : When(o.In(otherZone)),
-                    o.Note))
+                    Note(o)))
                 .ToList();
 
         var hours = await db.Set<MemberWakingHours>().AsNoTracking().Where(w => w.SpaceId == pair.SpaceId).ToListAsync(ct);
@@ -189,12 +191,34 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             proposals);
     }
 
-    private static string Why(RitualProposal p) => (p.EveningForBoth, p.WeekendForBoth) switch
+    private string Why(RitualProposal p) => (p.EveningForBoth, p.WeekendForBoth) switch
     {
-        (true, true) => "A weekend evening for you both.",
-        (true, false) => "An evening for you both.",
-        (false, true) => "A weekend day for you both, while you're both awake.",
-        _ => "A time when you're both awake.",
+        (true, true) => text["WhyWeekendEvening"],
+        (true, false) => text["WhyEvening"],
+        (false, true) => text["WhyWeekendDay"],
+        _ => text["WhyAwake"],
+    };
+
+    /// <summary>A problem from Hearth.Core's rules, in the member's language (the key is the problem; a missing value names its field).</summary>
+    private string Say(RitualError problem)
+    {
+        var key = problem.Problem != RitualProblem.Missing
+            ? problem.Problem.ToString()
+            : problem.Field switch
+            {
+                Ritual.DayField => "DayMissing",
+                Ritual.ZoneField => "TimeZoneMissing",
+                _ => "TimeMissing",
+            };
+        return text[key, problem.Values.Cast<object>().ToArray()];
+    }
+
+    /// <summary>The clock-change note of an occurrence, in the member's language; null on ordinary days.</summary>
+    private string? Note(RitualOccurrence o) => o.ClockChange switch
+    {
+        ClockChange.MovedForwardPastGap => text["ClockForward", Show(o.PlannedTime), Show(o.Start.TimeOfDay)].Value,
+        ClockChange.EarlierOfTwo => text["ClockBack", Show(o.PlannedTime)].Value,
+        _ => null,
     };
 
     private static WakingWindow Window(MemberWakingHours? row) =>
@@ -202,14 +226,22 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             ? new WakingWindow(DefaultWakeFrom, DefaultWakeTo)
             : new WakingWindow(LocalTime.FromMinutesSinceMidnight(row.FromMinute), LocalTime.FromMinutesSinceMidnight(row.ToMinute));
 
-    /// <summary>"Sunday 22 November, 19:00 (Europe/London)".</summary>
+    /// <summary>"Sunday 22 November, 19:00 (Europe/London)", "Sonntag, 22. November, 19:00 (Europe/Berlin)".</summary>
     internal static string When(ZonedDateTime time) =>
-        string.Create(CultureInfo.InvariantCulture, $"{DailyText.Friendly(time.Date)}, {Show(time.TimeOfDay)} ({time.Zone.Id})");
+        string.Create(CultureInfo.InvariantCulture, $"{Friendly(time.Date)}, {Show(time.TimeOfDay)} ({time.Zone.Id})");
 
-    private static string Span(ZonedDateTime from, ZonedDateTime to) =>
+    /// <summary>
+    /// The one place this feature formats a date for people: NodaTime's pattern with the request's
+    /// culture (English "Sunday 22 November", German "Sonntag, 22. November"). When the shared
+    /// culture formatting helpers land in Languages/, this is the line to switch.
+    /// </summary>
+    private static string Friendly(LocalDate date) =>
+        date.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "dddd, d. MMMM" : "dddd d MMMM", CultureInfo.CurrentCulture);
+
+    private string Span(ZonedDateTime from, ZonedDateTime to) =>
         from.Date == to.Date || (to.TimeOfDay == LocalTime.Midnight && to.Date == from.Date.PlusDays(1))
-            ? $"{CultureFormats.Weekday(from.DayOfWeek)} {Show(from.TimeOfDay)} to {Show(to.TimeOfDay)}"
-            : $"{CultureFormats.Weekday(from.DayOfWeek)} {Show(from.TimeOfDay)} to {CultureFormats.Weekday(to.DayOfWeek)} {Show(to.TimeOfDay)}";
+            ? text["SpanSameDay", CultureFormats.Weekday(from.DayOfWeek), Show(from.TimeOfDay), Show(to.TimeOfDay)]
+            : text["SpanTwoDays", CultureFormats.Weekday(from.DayOfWeek), Show(from.TimeOfDay), CultureFormats.Weekday(to.DayOfWeek), Show(to.TimeOfDay)];
 
     internal static string Show(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
