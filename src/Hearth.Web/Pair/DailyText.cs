@@ -30,10 +30,10 @@ public static class DailyText
         switch (TextLength.Check(text, maxLength))
         {
             case TextFit.TooLong:
-                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"Please keep this to {maxLength:N0} characters. It has {TextLength.Of(text):N0} now."));
+                errors.Add(field, PairText.Get("TextTooLong", maxLength, TextLength.Of(text)));
                 return null;
             case TextFit.TooDense:
-                errors.Add(field, TextLength.TooDenseMessage);
+                errors.Add(field, TooDenseMessage);
                 return null;
         }
 
@@ -46,8 +46,11 @@ public static class DailyText
         return text;
     }
 
-    /// <summary>The message for a text with a control character in it, beside the field it is in.</summary>
-    public const string HiddenControlMessage = "This has a hidden control character in it. Please type it again without pasting.";
+    /// <summary>The message for a text with a control character in it, beside the field it is in, in the request's language.</summary>
+    public static string HiddenControlMessage => PairText.Get("HiddenControl");
+
+    /// <summary>Core's <see cref="TextFit.TooDense"/> (<see cref="TextLength.TooDenseMessage"/>) in the request's language.</summary>
+    public static string TooDenseMessage => PairText.Get("TextTooDense");
 
     /// <summary>
     /// Whether the text has a control character a person cannot see: in longer text anything but line
@@ -72,6 +75,25 @@ public static class DailyText
     /// <summary>"Saturday 21 November".</summary>
     public static string Friendly(LocalDate date) =>
         date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+
+    /// <summary>"Saturday 21 November", "Samstag, 21. November": in English as <see cref="Friendly"/>, otherwise the culture's own day-and-month.</summary>
+    public static string WeekdayDayMonth(LocalDate date) =>
+        InEnglish(out var culture) ? Friendly(date) : date.ToString("dddd, " + culture.DateTimeFormat.MonthDayPattern, culture);
+
+    /// <summary>"21 November", "21. November".</summary>
+    public static string DayMonth(LocalDate date) =>
+        InEnglish(out var culture) ? date.ToString("d MMMM", CultureInfo.InvariantCulture) : date.ToString(culture.DateTimeFormat.MonthDayPattern, culture);
+
+    /// <summary>"21 November 2026", "21. November 2026".</summary>
+    public static string DayMonthYear(LocalDate date) =>
+        InEnglish(out var culture) ? FriendlyWithYear(date) : date.ToString(culture.DateTimeFormat.MonthDayPattern + " yyyy", culture);
+
+    // English (and the pseudo-locale, which reads as English) keeps Hearth's British day-month order.
+    private static bool InEnglish(out CultureInfo culture)
+    {
+        culture = CultureInfo.CurrentCulture;
+        return culture.TwoLetterISOLanguageName is "en" or "qps" || culture.Equals(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>"21 November 2026".</summary>
     public static string FriendlyWithYear(LocalDate date) =>

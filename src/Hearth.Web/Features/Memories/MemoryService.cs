@@ -3,13 +3,15 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
+using Hearth.Core.FreeText;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Hearth.Web.Features.Memories;
 
 /// <summary>The pair's shared timeline, with "on this day" resurfacing.</summary>
-public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
+public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, IStringLocalizer<MemoriesText> words, TimeProvider clock)
 {
     private const string Table = "Memories";
 
@@ -31,7 +33,7 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
         var byId = views.ToDictionary(v => v.Id);
         var today = pair.Today;
         var onThisDay = OnThisDay.Find(views.Select(v => new SharedMemory(v.Id, Parse(v.Date), MemoryKinds.TryParse(v.Kind, out var k) ? k : MemoryKind.SharedExperience, v.Title, v.Text)), today)
-            .Select(m => new OnThisDayView(OnThisDay.Heading(m, today), byId[m.Id]))
+            .Select(m => new OnThisDayView(OnThisDay.YearsAgo(m, today) is var years && years == 1 ? words["OneYearAgo"].Value : words["YearsAgo", years].Value, byId[m.Id]))
             .ToList();
         return Outcome<TimelineView>.Ok(new TimelineView(DailyText.Iso(today), views, onThisDay));
     }
@@ -131,13 +133,13 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
         var date = row.Date == default ? pair.Today : LocalDate.FromDateOnly(row.Date);
         if (!string.IsNullOrWhiteSpace(input.Date) && !DailyText.TryParseDate(input.Date, out date))
         {
-            errors.Add("date", "Please give the day as year-month-day, for example 2024-06-01.");
+            errors.Add("date", words["DateFormat"].Value);
         }
 
         var kind = row.Kind == default ? MemoryKind.SharedExperience : row.Kind;
         if (!string.IsNullOrWhiteSpace(input.Kind) && !MemoryKinds.TryParse(input.Kind, out kind))
         {
-            errors.Add("kind", "Please choose what kind of memory this is.");
+            errors.Add("kind", words["UnknownKind"].Value);
         }
 
         if (errors.Any)
@@ -156,13 +158,13 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
                 MemoryProblem.TextTooLong => "text",
                 MemoryProblem.DateInFuture or MemoryProblem.DateTooEarly => "date",
                 _ => "kind",
-            }, error.Message);
+            }, Message(error));
         }
 
         var memory = result.Memory;
         if (memory is not null && DailyText.HasHiddenControl(memory.Title, oneLine: true))
         {
-            errors.Add("title", "Please keep the title to one line.");
+            errors.Add("title", words["TitleOneLine"].Value);
         }
 
         if (memory is not null && DailyText.HasHiddenControl(memory.Text))
@@ -193,13 +195,30 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
             row.Id,
             DailyText.Iso(LocalDate.FromDateOnly(row.Date)),
             row.Kind.WireName(),
-            row.Kind.Label(),
+            KindLabel(row.Kind, words),
             title ?? "",
             text ?? "",
             row.Shared,
             yours,
             yours ? null : pair.OtherName);
     }
+
+    /// <summary>"A first", "A tradition" … in the caller's language.</summary>
+    public static string KindLabel(MemoryKind kind, IStringLocalizer<MemoriesText> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words[$"Kind.{kind.WireName()}"].Value;
+    }
+
+    /// <summary>Core's rule broken, in the caller's language (the sentence is keyed by Core's problem code).</summary>
+    private string Message(MemoryError error) => error.Message == TextLength.TooDenseMessage
+        ? DailyText.TooDenseMessage
+        : error.Problem switch
+        {
+            MemoryProblem.TitleTooLong => words["Problem.TitleTooLong", MemoryRules.MaxTitleLength].Value,
+            MemoryProblem.TextTooLong => words["Problem.TextTooLong", MemoryRules.MaxTextLength].Value,
+            _ => words[$"Problem.{error.Problem}"].Value,
+        };
 
     private static LocalDate Parse(string iso) => DailyText.TryParseDate(iso, out var d) ? d : default;
 }

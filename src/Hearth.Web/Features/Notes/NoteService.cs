@@ -4,12 +4,15 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
+using Hearth.Core.Spaces;
+using Hearth.Web.Languages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Notes;
 
 /// <summary>Notes between the two members. The only notice is discreet: "Something new in Hearth", never the content.</summary>
-public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, Security.CurrentMember current, Assessments.AssessmentService assessments)
+public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, Security.CurrentMember current, Assessments.AssessmentService assessments, IStringLocalizer<NotesText> words)
 {
     private const string Table = "Notes";
     private const string Column = "Text";
@@ -33,7 +36,7 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
         var errors = new FieldErrors();
         if (!NoteKinds.TryParse(input.Kind ?? "appreciation", out var kind))
         {
-            errors.Add("kind", "Please choose an appreciation or a \"thinking of you\".");
+            errors.Add("kind", words["UnknownKind"].Value);
         }
 
         CareWay? careWay = null;
@@ -45,7 +48,7 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
             }
             else
             {
-                errors.Add("careWay", "Please choose one of the ways of caring from the list, or none.");
+                errors.Add("careWay", words["UnknownCareWay"].Value);
             }
         }
 
@@ -57,14 +60,14 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
 
         if (pair.OtherId is not { } to)
         {
-            return Outcome<NoteView>.Refused(409, "Waiting for the other person", $"Notes are for the two of you, so they'll be ready once your {pair.OtherPersonWord} joins. Until then, you could write it on paper or say it out loud.");
+            return Outcome<NoteView>.Refused(409, words["WaitingTitle"].Value, words.ForKind("Waiting", pair.Kind).Value);
         }
 
         var now = pair.Now;
         var note = AppreciationNotes.Create(spaceId, pair.Me, to, kind, text, careWay, now);
         if (note.Error is { } error)
         {
-            return Outcome<NoteView>.Invalid(error.Problem == NoteProblem.UnknownKind ? "kind" : "text", error.Message);
+            return Outcome<NoteView>.Invalid(error.Problem == NoteProblem.UnknownKind ? "kind" : "text", words[$"Problem.{error.Problem}"].Value);
         }
 
         var row = new Note
@@ -123,12 +126,14 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
         {
             var text = await cipher.DecryptAsync(n.TextCiphertext, new CipherContext(Table, Column, n.Id, n.FromUserId), ct);
             var fromMe = n.FromUserId == pair.Me;
-            views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), text ?? "", n.SentAt, fromMe, fromMe ? null : n.ReadAt is not null));
+            // A wordless "thinking of you" carries Core's default words: each reads them in their own language.
+            var shown = n.Kind == NoteKind.ThinkingOfYou && text == AppreciationNotes.DefaultThinkingOfYouText ? words["DefaultThinkingOfYou"].Value : text ?? "";
+            views.Add(new NoteView(n.Id, n.Kind.WireName(), n.CareWay?.WireName(), shown, n.SentAt, fromMe, fromMe ? null : n.ReadAt is not null));
         }
 
         var valued = await assessments.OtherPersonsValuedCareWaysAsync(pair.SpaceId, ct);
         var careWays = Enum.GetValues<CareWay>()
-            .Select(w => new CareWayView(w.WireName(), CareWayName(w), CareWaySuggestions.For(w, pair.Kind), valued.Contains(w)))
+            .Select(w => new CareWayView(w.WireName(), CareWayName(w, words), Ideas(w, pair.Kind), valued.Contains(w)))
             .OrderByDescending(w => w.MeansALotToThem)
             .ToList();
         var received = views.Where(v => !v.FromYou).Take(ListSize).ToList();
@@ -142,19 +147,30 @@ public sealed class NoteService(HearthDbContext db, PairSpaces pairs, FieldCiphe
             careWays);
     }
 
-    public static string CareWayName(CareWay way) => way switch
+    /// <summary>"Kind words", "Helpful acts" … in the caller's language.</summary>
+    public static string CareWayName(CareWay way, IStringLocalizer<NotesText> words)
     {
-        CareWay.Words => "Kind words",
-        CareWay.Acts => "Helpful acts",
-        CareWay.Gifts => "Small gifts",
-        CareWay.Time => "Time together",
-        CareWay.Touch => "Affectionate touch",
-        _ => "Care",
-    };
+        ArgumentNullException.ThrowIfNull(words);
+        return words[$"CareWay.{way.WireName()}"].Value;
+    }
 
-    public static string CareWayName(string? wireName) =>
-        AssessmentWireNames.TryParseCareWay(wireName, out var way) ? CareWayName(way) : "";
+    public static string CareWayName(string? wireName, IStringLocalizer<NotesText> words) =>
+        AssessmentWireNames.TryParseCareWay(wireName, out var way) ? CareWayName(way, words) : "";
 
-    /// <summary>For display: "Thinking of you" or "Appreciation".</summary>
-    public static string KindName(string kind) => kind == NoteKind.ThinkingOfYou.WireName() ? "Thinking of you" : "Appreciation";
+    /// <summary>For display: "Thinking of you" or "Appreciation", in the caller's language.</summary>
+    public static string KindName(string kind, IStringLocalizer<NotesText> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words[kind == NoteKind.ThinkingOfYou.WireName() ? "Kind.thinking-of-you" : "Kind.appreciation"].Value;
+    }
+
+    /// <summary>
+    /// Core's ideas for a way of caring (<see cref="CareWaySuggestions"/>, the English source), in the
+    /// caller's language: the resource "Idea.&lt;way&gt;.&lt;n&gt;" (touch for romantic partners has its own set).
+    /// </summary>
+    private List<string> Ideas(CareWay way, RelationshipKind kind)
+    {
+        var set = way == CareWay.Touch && kind == RelationshipKind.Romantic ? "touch-romantic" : way.WireName();
+        return CareWaySuggestions.For(way, kind).Select((english, i) => words[$"Idea.{set}.{i + 1}"] is { ResourceNotFound: false } found ? found.Value : english).ToList();
+    }
 }

@@ -3,12 +3,14 @@ using Hearth.Core.Practices;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Practices;
 
 /// <summary>The practice catalogue for a pair (suited to their kind of space) and their shared pick list.</summary>
-public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, IStringLocalizer<PracticesText> text, TimeProvider clock)
 {
     public async Task<Outcome<PracticeListView>> BrowseAsync(Guid spaceId, PracticeFilter filter, CancellationToken ct = default)
     {
@@ -24,7 +26,7 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimePr
         {
             if (!DimensionCatalog.TryParse(filter.Dimension, out var parsed))
             {
-                return Outcome<PracticeListView>.Invalid("dimension", "Choose one of: emotional, physical, intellectual, spiritual, experiential.");
+                return Outcome<PracticeListView>.Invalid("dimension", text["UnknownDimension"].Value);
             }
 
             dimension = parsed;
@@ -32,7 +34,7 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimePr
 
         var apart = filter.WorksApart ?? false;
         var ours = await OurIdsAsync(spaceId, ct);
-        var list = PracticeCatalog.Default.For(pair.Kind, dimension, apart).Select(p => View(p, ours)).ToList();
+        var list = InMyLanguage.For(pair.Kind, dimension, apart).Select(p => View(p, ours)).ToList();
         return Outcome<PracticeListView>.Ok(new PracticeListView(dimension?.WireName(), apart, list));
     }
 
@@ -45,7 +47,7 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimePr
         }
 
         var ours = await OurIdsAsync(spaceId, ct);
-        IReadOnlyList<PracticeView> list = PracticeCatalog.Default.Practices.Where(p => ours.Contains(p.Id)).Select(p => View(p, ours)).ToList();
+        IReadOnlyList<PracticeView> list = InMyLanguage.Practices.Where(p => ours.Contains(p.Id)).Select(p => View(p, ours)).ToList();
         return Outcome<IReadOnlyList<PracticeView>>.Ok(list);
     }
 
@@ -105,11 +107,13 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, TimePr
         p.Why,
         ours.Contains(p.Id));
 
-    /// <summary>"In person", "Apart (call, video or messages)", "Together or apart".</summary>
-    public static string DescribeSetting(string setting) => setting switch
+    /// <summary>The practices in the caller's language; ids, dimensions and settings are the same in every language.</summary>
+    private static PracticeCatalog InMyLanguage => PracticeCatalog.For(CultureInfo.CurrentUICulture.Name);
+
+    /// <summary>"In person", "Apart: a call, video or messages", "Together or apart", in the caller's language.</summary>
+    public static string DescribeSetting(string setting, IStringLocalizer<PracticesText> text)
     {
-        "in-person" => "In person",
-        "remote" => "Apart: a call, video or messages",
-        _ => "Together or apart",
-    };
+        ArgumentNullException.ThrowIfNull(text);
+        return setting is "in-person" or "remote" ? text[$"Setting.{setting}"].Value : text["Setting.either"].Value;
+    }
 }

@@ -25,10 +25,10 @@ public sealed partial class PromptService
         var errors = new FieldErrors();
         if (!DailyText.TryParseDate(rawDate, out var date))
         {
-            errors.Add("date", "Please give the prompt's date as year-month-day, for example 2026-11-21.");
+            errors.Add("date", words["DateFormat"].Value);
         }
 
-        var text = skip ? null : DailyText.Clean(rawText, MaxAnswerLength, "text", errors, "Write a few words, or skip this one. Skipping is always fine.");
+        var text = skip ? null : DailyText.Clean(rawText, MaxAnswerLength, "text", errors, words["AnswerEmpty"].Value);
         if (errors.Any)
         {
             return errors.ToOutcome<PromptDayView>();
@@ -37,7 +37,7 @@ public sealed partial class PromptService
         // Today, or yesterday (an answer typed just before midnight still counts for its own prompt).
         if (date > pair.Today)
         {
-            return Outcome<PromptDayView>.Invalid("date", "That day's prompt isn't here yet.");
+            return Outcome<PromptDayView>.Invalid("date", words["NotYet"].Value);
         }
 
         var day = date == pair.Today
@@ -47,14 +47,14 @@ public sealed partial class PromptService
                 : null;
         if (day is null)
         {
-            return Outcome<PromptDayView>.Refused(409, "That day has passed", "That prompt's day has passed. Today's prompt is waiting for you.");
+            return Outcome<PromptDayView>.Refused(409, words["DayPassedTitle"].Value, words["DayPassed"].Value);
         }
 
         var me = pair.Me;
         var mine = await db.Set<PromptResponse>().FirstOrDefaultAsync(r => r.PromptDayId == day.Id && r.UserId == me, ct);
         if (mine is { Skipped: false })
         {
-            return Outcome<PromptDayView>.Refused(409, "Already answered", "You've already answered this one. Answers stay as they were given, so you both read what was first shared.");
+            return Outcome<PromptDayView>.Refused(409, words["AlreadyAnsweredTitle"].Value, words["AlreadyAnswered"].Value);
         }
 
         if (mine is not null && skip)
@@ -78,7 +78,7 @@ public sealed partial class PromptService
         catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // The same person answered twice at the same moment (two tabs): the first one stands.
-            return Outcome<PromptDayView>.Refused(409, "Already answered", "You've already answered this one. Answers stay as they were given, so you both read what was first shared.");
+            return Outcome<PromptDayView>.Refused(409, words["AlreadyAnsweredTitle"].Value, words["AlreadyAnswered"].Value);
         }
 
         return Outcome<PromptDayView>.Ok(await ViewAsync(pair, day, ct));

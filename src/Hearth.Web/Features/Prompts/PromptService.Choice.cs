@@ -48,7 +48,7 @@ public sealed partial class PromptService
             SpaceId = pair.SpaceId,
             Date = key,
             PromptId = choice.Prompt.Id,
-            Explanation = choice.Explanation,
+            Explanation = PromptExplanation.Store(choice.Reasons),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(day);

@@ -4,7 +4,9 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Features.Daily;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Hearth.Web.Features.Prompts;
@@ -19,6 +21,7 @@ public sealed partial class PromptService(
     FieldCipher cipher,
     IPriorityDimensions priorities,
     ISexualContentConsent consent,
+    IStringLocalizer<PromptsText> words,
     TimeProvider clock)
 {
     public const int MaxAnswerLength = 2000;
@@ -63,11 +66,11 @@ public sealed partial class PromptService(
         var responses = found?.Responses ?? [];
         var mine = responses.FirstOrDefault(r => r.UserId == pair.Me);
         var theirs = pair.OtherId is { } other ? responses.FirstOrDefault(r => r.UserId == other) : null;
-        var prompt = PromptCatalog.Default.TryGet(promptId, out var p) ? p : PromptCatalog.Default.Prompts[0];
+        var prompt = InMyLanguage(promptId);
         return Outcome<PromptGlance>.Ok(new PromptGlance(
             DailyText.Iso(pair.Today),
             prompt.Text,
-            prompt.Dimension.Title(),
+            PromptExplanation.DimensionTitle(prompt.Dimension, words),
             mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered,
             mine is { Skipped: false } && theirs is { Skipped: false }));
     }
@@ -83,17 +86,24 @@ public sealed partial class PromptService(
         var revealed = mine is { Skipped: false } && theirs is { Skipped: false };
         var theirText = revealed ? await cipher.DecryptAsync(theirs!.AnswerCiphertext, new CipherContext(Table, Column, theirs.Id, theirs.UserId), ct) : null;
 
-        var prompt = PromptCatalog.Default.TryGet(day.PromptId, out var p) ? p : PromptCatalog.Default.Prompts[0];
+        var prompt = InMyLanguage(day.PromptId);
         return new PromptDayView(
             DailyText.Iso(LocalDate.FromDateOnly(day.Date)),
             prompt.Id,
             prompt.Text,
             prompt.Dimension.WireName(),
-            prompt.Dimension.Title(),
+            PromptExplanation.DimensionTitle(prompt.Dimension, words),
             prompt.Depth.WireName(),
-            day.Explanation,
-            prompt.Depth == PromptDepth.Deep ? DailyPromptRecommender.DeepSkipNote : null,
+            PromptExplanation.Read(day.Explanation, prompt, words),
+            prompt.Depth == PromptDepth.Deep ? words["DeepSkipNote"].Value : null,
             new OwnResponseView(mine is null ? PromptResponseState.Open : mine.Skipped ? PromptResponseState.Skipped : PromptResponseState.Answered, myText),
             pair.IsPaired ? new OtherResponseView(pair.OtherName!, revealed, theirText) : null);
+    }
+
+    /// <summary>The day's prompt (the same id for both members) in the caller's language.</summary>
+    private static ConversationPrompt InMyLanguage(string promptId)
+    {
+        var catalog = PromptCatalog.For(CultureInfo.CurrentUICulture.Name);
+        return catalog.TryGet(promptId, out var p) ? p : catalog.Prompts[0];
     }
 }

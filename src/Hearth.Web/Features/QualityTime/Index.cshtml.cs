@@ -3,11 +3,12 @@ using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.QualityTime;
 
 [Authorize]
-public sealed class IndexModel(QualityTimeService time, Shared.SubmissionGuard once) : PageModel
+public sealed class IndexModel(QualityTimeService time, Shared.SubmissionGuard once, IStringLocalizer<QualityTimeText> words) : PageModel
 {
     [BindProperty]
     public string? SubmissionToken { get; set; }
@@ -33,7 +34,7 @@ public sealed class IndexModel(QualityTimeService time, Shared.SubmissionGuard o
     public async Task<IActionResult> OnPostStopAsync(CancellationToken ct)
     {
         var outcome = await time.StopAsync(SpaceId, new StopTimerInput(ConfirmedMinutes), ct);
-        AskForMinutes = outcome.Title == "How long was it?" || outcome.Kind == OutcomeKind.Invalid;
+        AskForMinutes = outcome.Title == words["HowLongTitle"].Value || outcome.Kind == OutcomeKind.Invalid;
         return await AfterAsync(outcome, "", ct);
     }
 

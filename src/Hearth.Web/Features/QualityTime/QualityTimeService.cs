@@ -3,12 +3,13 @@ using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Hearth.Web.Features.QualityTime;
 
 /// <summary>Phone-free time together: a timer, minutes by hand, and a week that celebrates what happened.</summary>
-public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, TimeProvider clock)
+public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, IStringLocalizer<QualityTimeText> words, TimeProvider clock)
 {
     public async Task<Outcome<QualityTimeView>> GetAsync(Guid spaceId, string? weekStart = null, CancellationToken ct = default)
     {
@@ -23,7 +24,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         {
             if (!DailyText.TryParseDate(weekStart, out var asked) || asked > pair.Today.PlusDays(QualityTimeLog.MaxDaysAhead))
             {
-                return Outcome<QualityTimeView>.Invalid("weekStart", "Please choose a week that has begun, as year-month-day.");
+                return Outcome<QualityTimeView>.Invalid("weekStart", words["UnknownWeek"].Value);
             }
 
             start = QualityTimeLog.WeekStartFor(asked);
@@ -44,7 +45,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         var started = new QualityTimer(running is null ? null : Instant.FromDateTimeOffset(running.StartedAt)).Start(pair.Now);
         if (started.Error is { } error)
         {
-            return Outcome<QualityTimeView>.Refused(409, "Already running", error.Message);
+            return Outcome<QualityTimeView>.Refused(409, words["AlreadyRunningTitle"].Value, QualityTimeWords.Problem(error, words));
         }
 
         db.Add(new RunningTimer { SpaceId = spaceId, StartedAt = pair.Now.ToDateTimeOffset(), StartedByUserId = pair.Me });
@@ -56,7 +57,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         {
             // The other member pressed start at the same moment: one timer runs for both.
             db.ChangeTracker.Clear();
-            return Outcome<QualityTimeView>.Refused(409, "Already running", QualityTimer.Idle.Start(pair.Now).Value!.Start(pair.Now).Error!.Message);
+            return Outcome<QualityTimeView>.Refused(409, words["AlreadyRunningTitle"].Value, QualityTimeWords.Problem(QualityTimer.Idle.Start(pair.Now).Value!.Start(pair.Now).Error!, words));
         }
 
         return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(pair.Today), ct));
@@ -76,11 +77,11 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         switch (stopped.Status)
         {
             case TimerStopStatus.NeedsConfirmation:
-                return Outcome<QualityTimeView>.Refused(409, "How long was it?", stopped.Error!.Message);
+                return Outcome<QualityTimeView>.Refused(409, words["HowLongTitle"].Value, QualityTimeWords.Problem(stopped.Error!, words));
             case TimerStopStatus.Refused when stopped.Error!.Problem is QualityTimeProblem.NotRunning or QualityTimeProblem.StopBeforeStart:
-                return Outcome<QualityTimeView>.Refused(409, "Not running", stopped.Error.Message);
+                return Outcome<QualityTimeView>.Refused(409, words["NotRunningTitle"].Value, QualityTimeWords.Problem(stopped.Error, words));
             case TimerStopStatus.Refused:
-                return Outcome<QualityTimeView>.Invalid("confirmedMinutes", stopped.Error!.Message);
+                return Outcome<QualityTimeView>.Invalid("confirmedMinutes", QualityTimeWords.Problem(stopped.Error!, words));
         }
 
         var entry = stopped.Entry!;
@@ -91,7 +92,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         var claimed = await db.Set<RunningTimer>().Where(t => t.SpaceId == spaceId && t.StartedAt == startedAt).ExecuteDeleteAsync(ct);
         if (claimed == 0)
         {
-            return Outcome<QualityTimeView>.Refused(409, "Not running", QualityTimer.Idle.Stop(pair.Now).Error!.Message);
+            return Outcome<QualityTimeView>.Refused(409, words["NotRunningTitle"].Value, QualityTimeWords.Problem(QualityTimer.Idle.Stop(pair.Now).Error!, words));
         }
 
         db.Add(new TimeTogether
@@ -123,12 +124,12 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         var day = pair.Today;
         if (!string.IsNullOrWhiteSpace(input.Date) && !DailyText.TryParseDate(input.Date, out day))
         {
-            errors.Add("date", "Please give the day as year-month-day, for example 2026-11-21.");
+            errors.Add("date", words["DateFormat"].Value);
         }
 
         if (input.Minutes is null)
         {
-            errors.Add("minutes", "How many minutes did you spend together?");
+            errors.Add("minutes", words["MinutesMissing"].Value);
         }
 
         if (errors.Any)
@@ -139,7 +140,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
         var logged = QualityTimeLog.Manual(day, input.Minutes!.Value, pair.Today);
         if (logged.Error is { } error)
         {
-            return Outcome<QualityTimeView>.Invalid(error.Problem == QualityTimeProblem.DateInFuture ? "date" : "minutes", error.Message);
+            return Outcome<QualityTimeView>.Invalid(error.Problem == QualityTimeProblem.DateInFuture ? "date" : "minutes", QualityTimeWords.Problem(error, words));
         }
 
         db.Add(new TimeTogether
@@ -223,7 +224,7 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, Tim
                 week.TotalMinutes,
                 week.DaysTogether,
                 week.DaysReachingGoal,
-                week.Summary),
+                QualityTimeWords.WeekSentence(week.TotalMinutes, week.DaysReachingGoal, week.Goal.Minutes, words)),
             weekRows);
     }
 
