@@ -276,10 +276,10 @@ public static class Program
                     Kind = space.Kind,
                     StartedAt = completed.AddMinutes(-9),
                     CompletedAt = completed,
-                    SharedDimensions = AssessmentService.DimensionsMask(Hearth.Core.Dimensions.DimensionCatalog.All),
+                    SharedDimensions = AssessmentDocument.AllDimensionsMask,
                     ShareCareWays = true,
                 };
-                response.AnswersCiphertext = await cipher.EncryptAsync(AssessmentService.StoredAnswers(answers), new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, response.Id, response.UserId));
+                response.AnswersCiphertext = await cipher.EncryptAnswersAsync(response, answers);
                 db.Add(response);
                 rows++;
             }

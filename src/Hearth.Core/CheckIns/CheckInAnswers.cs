@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hearth.Core.Dimensions;
 using Hearth.Core.FreeText;
 using NodaTime;
@@ -23,10 +24,23 @@ public enum CheckInProblem
 
     /// <summary>A safety pulse answer names a question that does not exist.</summary>
     UnknownSafetyItem = 6,
+
+    /// <summary>The free text fits the limit as a person sees it, but a character carries too many marks (<see cref="TextFit.TooDense"/>).</summary>
+    TextTooDense = 7,
+
+    /// <summary>The free text has a hidden control character in it (other than a line break or a tab).</summary>
+    ControlCharacter = 8,
 }
 
-/// <summary>A problem with one field of a check-in. The message names the field, never echoes the answer.</summary>
-public sealed record CheckInError(string Field, CheckInProblem Problem, string Message);
+/// <summary>
+/// A problem with one field of a check-in. The message names the field, never echoes the answer. The
+/// problem and its <paramref name="Arguments"/> (positional, for the sentence in each language: the
+/// app's resource for the problem) are what a page or the API shows; <paramref name="Message"/> is the English.
+/// </summary>
+public sealed record CheckInError(string Field, CheckInProblem Problem, string Message, IReadOnlyList<object>? Arguments = null)
+{
+    public IReadOnlyList<object> Arguments { get; init; } = Arguments ?? [];
+}
 
 /// <summary>
 /// What a member submits for one week. Every question may be skipped (null). The safety pulse
@@ -81,7 +95,7 @@ public sealed record CheckInAnswers(
                         $"Please choose a number from {item.Min} to {item.Max} ({item.Max} means \"{item.MaxLabel}\").",
                     _ => $"Answers to '{item.Id}' must be between {item.Min} and {item.Max}.",
                 };
-                errors.Add(new CheckInError(item.Id, CheckInProblem.OutOfRange, message));
+                errors.Add(new CheckInError(item.Id, CheckInProblem.OutOfRange, message, [item.Min, item.Max, item.Id, item.MaxLabel]));
             }
         }
 
@@ -93,14 +107,27 @@ public sealed record CheckInAnswers(
                 "Please either rate how you found your way back after tension, or say there was no tension this week, not both."));
         }
 
-        var hasText = !string.IsNullOrWhiteSpace(answers.Needs);
-        var fit = hasText ? TextLength.Check(answers.Needs!, content.Needs.MaxLength) : TextFit.Fits;
-        if (fit != TextFit.Fits)
+        // The one length rule (TextLength) on the text as it would be kept, checked here and nowhere else.
+        var needs = CleanNeeds(answers.Needs);
+        var hasText = needs is not null;
+        var fit = hasText ? TextLength.Check(needs!, content.Needs.MaxLength) : TextFit.Fits;
+        if (fit == TextFit.TooLong)
         {
+            var max = content.Needs.MaxLength;
+            var length = TextLength.Of(needs!);
             errors.Add(new CheckInError(
                 NeedsField,
                 CheckInProblem.TextTooLong,
-                fit == TextFit.TooLong ? $"Please keep this to {content.Needs.MaxLength} characters or fewer." : TextLength.TooDenseMessage));
+                string.Create(CultureInfo.InvariantCulture, $"Please keep this to {max:N0} characters. It has {length:N0} now."),
+                [max, length]));
+        }
+        else if (fit == TextFit.TooDense)
+        {
+            errors.Add(new CheckInError(NeedsField, CheckInProblem.TextTooDense, TextLength.TooDenseMessage));
+        }
+        else if (hasText && needs!.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        {
+            errors.Add(new CheckInError(NeedsField, CheckInProblem.ControlCharacter, "This has a hidden control character in it. Please type it again without pasting."));
         }
 
         if (answers.NeedsDimension is { } dimension)
@@ -118,6 +145,13 @@ public sealed record CheckInAnswers(
         return errors;
     }
 
+    /// <summary>The "more of / less of" text as it is kept: line breaks as \n, trimmed; null when empty.</summary>
+    private static string? CleanNeeds(string? needs)
+    {
+        var text = (needs ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
     /// <summary>
     /// The scored, shareable part for one week, with the safety pulse left out by construction.
     /// Throws <see cref="ArgumentException"/> when <see cref="Validate"/> finds problems.
@@ -130,7 +164,7 @@ public sealed record CheckInAnswers(
             throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(content));
         }
 
-        var needs = string.IsNullOrWhiteSpace(Needs) ? null : Needs.Trim();
+        var needs = CleanNeeds(Needs);
         return new CheckInRecord(
             week,
             content.Version,

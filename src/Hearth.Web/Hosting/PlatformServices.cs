@@ -72,7 +72,11 @@ public static class PlatformServices
                 415 => "Please send the body as JSON with the header Content-Type: application/json.",
                 _ => null,
             };
+
+            // In the member's language (Api/ProblemWords.cs).
+            context.HttpContext.RequestServices.GetRequiredService<ProblemWords>().Translate(context);
         });
+        services.AddSingleton<ProblemWords>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>

@@ -12,6 +12,9 @@ public sealed class StartupGate(RequestDelegate next, DatabasePreparation prepar
 {
     public const string Detail = "Hearth is starting up and getting its database ready. Please try again in a second.";
 
+    private const string OneMoment = "One moment";
+    private const string ReloadsByItself = "This page reloads by itself.";
+
     public Task InvokeAsync(HttpContext context) =>
         preparation.IsReady ? next(context) : RefuseAsync(context);
 
@@ -25,15 +28,19 @@ public sealed class StartupGate(RequestDelegate next, DatabasePreparation prepar
             return;
         }
 
-        // No layout, no Razor: the page must not need anything that is still starting.
+        // No layout, no Razor: the page must not need anything that is still starting. Its words are
+        // the API's (Api/ApiText.resx), in the language the request asks for.
+        var words = context.RequestServices.GetRequiredService<Api.ProblemWords>();
+        var culture = words.CultureOf(context);
+        string Say(string english) => WebUtility.HtmlEncode(words.Translate(english, culture) ?? english);
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+            "<!doctype html><html lang=\"" + WebUtility.HtmlEncode(culture.Name) + "\"><head><meta charset=\"utf-8\">" +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             "<meta http-equiv=\"refresh\" content=\"1\"><link rel=\"stylesheet\" href=\"/css/site.css\">" +
-            "<title>One moment · Hearth</title></head>" +
-            "<body><main><h1>One moment</h1><p>" + WebUtility.HtmlEncode(Detail) + "</p>" +
-            "<p>This page reloads by itself.</p></main></body></html>",
+            "<title>" + Say(OneMoment) + " · Hearth</title></head>" +
+            "<body><main><h1>" + Say(OneMoment) + "</h1><p>" + Say(Detail) + "</p>" +
+            "<p>" + Say(ReloadsByItself) + "</p></main></body></html>",
             context.RequestAborted);
     }
 }

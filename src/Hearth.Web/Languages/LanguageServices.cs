@@ -23,6 +23,9 @@ public static class LanguageServices
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
         });
+
+        // The pseudo-locale, when configured (PseudoLocale.cs).
+        services.AddHearthPseudoLocale();
         return services;
     }
 

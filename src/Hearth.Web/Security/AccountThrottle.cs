@@ -1,6 +1,8 @@
 using Hearth.Core.Accounts;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
+using Hearth.Web.Languages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Security;
 
@@ -17,7 +19,7 @@ namespace Hearth.Web.Security;
 /// count; every other client shares one. See docs/adr/0011-one-throttle-and-device-cookies.md.
 /// </para>
 /// </summary>
-public sealed class AccountThrottle(AttemptCounters counters, ThrottleKeys keys, DeviceCookies devices, IHttpContextAccessor http)
+public sealed class AccountThrottle(AttemptCounters counters, ThrottleKeys keys, DeviceCookies devices, IHttpContextAccessor http, IStringLocalizer<SecurityText> text)
 {
     /// <summary>
     /// Counts one try for <paramref name="email"/> from this client. Null when the secret may now be
@@ -33,10 +35,10 @@ public sealed class AccountThrottle(AttemptCounters counters, ThrottleKeys keys,
             return null;
         }
 
-        var detail = decision.LockedUntilReset
-            ? "For safety, this account needs a passphrase reset before it can sign in again. Use \"Forgot your passphrase?\"."
-            : $"There have been several wrong tries. Please wait {Describe(decision.RetryAfter)} and try again.";
-        return Outcome<T>.Refused(429, "Too many tries", afterwards is null ? detail : $"{detail} {afterwards}", decision.RetryAfter);
+        string detail = decision.LockedUntilReset
+            ? text["ResetNeededDetail"]
+            : text["WrongTriesDetail", Describe(decision.RetryAfter)];
+        return Outcome<T>.Refused(429, text["TooManyTriesTitle"], afterwards is null ? detail : $"{detail} {afterwards}", decision.RetryAfter);
     }
 
     /// <inheritdoc cref="ReserveAsync{T}(string, string?, CancellationToken)"/>
@@ -73,6 +75,8 @@ public sealed class AccountThrottle(AttemptCounters counters, ThrottleKeys keys,
             : "s:" + account;
     }
 
-    private static string Describe(TimeSpan wait) =>
-        wait.TotalMinutes >= 1 ? $"about {Math.Ceiling(wait.TotalMinutes)} minute(s)" : $"{Math.Ceiling(wait.TotalSeconds)} seconds";
+    private string Describe(TimeSpan wait) =>
+        wait.TotalMinutes >= 1
+            ? text.Plural("WaitMinutes", (long)Math.Ceiling(wait.TotalMinutes))
+            : text.Plural("WaitSeconds", (long)Math.Ceiling(wait.TotalSeconds));
 }

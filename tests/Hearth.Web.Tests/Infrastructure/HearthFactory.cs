@@ -48,6 +48,9 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
     protected abstract string? ConnectionString { get; }
 
+    /// <summary>Switches the pseudo-locale qps-Ploc on (Hearth:Languages:Pseudo), as Development has it.</summary>
+    public bool PseudoLocale { get; init; }
+
     /// <summary>Call first in every test: skips (or fails, in CI) when this provider is not available here.</summary>
     public virtual void RequireAvailable()
     {
@@ -69,6 +72,7 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Hearth:RateLimits:AccountPerMinute", AccountAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Hearth:RateLimits:RequestsPerMinute", "0");
+        builder.UseSetting("Hearth:Languages:Pseudo", PseudoLocale ? "true" : "false");
 
         // Background housekeeping would run on the real clock beside the test's own; tests call it directly.
         builder.UseSetting("Hearth:Background:Enabled", "false");

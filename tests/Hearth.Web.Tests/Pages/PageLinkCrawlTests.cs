@@ -32,15 +32,7 @@ public sealed class PageLinkCrawlTests
         await using var world = new SqliteHearthFactory();
         var (ana, ben, spaceId, joinToken) = await LivedInPairAsync(world);
         var routes = await RoutesAsync(world);
-        var seeds = world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Select(r => r.Replace("{token}", joinToken, StringComparison.Ordinal))
-            .Select(r => Security.AnonymousSurfaceTests.Fill(r, spaceId))
-            .Append($"/join/{joinToken}x")
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var seeds = PageSeeds(world, spaceId, joinToken);
 
         var problems = new List<string>();
         var checkedLinks = 0;
@@ -97,6 +89,18 @@ public sealed class PageLinkCrawlTests
         Assert.Equal("/account/register" + query, signIn.QuerySelector("main a[href^='/account/register']")!.GetAttribute("href"));
         Assert.Equal("/account/sign-in" + query, register.QuerySelector("main a[href^='/account/sign-in']")!.GetAttribute("href"));
     }
+
+    /// <summary>Every page route, its parameters filled for the lived-in pair (and one join link that is not valid).</summary>
+    internal static List<string> PageSeeds(SqliteHearthFactory world, Guid spaceId, string joinToken) =>
+        world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Select(r => r.Replace("{token}", joinToken, StringComparison.Ordinal))
+            .Select(r => Security.AnonymousSurfaceTests.Fill(r, spaceId))
+            .Append($"/join/{joinToken}x")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private sealed record Crawl(List<string> Problems, int Links, int Visited);
 
@@ -285,7 +289,7 @@ public sealed class PageLinkCrawlTests
     /// together, a practice, a plan, the ritual), a second space with a pending invitation and a
     /// third that Ben has left, so the closed-space and join pages show their links too.
     /// </summary>
-    private static async Task<(Person Ana, Person Ben, Guid SpaceId, string JoinToken)> LivedInPairAsync(SqliteHearthFactory world)
+    internal static async Task<(Person Ana, Person Ben, Guid SpaceId, string JoinToken)> LivedInPairAsync(SqliteHearthFactory world)
     {
         var ana = await Person.RegisterAsync(world, "Ana");
         var ben = await Person.RegisterAsync(world, "Ben");

@@ -8,6 +8,7 @@ using Hearth.Web.Data.Encryption;
 using Hearth.Web.Data.Export;
 using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
@@ -32,7 +33,7 @@ public sealed record AssessmentRoundItem(
 /// Assessment rounds: only your own. The other person's answers are never revealed (the shared map
 /// is computed on request from the dimensions you both shared), so there is no "sharedWithMe" part.
 /// </summary>
-public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
+public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher, IStringLocalizer<AssessmentsText> text) : IPersonalDataKind
 {
     public string Name => "assessmentRounds";
 
@@ -47,9 +48,8 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
         var mine = new List<AssessmentRoundItem>(rows.Count);
         foreach (var r in rows)
         {
-            var json = await cipher.DecryptAsync(r.AnswersCiphertext, new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, r.Id, r.UserId), ct);
             var answers = new SortedDictionary<string, string>(
-                AssessmentService.ReadStoredAnswers(json).ToDictionary(kv => kv.Key, kv => AssessmentService.WireAnswer(kv.Value)),
+                (await cipher.ReadAnswersAsync(r, ct)).ToDictionary(kv => kv.Key, kv => AssessmentAnswerWire.WireAnswer(kv.Value)),
                 StringComparer.Ordinal);
             mine.Add(new AssessmentRoundItem(
                 r.Round,
@@ -60,7 +60,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                 ExportJson.Instant(r.CompletedAt),
                 r.CurrentSection,
                 answers,
-                DimensionCatalog.All.Where(d => (r.SharedDimensions & AssessmentService.DimensionsMask([d])) != 0).Select(d => d.WireName()).ToList(),
+                AssessmentDocument.Shared(r.SharedDimensions).Select(d => d.WireName()).ToList(),
                 r.ShareCareWays));
         }
 
@@ -83,55 +83,55 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
             var at = $"{path}[{i}]";
             if (item.Round != i + 1)
             {
-                errors.Add($"{at}.round", "Rounds are numbered 1, 2, 3... in order.");
+                errors.Add($"{at}.round", text["ImportRounds"]);
             }
 
             if (item.ContentVersion != content.Version)
             {
-                errors.Add($"{at}.contentVersion", $"These answers are to another version of the questions ({content.Version} is the one this Hearth has).");
+                errors.Add($"{at}.contentVersion", text["ImportOtherVersion", content.Version]);
                 continue;
             }
 
             if (!RelationshipKinds.TryParse(item.RelationshipKind, out var kind))
             {
-                errors.Add($"{at}.relationshipKind", "This is romantic, friends or family.");
+                errors.Add($"{at}.relationshipKind", text["ImportKind"]);
                 continue;
             }
 
             if (item.CompletedAt is null && i != items.Count - 1)
             {
-                errors.Add($"{at}.completedAt", "Only the latest round can still be in progress.");
+                errors.Add($"{at}.completedAt", text["ImportInProgress"]);
             }
 
             if (item.CompletedAt is { } done && done < item.StartedAt)
             {
-                errors.Add($"{at}.completedAt", "A round finishes after it starts.");
+                errors.Add($"{at}.completedAt", text["ImportFinishAfterStart"]);
             }
 
             var steps = AssessmentService.StepsFor(kind, item.SexualOptIn && kind == RelationshipKind.Romantic);
             if (item.CurrentSection is not null && (item.CompletedAt is not null || !steps.Contains(item.CurrentSection)))
             {
-                errors.Add($"{at}.currentSection", "This is not a step of the assessment in progress.");
+                errors.Add($"{at}.currentSection", text["ImportStep"]);
             }
 
             var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
             if (item.Answers.Count > 100)
             {
-                errors.Add($"{at}.answers", "That is more answers than the assessment has questions.");
+                errors.Add($"{at}.answers", text["TooManyAnswers"]);
                 continue;
             }
 
             foreach (var (id, raw) in item.Answers)
             {
-                if (!AssessmentService.TryParseAnswer(raw, out var answer) || answer.Kind == AnswerKind.Skipped)
+                if (!AssessmentAnswerWire.TryParseAnswer(raw, out var answer) || answer.Kind == AnswerKind.Skipped)
                 {
-                    errors.Add($"{at}.answers", "An answer is a number on the question's scale, \"preferNotToSay\" or \"notRelevant\".");
+                    errors.Add($"{at}.answers", text["ImportAnswerShape"]);
                     continue;
                 }
 
                 if (content.TryGetItem(id, out var question) && question.IsSafety)
                 {
-                    errors.Add($"{at}.answers", "Safety answers are never stored, so they cannot be imported.");
+                    errors.Add($"{at}.answers", text["ImportSafety"]);
                     continue;
                 }
 
@@ -140,7 +140,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
 
             foreach (var error in AssessmentAnswers.Validate(content, new AssessmentAnswers(kind, item.SexualOptIn && kind == RelationshipKind.Romantic, answers)))
             {
-                errors.Add($"{at}.answers", error.Message);
+                errors.Add($"{at}.answers", AssessmentMessages.Say(text, content, error));
             }
 
             var shared = new List<Dimension>();
@@ -152,11 +152,11 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                 }
                 else
                 {
-                    errors.Add($"{at}.sharedDimensions", "Choose from emotional, physical, intellectual, spiritual, experiential.");
+                    errors.Add($"{at}.sharedDimensions", text["ImportDimensions"]);
                 }
             }
 
-            clean.Add((item, kind, answers, AssessmentService.DimensionsMask(shared)));
+            clean.Add((item, kind, answers, AssessmentDocument.DimensionsMask(shared)));
         }
 
         return async (target, token) =>
@@ -178,10 +178,7 @@ public sealed class AssessmentData(HearthDbContext db, FieldCipher cipher) : IPe
                     SharedDimensions = shared,
                     ShareCareWays = item.ShareCareWays,
                 };
-                row.AnswersCiphertext = await cipher.EncryptAsync(
-                    AssessmentService.StoredAnswers(answers),
-                    new CipherContext(AssessmentService.AnswersTable, AssessmentService.AnswersColumn, row.Id, target.Me),
-                    token);
+                row.AnswersCiphertext = await cipher.EncryptAnswersAsync(row, answers, token);
                 db.Add(row);
             }
         };

@@ -23,8 +23,8 @@ public sealed partial class AssessmentService
             return Outcome<AssessmentResultView>.NotFound();
         }
 
-        var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await DecryptAsync(response, ct)));
-        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList()));
+        var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await cipher.ReadAnswersAsync(response, ct)));
+        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList(), text));
     }
 
     /// <summary>
@@ -54,11 +54,11 @@ public sealed partial class AssessmentService
         }
 
         var mine = myRounds[pair.Round];
-        var myResult = AssessmentScorer.Score(Content, new AssessmentAnswers(mine.Kind, mine.SexualOptIn, await DecryptAsync(mine, ct)));
-        var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(pair.Kind, pair.SexualOptIn, await DecryptAsync(pair, ct)));
-        var shared = DimensionCatalog.All.Where(d => (mine.SharedDimensions & pair.SharedDimensions & Bit(d)) != 0).ToList();
+        var myResult = AssessmentScorer.Score(Content, new AssessmentAnswers(mine.Kind, mine.SexualOptIn, await cipher.ReadAnswersAsync(mine, ct)));
+        var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(pair.Kind, pair.SexualOptIn, await cipher.ReadAnswersAsync(pair, ct)));
+        var shared = AssessmentDocument.Shared(mine.SharedDimensions & pair.SharedDimensions).ToList();
         var map = ClosenessMap.Compare(myResult, theirResult, shared);
-        return Outcome<ClosenessMapView>.Ok(ClosenessMapView.For(pair.Round, space.OtherName ?? "", myResult, theirResult, shared, map));
+        return Outcome<ClosenessMapView>.Ok(ClosenessMapView.For(pair.Round, space.OtherName ?? "", myResult, theirResult, shared, map, text));
     }
 
     /// <summary>
@@ -84,13 +84,13 @@ public sealed partial class AssessmentService
         var shared = new List<SharedAssessmentRound>();
         foreach (var response in finished.Where(r => r.UserId == me))
         {
-            var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await DecryptAsync(response, ct)));
+            var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await cipher.ReadAnswersAsync(response, ct)));
             mine.Add(new ScoredRound(response.Round, response.CompletedAt!.Value, result));
             var theirs = finished.FirstOrDefault(r => r.UserId != me && r.Round == response.Round);
             if (theirs is not null)
             {
-                var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await DecryptAsync(theirs, ct)));
-                var dimensions = DimensionCatalog.All.Where(d => (response.SharedDimensions & theirs.SharedDimensions & Bit(d)) != 0).ToList();
+                var theirResult = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await cipher.ReadAnswersAsync(theirs, ct)));
+                var dimensions = AssessmentDocument.Shared(response.SharedDimensions & theirs.SharedDimensions).ToList();
                 var completed = response.CompletedAt!.Value > theirs.CompletedAt!.Value ? response.CompletedAt.Value : theirs.CompletedAt.Value;
                 shared.Add(new SharedAssessmentRound(response.Round, completed, result, theirResult, dimensions));
             }
@@ -124,7 +124,7 @@ public sealed partial class AssessmentService
             return [];
         }
 
-        var result = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await DecryptAsync(theirs, ct)));
+        var result = AssessmentScorer.Score(Content, new AssessmentAnswers(theirs.Kind, theirs.SexualOptIn, await cipher.ReadAnswersAsync(theirs, ct)));
         return result.CareWays.Where(c => c.Rating >= MeansALot).Select(c => c.Way).ToList();
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is not null)
         {
-            return Outcome<AssessmentState>.Refused(409, "Already started", "You already have a round in progress here. Carry on where you left off.");
+            return Outcome<AssessmentState>.Refused(409, text["AlreadyStartedTitle"], text["AlreadyStarted"]);
         }
 
         var optIn = space.Kind == RelationshipKind.Romantic && input.SexualOptIn == true;
@@ -49,7 +49,7 @@ public sealed partial class AssessmentService
             SexualOptIn = optIn,
             StartedAt = clock.GetUtcNow(),
             CurrentSection = StepsFor(space.Kind, optIn)[0],
-            SharedDimensions = AllDimensionsMask,
+            SharedDimensions = AssessmentDocument.AllDimensionsMask,
             ShareCareWays = true,
         };
         db.Add(response);
@@ -60,7 +60,7 @@ public sealed partial class AssessmentService
         catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
         {
             // Two starts at once: the unique (space, member, round) index lets one through.
-            return Outcome<AssessmentState>.Refused(409, "Already started", "You already have a round in progress here. Carry on where you left off.");
+            return Outcome<AssessmentState>.Refused(409, text["AlreadyStartedTitle"], text["AlreadyStarted"]);
         }
 
         mine.Add(response);
@@ -80,15 +80,15 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is null)
         {
-            return Outcome<AssessmentState>.Refused(409, "No round in progress", "Start a round first. Your finished rounds stay as they are.");
+            return Outcome<AssessmentState>.Refused(409, text["NoRoundTitle"], text["NoRound"]);
         }
 
         var errors = new FieldErrors();
-        var parsed = ParseAnswers(input.Answers, errors);
+        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors, text);
         var steps = StepsFor(open.Kind, open.SexualOptIn);
         if (input.NextSection is not null && !steps.Contains(input.NextSection))
         {
-            errors.Add("nextSection", "That is not one of the steps of this assessment.");
+            errors.Add("nextSection", text["NotAStep"]);
         }
 
         if (!errors.Any)
@@ -97,14 +97,14 @@ public sealed partial class AssessmentService
             {
                 if (Content.TryGetItem(id, out var item) && item.IsSafety)
                 {
-                    errors.Add($"answers.{id}", "Safety questions are answered on their own private page and are never stored.");
+                    errors.Add($"answers.{id}", text["SafetyNotHere"]);
                 }
             }
 
             var check = new AssessmentAnswers(open.Kind, open.SexualOptIn, parsed);
             foreach (var error in AssessmentAnswers.Validate(Content, check))
             {
-                errors.Add($"answers.{error.ItemId}", error.Message);
+                errors.Add($"answers.{error.ItemId}", AssessmentMessages.Say(text, Content, error));
             }
         }
 
@@ -113,7 +113,7 @@ public sealed partial class AssessmentService
             return errors.ToOutcome<AssessmentState>();
         }
 
-        var merged = new Dictionary<string, Answer>(await DecryptAsync(open, ct), StringComparer.Ordinal);
+        var merged = new Dictionary<string, Answer>(await cipher.ReadAnswersAsync(open, ct), StringComparer.Ordinal);
         foreach (var (id, answer) in parsed)
         {
             if (answer.Kind == AnswerKind.Skipped)
@@ -126,7 +126,7 @@ public sealed partial class AssessmentService
             }
         }
 
-        open.AnswersCiphertext = await EncryptAsync(open, merged, ct);
+        open.AnswersCiphertext = await cipher.EncryptAnswersAsync(open, merged, ct);
         if (input.NextSection is not null)
         {
             open.CurrentSection = input.NextSection;
@@ -151,11 +151,11 @@ public sealed partial class AssessmentService
         {
             if (DimensionCatalog.TryParse(name, out var dimension))
             {
-                mask |= Bit(dimension);
+                mask |= AssessmentDocument.DimensionsMask([dimension]);
             }
             else
             {
-                errors.Add("share", $"'{name}' is not one of the five kinds of closeness (emotional, physical, intellectual, spiritual, experiential).");
+                errors.Add("share", text["NotADimension", name]);
             }
         }
 
@@ -168,7 +168,7 @@ public sealed partial class AssessmentService
         var open = mine.FirstOrDefault(r => r.CompletedAt is null);
         if (open is null)
         {
-            return Outcome<AssessmentResultView>.Refused(409, "Already finished", "This round is already finished. You can start a new round whenever you like.");
+            return Outcome<AssessmentResultView>.Refused(409, text["AlreadyFinishedTitle"], text["AlreadyFinished"]);
         }
 
         // Claim the finish atomically, so a double click finishes once.
@@ -183,7 +183,7 @@ public sealed partial class AssessmentService
                 ct);
         if (claimed != 1)
         {
-            return Outcome<AssessmentResultView>.Refused(409, "Already finished", "This round is already finished. You can start a new round whenever you like.");
+            return Outcome<AssessmentResultView>.Refused(409, text["AlreadyFinishedTitle"], text["AlreadyFinished"]);
         }
 
         // The update went straight to the database; the tracked copy is stale, so read afresh.
@@ -198,7 +198,7 @@ public sealed partial class AssessmentService
         var optIn = open?.SexualOptIn ?? false;
         var answers = open is null
             ? new Dictionary<string, string>()
-            : (await DecryptAsync(open, ct)).ToDictionary(kv => kv.Key, kv => WireAnswer(kv.Value), StringComparer.Ordinal);
+            : (await cipher.ReadAnswersAsync(open, ct)).ToDictionary(kv => kv.Key, kv => AssessmentAnswerWire.WireAnswer(kv.Value), StringComparer.Ordinal);
         return new AssessmentState(
             Content.Version,
             kind.WireName(),

@@ -18,16 +18,16 @@ public sealed partial class AssessmentService
         }
 
         var errors = new FieldErrors();
-        var parsed = ParseAnswers(input.Answers, errors);
+        var parsed = AssessmentAnswerWire.ParseAnswers(input.Answers, errors, text);
         foreach (var id in parsed.Keys)
         {
             if (!Content.TryGetItem(id, out var item) || !item.IsSafety)
             {
-                errors.Add($"answers.{id}", "Only the private safety questions are answered here.");
+                errors.Add($"answers.{id}", text["OnlySafetyHere"]);
             }
             else if (parsed[id] is { Kind: AnswerKind.Value } answer && !item.Scale.Contains(answer.Value))
             {
-                errors.Add($"answers.{id}", "Please answer yes or no, or leave it.");
+                errors.Add($"answers.{id}", text["YesOrNo"]);
             }
         }
 

@@ -8,6 +8,7 @@ using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
@@ -17,15 +18,15 @@ namespace Hearth.Web.Features.Assessments;
 /// round. Everything here reads only the caller's own answers, except the map, which reads the
 /// dimensions both chose to share and only when both finished.
 /// </summary>
-public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock)
+public sealed partial class AssessmentService(HearthDbContext db, CurrentMember current, PairSpaces pairs, FieldCipher cipher, TimeProvider clock, IStringLocalizer<AssessmentsText> text)
 {
     public const string ShareStep = "share";
-    private const string Table = "AssessmentResponses";
-    private const string Column = "Answers";
-    private const int PreferNotToSayCode = -1;
-    private const int NotRelevantCode = -2;
 
+    /// <summary>The questions' structure (ids, scales, sections, version): scoring and storage read only this, the same in every language.</summary>
     public static AssessmentContent Content => AssessmentContent.Baseline;
+
+    /// <summary>The questions in the request's language (<see cref="CultureInfo.CurrentUICulture"/>), for what a member reads.</summary>
+    public static AssessmentContent CurrentContent => AssessmentContent.For(CultureInfo.CurrentUICulture.Name);
 
     /// <summary>The member's steps: the sections they see (sexual only with opt-in), then the sharing choice.</summary>
     public static IReadOnlyList<string> StepsFor(RelationshipKind kind, bool sexualOptIn) =>
@@ -36,23 +37,23 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
             .Append(ShareStep)
             .ToList();
 
-    public static IReadOnlyList<AssessmentSectionView> SectionsFor(RelationshipKind kind, bool sexualOptIn, bool includeSafety = false) =>
-        Content.ItemsFor(kind, sexualOptIn)
+    /// <summary>The sections as the member reads them, in the request's language.</summary>
+    public static IReadOnlyList<AssessmentSectionView> SectionsFor(RelationshipKind kind, bool sexualOptIn, bool includeSafety = false)
+    {
+        var content = CurrentContent;
+        return content.ItemsFor(kind, sexualOptIn)
             .Where(i => includeSafety || !i.Item.IsSafety)
             .GroupBy(i => i.Item.Section)
             .Select(g =>
             {
-                var info = Content.SectionInfo(g.Key);
+                var info = content.SectionInfo(g.Key);
                 return new AssessmentSectionView(g.Key.WireName(), info.Title, info.Intro, g.Select(View).ToList());
             })
             .ToList();
+    }
 
     public static AssessmentSectionView SafetySection(RelationshipKind kind) =>
         SectionsFor(kind, sexualOptIn: false, includeSafety: true).Single(s => s.Id == AssessmentSection.Safety.WireName());
-
-    private static int AllDimensionsMask => DimensionCatalog.All.Aggregate(0, (m, d) => m | Bit(d));
-
-    private static int Bit(Dimension dimension) => 1 << (int)dimension;
 
     private static AssessmentItemView View(PresentedItem item) => new(
         item.Id,
@@ -64,8 +65,6 @@ public sealed partial class AssessmentService(HearthDbContext db, CurrentMember 
         item.Item.Scale.Max,
         item.Item.Scale.Points.Select(p => new ScalePointView(p.Value, p.Label, p.Description)).ToList(),
         item.Item.AllowsNotRelevant);
-
-    private static CipherContext Context(AssessmentResponse response) => new(Table, Column, response.Id, response.UserId);
 
     private Task<List<AssessmentResponse>> MyResponsesAsync(Guid spaceId, CancellationToken ct, bool tracking = true)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hearth.Core.Assessments;
 using Hearth.Core.Dimensions;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
@@ -49,15 +50,16 @@ public sealed record AssessmentResultView(
     IReadOnlyList<CareWayView> CareWays,
     IReadOnlyList<RoundSummary> Rounds)
 {
-    public static AssessmentResultView From(int round, DateTimeOffset completedAt, AssessmentResult result, IReadOnlyList<RoundSummary> rounds) => new(
+    /// <summary>The view in the member's language (<paramref name="text"/>); the numbers are the same in every language.</summary>
+    public static AssessmentResultView From(int round, DateTimeOffset completedAt, AssessmentResult result, IReadOnlyList<RoundSummary> rounds, IStringLocalizer<AssessmentsText> text) => new(
         round,
         completedAt,
-        result.Dimensions.Select(DimensionViews.From).ToList(),
+        result.Dimensions.Select(d => DimensionViews.From(d, text)).ToList(),
         result.Statements.Select(s => new StatementView(
             s.Kind switch { StatementKind.GrowthArea => StatementViewKind.Priority, StatementKind.Strength => StatementViewKind.Strength, _ => StatementViewKind.WarningSigns },
             s.Dimension?.WireName(),
-            s.Message,
-            s.Why)).ToList(),
+            AssessmentSentences.Message(text, s),
+            AssessmentSentences.Why(text, s, result))).ToList(),
         ScoreView.From(result.GlobalAnchor),
         ScoreView.From(result.HealthySigns),
         ScoreView.From(result.WarningIndex),
@@ -69,10 +71,10 @@ public sealed record AssessmentResultView(
 
 internal static class DimensionViews
 {
-    public static DimensionView From(DimensionResult d) => new(
+    public static DimensionView From(DimensionResult d, IStringLocalizer<AssessmentsText> text) => new(
         d.Dimension.WireName(),
-        d.Dimension.Title(),
-        d.Dimension.Describe(),
+        text.Title(d.Dimension),
+        text.Description(d.Dimension),
         ScoreView.From(d.Experience),
         d.Importance,
         d.Importance is { } i ? Math.Round((i - 1) / 6.0 * 100) : null,
@@ -105,7 +107,8 @@ public sealed record ClosenessMapView(
 {
     public static ClosenessMapView Waiting(bool solo) => new(false, solo, null, null, []);
 
-    public static ClosenessMapView For(int round, string otherName, AssessmentResult you, AssessmentResult them, IReadOnlyList<Dimension> shared, ClosenessMapResult map) => new(
+    /// <summary>The map in the member's language (<paramref name="text"/>); the numbers are the same in every language.</summary>
+    public static ClosenessMapView For(int round, string otherName, AssessmentResult you, AssessmentResult them, IReadOnlyList<Dimension> shared, ClosenessMapResult map, IStringLocalizer<AssessmentsText> text) => new(
         true,
         false,
         round,
@@ -115,7 +118,7 @@ public sealed record ClosenessMapView(
             var isShared = shared.Contains(c.Dimension);
             return new MapDimensionView(
                 c.Dimension.WireName(),
-                c.Dimension.Title(),
+                text.Title(c.Dimension),
                 isShared,
                 isShared ? Rounded(you.For(c.Dimension).Experience.Percent) : null,
                 isShared ? Rounded(them.For(c.Dimension).Experience.Percent) : null,
@@ -126,8 +129,8 @@ public sealed record ClosenessMapView(
                     ComparisonOutcome.NotComparable => "notComparable",
                     _ => "notShared",
                 },
-                c.Message,
-                c.Why);
+                AssessmentSentences.Message(text, c),
+                AssessmentSentences.Why(text, c, you, them));
         }).ToList());
 
     private static double? Rounded(double? value) => value is { } v ? Math.Round(v) : null;

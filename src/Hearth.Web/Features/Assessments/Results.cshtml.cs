@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class ResultsModel(AssessmentService assessments) : PageModel
+public sealed class ResultsModel(AssessmentService assessments, IStringLocalizer<AssessmentsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -17,15 +18,12 @@ public sealed class ResultsModel(AssessmentService assessments) : PageModel
 
     public AssessmentResultView? Result { get; private set; }
 
-    public string CareWayName(string way) => way switch
+    /// <summary>A way of receiving care in the member's language: the resource "Care.&lt;way&gt;".</summary>
+    public string CareWayName(string way)
     {
-        "words" => "Kind words",
-        "acts" => "Helpful things done for you",
-        "gifts" => "Small gifts and tokens",
-        "time" => "Time together",
-        "touch" => "Affectionate touch",
-        _ => way,
-    };
+        var name = text[$"Care.{way}"];
+        return name.ResourceNotFound ? way : name.Value;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -4,12 +4,13 @@ using Hearth.Web.Api;
 using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
 
 /// <summary>One step of the assessment. Answers are saved on every Next and Back, so nothing is lost.</summary>
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class StepModel(AssessmentService assessments) : PageModel
+public sealed class StepModel(AssessmentService assessments, IStringLocalizer<AssessmentsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -92,7 +93,7 @@ public sealed class StepModel(AssessmentService assessments) : PageModel
             }
             else
             {
-                ModelState.AddModelError(string.Empty, "Some answers need another look. They are marked below.");
+                ModelState.AddModelError(string.Empty, text["StepErrors"]);
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -9,6 +9,7 @@ using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Rituals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Hearth.Web.Features.CheckIns;
@@ -51,7 +52,7 @@ public sealed record RevealedCheckInItem(
 /// exactly as the check-in page reveals them. Only the scored answers are ever stored; the private
 /// questions at the end of a check-in are looked at once and dropped, so there is nothing of them here.
 /// </summary>
-public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPersonalDataKind
+public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringLocalizer<CheckInsText> text) : IPersonalDataKind
 {
     public string Name => "checkIns";
 
@@ -120,41 +121,30 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher) : IPerso
             var weekOk = DailyText.TryParseDate(item.Week, out var week);
             if (!weekOk)
             {
-                errors.Add($"{at}.week", "Weeks are the year-month-day they began, for example 2026-11-22.");
+                errors.Add($"{at}.week", text["ImportWeekFormat"]);
             }
             else if (!weeks.Add(week))
             {
-                errors.Add($"{at}.week", "There is more than one check-in for this week.");
+                errors.Add($"{at}.week", text["ImportWeekTwice"]);
             }
 
             if (item.ContentVersion != content.Version)
             {
-                errors.Add($"{at}.contentVersion", $"This check-in answers another version of the questions ({content.Version} is the one this Hearth has).");
+                errors.Add($"{at}.contentVersion", text["ImportOtherVersion", content.Version]);
             }
 
-            Dimension? tag = null;
-            if (item.NeedsDimension is not null)
-            {
-                if (DimensionCatalog.TryParse(item.NeedsDimension, out var parsed))
-                {
-                    tag = parsed;
-                }
-                else
-                {
-                    errors.Add($"{at}.needsDimension", "Choose from emotional, physical, intellectual, spiritual, experiential, or leave it empty.");
-                }
-            }
-
-            var needs = DailyText.Clean(item.Needs, content.Needs.MaxLength, $"{at}.needs", errors, "", required: false);
-            var answers = new CheckInAnswers(item.Satisfaction, item.Closeness, item.FeltHeard, item.PhoneFreeMinutes, item.Appreciation, item.Repair, item.NoTension, needs, tag);
-            var answerErrors = CheckInAnswers.Validate(content, answers);
-            foreach (var error in answerErrors)
-            {
-                errors.Add($"{at}.{error.Field}", error.Message);
-            }
+            // The same reading and the same messages as a check-in sent today (CheckInInputReader).
+            var before = errors.ToDictionary().Sum(e => e.Value.Length);
+            var answers = CheckInInputReader.Read(
+                content,
+                new CheckInInput(null, item.Satisfaction, item.Closeness, item.FeltHeard, item.PhoneFreeMinutes, item.Appreciation, item.Repair, item.NoTension, item.Needs, item.NeedsDimension),
+                $"{at}.",
+                errors,
+                text);
+            var answersOk = errors.ToDictionary().Sum(e => e.Value.Length) == before;
 
             // With any problem anywhere nothing is written, so only a sound item needs its record.
-            if (weekOk && answerErrors.Count == 0)
+            if (weekOk && answersOk)
             {
                 clean.Add((answers.ToRecord(content, week), item.SubmittedAt));
             }

@@ -36,54 +36,25 @@ public sealed partial class CheckInService
             // The week the check-in page shows as this one (after a ritual change, the week your check-in was sent in) is this week.
             if (!DailyText.TryParseDate(input.Week, out var asked))
             {
-                errors.Add("week", "Please give the week as year-month-day, for example 2026-11-22, or leave it out for this week.");
+                errors.Add("week", text["WeekFormat"]);
             }
             else if (asked != now.Key && PairCalendar.Rekey(asked, rule) > current.Key)
             {
-                errors.Add("week", "That week hasn't started yet. You can check in once it has.");
+                errors.Add("week", text["WeekNotStarted"]);
             }
             else if (asked != now.Key && PairCalendar.Rekey(asked, rule) < current.Key)
             {
-                errors.Add("week", "That week is over. Check-ins are for the week you're in.");
+                errors.Add("week", text["WeekOver"]);
             }
         }
 
-        Dimension? tag = null;
-        if (!string.IsNullOrWhiteSpace(input.NeedsDimension))
-        {
-            if (DimensionCatalog.TryParse(input.NeedsDimension, out var parsed))
-            {
-                tag = parsed;
-            }
-            else
-            {
-                errors.Add(CheckInAnswers.NeedsDimensionField, "Please choose one of the five kinds of closeness, or no tag.");
-            }
-        }
-
-        var needs = DailyText.Clean(input.Needs, Content.Needs.MaxLength, CheckInAnswers.NeedsField, errors, "", required: false);
+        // Core judges the answers, once (CheckInInputReader); the pulse only for unknown ids.
+        var content = CurrentContent;
+        var answers = CheckInInputReader.Read(content, input, "", errors, text);
         var pulse = new SafetyPulse((input.SafetyPulse ?? []).Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value, StringComparer.Ordinal));
-        foreach (var error in SafetyPulse.Validate(Content, pulse))
+        foreach (var error in SafetyPulse.Validate(content, pulse))
         {
-            errors.Add($"safetyPulse.{error.Field}", error.Message);
-        }
-
-        var answers = new CheckInAnswers(
-            input.Satisfaction,
-            input.Closeness,
-            input.FeltHeard,
-            input.PhoneFreeMinutes,
-            input.Appreciation,
-            input.Repair,
-            input.NoTension ?? false,
-            needs,
-            tag);
-        foreach (var error in CheckInAnswers.Validate(Content, answers))
-        {
-            if (!(error.Field == CheckInAnswers.NeedsDimensionField && errors.ToDictionary().ContainsKey(CheckInAnswers.NeedsDimensionField)))
-            {
-                errors.Add(error.Field, error.Message);
-            }
+            errors.Add($"safetyPulse.{error.Field}", CheckInInputReader.Say(text, error));
         }
 
         if (errors.Any)
@@ -115,6 +86,6 @@ public sealed partial class CheckInService
         return Outcome<CheckInSubmitted>.Ok(new CheckInSubmitted(view, showSupport, showSupport ? safety.Value.EffectiveResources : []));
     }
 
-    private static Outcome<CheckInSubmitted> AlreadyCheckedIn() =>
-        Outcome<CheckInSubmitted>.Refused(409, "Already checked in", "You've already checked in this week. Answers stay as they were first given; next week is a fresh start.");
+    private Outcome<CheckInSubmitted> AlreadyCheckedIn() =>
+        Outcome<CheckInSubmitted>.Refused(409, text["AlreadyCheckedInTitle"], text["AlreadyCheckedIn"]);
 }

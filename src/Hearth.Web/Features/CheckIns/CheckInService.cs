@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hearth.Core.CheckIns;
 using Hearth.Core.Dimensions;
 using Hearth.Core.Rituals;
@@ -8,6 +9,7 @@ using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Rituals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -17,7 +19,7 @@ namespace Hearth.Web.Features.CheckIns;
 /// The weekly check-in (docs/product/assessment-and-insights.md): about a minute, once per member and pair week, with mutual
 /// reveal per week and a private safety pulse that is never stored.
 /// </summary>
-public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock)
+public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs, FieldCipher cipher, IOptions<SafetyOptions> safety, TimeProvider clock, IStringLocalizer<CheckInsText> text)
 {
     // Fields, so the use cases in the other parts of this class (CheckInService.*.cs) can read them.
     private readonly HearthDbContext db = db;
@@ -25,21 +27,32 @@ public sealed partial class CheckInService(HearthDbContext db, PairSpaces pairs,
     private readonly FieldCipher cipher = cipher;
     private readonly IOptions<SafetyOptions> safety = safety;
     private readonly TimeProvider clock = clock;
+    private readonly IStringLocalizer<CheckInsText> text = text;
 
+    /// <summary>The questions' structure (ids, ranges, limits, version): the same in every language.</summary>
     public static CheckInContent Content => CheckInContent.Weekly;
 
-    public static CheckInQuestionsView Questions { get; } = new(
-        Content.Version,
-        Content.Intro,
-        Content.GroundRules.Title,
-        Content.GroundRules.Intro,
-        Content.GroundRules.Rules,
-        Content.Items.Select(i => new CheckInItemView(i.Id, i.Text, i.Min, i.Max, i.MinLabel, i.MaxLabel, i.Hint, i.NoTensionLabel)).ToList(),
-        Content.Needs.Text,
-        Content.Needs.Hint,
-        Content.Needs.MaxLength,
-        Content.SafetyPulse.Intro,
-        Content.SafetyPulse.Items.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal));
+    /// <summary>The questions in a member's language (a culture name such as "de"); English for anything unknown.</summary>
+    public static CheckInContent ContentFor(string culture) => CheckInContent.For(culture);
+
+    /// <summary>The questions in the request's language (<see cref="CultureInfo.CurrentUICulture"/>).</summary>
+    public static CheckInContent CurrentContent => ContentFor(CultureInfo.CurrentUICulture.Name);
+
+    /// <summary>The questions as the API and the page show them, in the request's language.</summary>
+    public static CheckInQuestionsView Questions => QuestionsOf(CurrentContent);
+
+    private static CheckInQuestionsView QuestionsOf(CheckInContent content) => new(
+        content.Version,
+        content.Intro,
+        content.GroundRules.Title,
+        content.GroundRules.Intro,
+        content.GroundRules.Rules,
+        content.Items.Select(i => new CheckInItemView(i.Id, i.Text, i.Min, i.Max, i.MinLabel, i.MaxLabel, i.Hint, i.NoTensionLabel)).ToList(),
+        content.Needs.Text,
+        content.Needs.Hint,
+        content.Needs.MaxLength,
+        content.SafetyPulse.Intro,
+        content.SafetyPulse.Items.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal));
 
     private static WeeklyCheckIn? DoneIn(IEnumerable<WeeklyCheckIn> rows, PairWeek current) => CheckInStorage.DoneIn(rows, current, r => r.Week, r => r.SubmittedAt);
 

@@ -6,6 +6,7 @@ using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.CheckIns;
 
@@ -14,7 +15,7 @@ namespace Hearth.Web.Features.CheckIns;
 /// and never stored, logged or put in a link; support shows on this response only.
 /// </summary>
 [Hearth.Web.Security.ConfirmItsYou]
-public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : PageModel
+public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs, IStringLocalizer<CheckInsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -59,9 +60,9 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : Page
 
     public static CheckInQuestionsView Questions => CheckInService.Questions;
 
-    /// <summary>The items of the form, with what the code knows about each measure.</summary>
+    /// <summary>The items of the form in the request's language, with what the code knows about each measure.</summary>
     public static IEnumerable<(CheckInItem Item, CheckInMeasureInfo Measure)> Items =>
-        CheckInService.Content.Items.Select(i => (i, i.Measure.Info()));
+        CheckInService.CurrentContent.Items.Select(i => (i, i.Measure.Info()));
 
     /// <summary>The answer given in the form for an item (to keep it after an error): what was posted in its field.</summary>
     public string? Answer(CheckInMeasureInfo measure)
@@ -112,7 +113,7 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : Page
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    private static int? Number(string? raw, string field, FieldErrors errors)
+    private int? Number(string? raw, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -124,7 +125,7 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs) : Page
             return value;
         }
 
-        errors.Add(field, "Please use a whole number here, or leave it out.");
+        errors.Add(field, text["WholeNumber"]);
         return null;
     }
 

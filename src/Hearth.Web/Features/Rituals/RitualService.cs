@@ -3,6 +3,7 @@ using Hearth.Core.Rituals;
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Features.Daily;
+using Hearth.Web.Languages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -162,8 +163,8 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
                     p.Ritual.Day.ToString().ToLowerInvariant(),
                     Show(p.Ritual.Time),
                     p.Ritual.Zone.Id,
-                    $"{p.ForFirst.DayOfWeek} {Show(p.ForFirst.TimeOfDay)}",
-                    $"{p.ForSecond.DayOfWeek} {Show(p.ForSecond.TimeOfDay)}",
+                    $"{CultureFormats.Weekday(p.ForFirst.DayOfWeek)} {Show(p.ForFirst.TimeOfDay)}",
+                    $"{CultureFormats.Weekday(p.ForSecond.DayOfWeek)} {Show(p.ForSecond.TimeOfDay)}",
                     Why(p)))
                 .ToList();
         }
@@ -207,8 +208,8 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
 
     private static string Span(ZonedDateTime from, ZonedDateTime to) =>
         from.Date == to.Date || (to.TimeOfDay == LocalTime.Midnight && to.Date == from.Date.PlusDays(1))
-            ? $"{from.DayOfWeek} {Show(from.TimeOfDay)} to {Show(to.TimeOfDay)}"
-            : $"{from.DayOfWeek} {Show(from.TimeOfDay)} to {to.DayOfWeek} {Show(to.TimeOfDay)}";
+            ? $"{CultureFormats.Weekday(from.DayOfWeek)} {Show(from.TimeOfDay)} to {Show(to.TimeOfDay)}"
+            : $"{CultureFormats.Weekday(from.DayOfWeek)} {Show(from.TimeOfDay)} to {CultureFormats.Weekday(to.DayOfWeek)} {Show(to.TimeOfDay)}";
 
     internal static string Show(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

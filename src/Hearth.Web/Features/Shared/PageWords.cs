@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Shared;
 
@@ -15,20 +16,26 @@ public static class PageWords
 
     public static IServiceCollection AddHearthPageWords(this IServiceCollection services)
     {
-        services.Configure<MvcOptions>(o =>
+        // In the request's language (SharedText.resx): the localizer reads the culture when a message is made.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, localizers) =>
         {
+            var text = localizers.Create(typeof(SharedText));
+            string FillThisIn() => text["FillThisIn"];
+            string Readable() => text["NotReadable"];
+            string Number() => text["NotANumber"];
+            string For(string field) => text[Key(field)];
             var words = o.ModelBindingMessageProvider;
             words.SetAttemptedValueIsInvalidAccessor((_, field) => For(field));
-            words.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => NotReadable);
+            words.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Readable());
             words.SetUnknownValueIsInvalidAccessor(For);
-            words.SetNonPropertyUnknownValueIsInvalidAccessor(() => NotReadable);
-            words.SetValueIsInvalidAccessor(_ => NotReadable);
-            words.SetValueMustBeANumberAccessor(_ => NotANumber);
-            words.SetNonPropertyValueMustBeANumberAccessor(() => NotANumber);
-            words.SetMissingBindRequiredValueAccessor(_ => "Please fill this in.");
-            words.SetMissingKeyOrValueAccessor(() => "Please fill this in.");
-            words.SetMissingRequestBodyRequiredValueAccessor(() => "Please fill this in.");
-            words.SetValueMustNotBeNullAccessor(_ => "Please fill this in.");
+            words.SetNonPropertyUnknownValueIsInvalidAccessor(Readable);
+            words.SetValueIsInvalidAccessor(_ => Readable());
+            words.SetValueMustBeANumberAccessor(_ => Number());
+            words.SetNonPropertyValueMustBeANumberAccessor(Number);
+            words.SetMissingBindRequiredValueAccessor(_ => FillThisIn());
+            words.SetMissingKeyOrValueAccessor(FillThisIn);
+            words.SetMissingRequestBodyRequiredValueAccessor(FillThisIn);
+            words.SetValueMustNotBeNullAccessor(_ => FillThisIn());
         });
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
@@ -42,11 +49,11 @@ public static class PageWords
         return services;
     }
 
-    /// <summary>Number fields (minutes, goals, scores) are the ones binding can refuse; say what they take.</summary>
-    private static string For(string field) => field switch
+    /// <summary>Number fields (minutes, goals, scores) are the ones binding can refuse; say what they take (the SharedText key).</summary>
+    private static string Key(string field) => field switch
     {
-        _ when field.Contains("Goal", StringComparison.OrdinalIgnoreCase) => "Please give a whole number of minutes between 10 and 120.",
-        _ when field.Contains("Minutes", StringComparison.OrdinalIgnoreCase) => "Please give the minutes as a whole number, such as 20, up to 1,440 (a whole day).",
-        _ => NotANumber,
+        _ when field.Contains("Goal", StringComparison.OrdinalIgnoreCase) => "GoalMinutes",
+        _ when field.Contains("Minutes", StringComparison.OrdinalIgnoreCase) => "Minutes",
+        _ => "NotANumber",
     };
 }
