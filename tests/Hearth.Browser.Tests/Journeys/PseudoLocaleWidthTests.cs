@@ -31,7 +31,8 @@ public sealed partial class PseudoLocaleWidthTests(PseudoBrowserFixture browser)
         var visitor = await visitorContext.NewPageAsync();
         foreach (var context in new[] { anaContext, visitorContext })
         {
-            await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "qps-Ploc" });
+            // The language cookie, as the switch sets it (an extra Accept-Language header did not reach the app: 0 pages came in qps-Ploc).
+            await context.AddCookiesAsync([new Cookie { Name = "__Host-hearth-lang", Value = "qps-Ploc", Url = browser.BaseUrl + "/", Secure = true }]);
         }
 
         var pages = browser.App!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
