@@ -8,8 +8,11 @@ namespace Hearth.Browser.Tests.Infrastructure;
 /// Hearth on real Kestrel over a real SQLite file, and Debian's Chromium driven by Playwright.
 /// Without Chromium the tests skip with the reason, unless HEARTH_REQUIRE_BROWSER=1 (CI) makes that a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Whether the app offers the pseudo-locale qps-Ploc (Hearth:Languages:Pseudo), as Development does.</summary>
+    protected virtual bool PseudoLocale => false;
+
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     private IPlaywright? playwright;
@@ -33,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         // No Hearth:PublicUrl, as in `dotnet run`: Kestrel listens on loopback only, so links take its address.
-        App = new SqliteHearthFactory { PublicUrl = null };
+        App = new SqliteHearthFactory { PublicUrl = null, PseudoLocale = PseudoLocale };
         App.UseKestrel(0);
         App.StartServer();
         // "localhost", not 127.0.0.1: WebAuthn (passkeys) needs a host name as its relying-party id.
@@ -93,6 +96,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
     }
+}
+
+/// <summary>The same, with the pseudo-locale qps-Ploc on.</summary>
+public sealed class PseudoBrowserFixture : BrowserFixture
+{
+    protected override bool PseudoLocale => true;
 }
 
 /// <summary>Screenshots and accessibility checks, kept as test artefacts.</summary>

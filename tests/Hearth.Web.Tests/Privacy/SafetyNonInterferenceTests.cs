@@ -14,19 +14,24 @@ namespace Hearth.Web.Tests.Privacy;
 /// look byte-for-byte the same to the other member, on every page and API response they can reach.
 /// Only what differs by construction between two databases (ids, antiforgery tokens, trace ids) is
 /// normalised. If any trace of the safety answers reached a shared screen, a count, a timestamp or
-/// a header, this test fails.
+/// a header, this test fails. Each test runs with both members on English (the default) and with
+/// the two on different languages (Ana German and Ben English, and the other way round).
 /// </summary>
 [Slow("crawls every page and endpoint the partner can reach, several times over")]
 public sealed partial class SafetyNonInterferenceTests
 {
-    [Fact]
-    public async Task The_other_member_sees_exactly_the_same_whatever_the_safety_answers()
+    /// <summary>Ana's and Ben's languages (null: never chosen, so English).</summary>
+    public static TheoryData<string?, string?> Languages => new() { { null, null }, { "de", "en" }, { "en", "de" } };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_other_member_sees_exactly_the_same_whatever_the_safety_answers(string? anaLanguage, string? benLanguage)
     {
         // One world, observed by the other member with no safety answers, then after all "yes",
         // then after all "no": the same database, ids and clock, so only the answers differ.
         await using var world = new SqliteHearthFactory();
-        var ana = await RegisterAsync(world, "Ana", "ana@example.org");
-        var ben = await RegisterAsync(world, "Ben", "ben@example.org");
+        var ana = await RegisterAsync(world, "Ana", "ana@example.org", anaLanguage);
+        var ben = await RegisterAsync(world, "Ben", "ben@example.org", benLanguage);
         var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
         await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
         await ana.TakeAsync(spaceId, AssessmentDriver.Uniform(3, importance: 7));
@@ -55,7 +60,7 @@ public sealed partial class SafetyNonInterferenceTests
         var differing = skipped.Count(kv => !endorsed.TryGetValue(kv.Key, out var e) || e != kv.Value)
             + skipped.Count(kv => !answeredNo.TryGetValue(kv.Key, out var n) || n != kv.Value);
         SecurityReport.Record(
-            "safety non-interference: the partner's crawl with and without safety answers (assessment)", "sqlite",
+            "safety non-interference: the partner's crawl with and without safety answers (assessment)" + LanguagesNamed(anaLanguage, benLanguage), "sqlite",
             skipped.Count * 2, differing, $"{nameof(SafetyNonInterferenceTests)}.{nameof(The_other_member_sees_exactly_the_same_whatever_the_safety_answers)}",
             "every page, API response and the calendar feed the partner can reach, compared byte for byte");
         Assert.Equal(skipped.Keys.Order(), endorsed.Keys.Order());
@@ -66,16 +71,17 @@ public sealed partial class SafetyNonInterferenceTests
         }
     }
 
-    [Fact]
-    public async Task The_other_member_sees_exactly_the_same_whatever_the_weekly_safety_pulse()
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_other_member_sees_exactly_the_same_whatever_the_weekly_safety_pulse(string? anaLanguage, string? benLanguage)
     {
         // Three worlds built the same way on the same clock; only Ana's pulse differs: skipped, yes, no.
         var crawls = new List<Dictionary<string, string>>();
         foreach (var pulse in new bool?[] { null, true, false })
         {
             await using var world = new SqliteHearthFactory();
-            var ana = await RegisterAsync(world, "Ana", "ana@example.org");
-            var ben = await RegisterAsync(world, "Ben", "ben@example.org");
+            var ana = await RegisterAsync(world, "Ana", "ana@example.org", anaLanguage);
+            var ben = await RegisterAsync(world, "Ben", "ben@example.org", benLanguage);
             var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
             await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
             await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual", new { day = "monday", time = "08:00" }));
@@ -105,7 +111,7 @@ public sealed partial class SafetyNonInterferenceTests
         Assert.Contains(crawls[0], kv => kv.Key.EndsWith("/check-in/", StringComparison.Ordinal) && kv.Value.StartsWith("200", StringComparison.Ordinal) && kv.Value.Contains("\"revealed\":true", StringComparison.Ordinal));
         Assert.StartsWith("200", crawls[0]["calendar-feed"], StringComparison.Ordinal);
         SecurityReport.Record(
-            "safety non-interference: the partner's crawl with and without a weekly safety pulse (API)", "sqlite",
+            "safety non-interference: the partner's crawl with and without a weekly safety pulse (API)" + LanguagesNamed(anaLanguage, benLanguage), "sqlite",
             crawls.Skip(1).Sum(_ => crawls[0].Count), Differences(crawls),
             $"{nameof(SafetyNonInterferenceTests)}.{nameof(The_other_member_sees_exactly_the_same_whatever_the_weekly_safety_pulse)}",
             "three worlds (no pulse, yes, no), every response the partner can reach");
@@ -116,15 +122,16 @@ public sealed partial class SafetyNonInterferenceTests
         }
     }
 
-    [Fact]
-    public async Task A_pulse_answered_on_the_page_changes_nothing_the_other_member_sees()
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_pulse_answered_on_the_page_changes_nothing_the_other_member_sees(string? anaLanguage, string? benLanguage)
     {
         var crawls = new List<Dictionary<string, string>>();
         foreach (var pulse in new[] { "", "yes", "no" })
         {
             await using var world = new SqliteHearthFactory();
-            var ana = await RegisterAsync(world, "Ana", "ana@example.org");
-            var ben = await RegisterAsync(world, "Ben", "ben@example.org");
+            var ana = await RegisterAsync(world, "Ana", "ana@example.org", anaLanguage);
+            var ben = await RegisterAsync(world, "Ben", "ben@example.org", benLanguage);
             var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
             await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
             await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/check-in", new { satisfaction = 7 }));
@@ -133,7 +140,13 @@ public sealed partial class SafetyNonInterferenceTests
             Assert.Equal(pulse == "yes" ? HttpStatusCode.OK : HttpStatusCode.Redirect, answered.StatusCode);
             if (pulse == "yes")
             {
-                Assert.Contains("You deserve to feel safe", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                // The support card with its list of resources, in any language; its English heading in English.
+                var shown = await answered.Content.ReadAsStringAsync();
+                Assert.Contains("class=\"resources\"", shown, StringComparison.Ordinal);
+                if (anaLanguage is null or "en")
+                {
+                    Assert.Contains("You deserve to feel safe", shown, StringComparison.Ordinal);
+                }
             }
 
             await AnaCarriesOnAsync(ana, spaceId);
@@ -142,7 +155,7 @@ public sealed partial class SafetyNonInterferenceTests
         }
 
         SecurityReport.Record(
-            "safety non-interference: the partner's crawl with and without a weekly safety pulse (page form)", "sqlite",
+            "safety non-interference: the partner's crawl with and without a weekly safety pulse (page form)" + LanguagesNamed(anaLanguage, benLanguage), "sqlite",
             crawls.Skip(1).Sum(_ => crawls[0].Count), Differences(crawls),
             $"{nameof(SafetyNonInterferenceTests)}.{nameof(A_pulse_answered_on_the_page_changes_nothing_the_other_member_sees)}",
             "three worlds (no pulse, yes, no), every response the partner can reach");
@@ -152,6 +165,10 @@ public sealed partial class SafetyNonInterferenceTests
             Assert.Empty(crawls[0].Where(kv => !SeededBySpaceId(kv.Key) && kv.Value != other[kv.Key]).Select(kv => kv.Key));
         }
     }
+
+    /// <summary>The report row's suffix when the members chose languages (rows stay apart per pair).</summary>
+    private static string LanguagesNamed(string? anaLanguage, string? benLanguage) =>
+        anaLanguage is null && benLanguage is null ? "" : $", Ana in {anaLanguage ?? "en"} and Ben in {benLanguage ?? "en"}";
 
     /// <summary>Responses that differ from the first world's (or are missing), across the other worlds.</summary>
     private static int Differences(List<Dictionary<string, string>> crawls) =>
@@ -167,7 +184,7 @@ public sealed partial class SafetyNonInterferenceTests
         route.EndsWith("/prompt/today", StringComparison.Ordinal) || route.EndsWith("/today", StringComparison.Ordinal);
 
     /// <summary>Ben's own private calendar feed (its path holds the secret token).</summary>
-    private static async Task<string> BenFeedAsync(Person ben)
+    internal static async Task<string> BenFeedAsync(Person ben)
     {
         var created = await ben.Http.PostAsync(new Uri("/api/v1/account/calendar-feed", UriKind.Relative), null);
         await Expect.StatusAsync(HttpStatusCode.Created, created);
@@ -192,17 +209,23 @@ public sealed partial class SafetyNonInterferenceTests
         await ana.GetJsonAsync($"/api/v1/spaces/{spaceId}");
     }
 
-    private static async Task<Person> RegisterAsync(SqliteHearthFactory world, string name, string email)
+    /// <summary>A member with their own language setting (null: none chosen, so English).</summary>
+    internal static async Task<Person> RegisterAsync(SqliteHearthFactory world, string name, string email, string? language = null)
     {
         var http = world.NewClient();
         await Expect.StatusAsync(HttpStatusCode.Created, await http.PostAsJsonAsync("/api/v1/account/register", new { email, password = Person.DefaultPassword, displayName = name }));
         var person = new Person(world, http, email, Person.DefaultPassword, name);
         await person.SignInAsync();
+        if (language is not null)
+        {
+            await Expect.StatusAsync(HttpStatusCode.OK, await http.PutAsJsonAsync("/api/v1/account/language", new { language }));
+        }
+
         return person;
     }
 
     /// <summary>Every GET page and endpoint the app has, as this person, with ids filled in.</summary>
-    private static async Task<Dictionary<string, string>> CrawlAsync(SqliteHearthFactory world, Person viewer, Guid spaceId, string? feed = null)
+    internal static async Task<Dictionary<string, string>> CrawlAsync(SqliteHearthFactory world, Person viewer, Guid spaceId, string? feed = null)
     {
         var routes = world.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Contains("GET"))

@@ -105,6 +105,8 @@ public static class AuthorizationMatrix
         // Public pages and endpoints (AnonymousSurfaceTests keeps that list short on purpose).
         Row("PAGE", "/", g: "AAAAA"),
         Row("PAGE", "/exit", g: "AAAAA"),
+        // The language switch's page (its form posts the choice; signed out it sets only the cookie).
+        Row("PAGE", "/language", g: "AAAAA"),
         // The error page itself answers 500 (it is where unhandled errors are re-executed).
         Row("PAGE", "/error", g: "EEEEE"),
         Row("PAGE", "/status/{code:int}", g: "AAAAA"),
@@ -139,6 +141,9 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/account/confirm", """{"passphrase":"{password}"}""", g: "SAAAA"),
         Row("GET", "/api/v1/account/settings", g: "SAAAA"),
         Row("PUT", "/api/v1/account/settings", """{"timeZoneId":"Etc/UTC"}""", g: "SAAAA"),
+        // Your own language: each member reads and sets only their own ("{language}" is the caller's own setting, so the matrix keeps its languages).
+        Row("GET", "/api/v1/account/language", g: "SAAAA"),
+        Row("PUT", "/api/v1/account/language", """{"language":"{language}"}""", g: "SAAAA"),
         Row("GET", "/api/v1/account/sessions", g: "SAAAA"),
 
         // Ana's second device: only she can end it; to anyone else the id is missing.

@@ -16,12 +16,16 @@ namespace Hearth.Web.Tests.Security;
 /// The authorisation matrix (docs/product/privacy-rules.md, "How we test it"): every endpoint and page from the app's
 /// own endpoint data source, asked by anonymous, self, partner, stranger and ex-partner over the
 /// object states in <see cref="AuthorizationMatrix"/>. A new endpoint without a row fails; every
-/// answer is scanned for marker strings the caller must never see.
+/// answer is scanned for marker strings the caller must never see. <see cref="Languages"/> gives the
+/// four people their own language settings: the same matrix must hold with members on different languages.
 /// </summary>
 [Slow("every endpoint and page, by every actor, in every state")]
 public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : HearthFactory
 {
+    /// <summary>The language settings of Ana, Ben, Cy and Dee (null: none chosen, so English).</summary>
+    protected virtual MatrixLanguages Languages => MatrixLanguages.None;
+
     /// <summary>The endpoint's identity in the matrix: method and route pattern ("PAGE" for Razor pages).</summary>
     public static IReadOnlyList<string> EndpointKeys(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -58,7 +62,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     {
         factory.RequireAvailable();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var world = await MatrixWorld.BuildAsync(factory);
+        var world = await MatrixWorld.BuildAsync(factory, Languages);
         var rows = AuthorizationMatrix.Rows;
         var cases = (from row in rows
                      from cell in row.Cells
@@ -118,7 +122,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         }
 
         var endpoints = EndpointKeys(factory.Services).Count;
-        var summary = $"authorisation matrix ({factory.ProviderName}): {endpoints} endpoints, {cases.Count} cases, "
+        var summary = $"authorisation matrix ({factory.ProviderName}{Languages.Named}): {endpoints} endpoints, {cases.Count} cases, "
             + $"{report.Count(MismatchKind.UnexpectedSuccess)} unexpected successes, {report.Count(MismatchKind.UnexpectedDenial)} unexpected denials, "
             + $"{report.Count(MismatchKind.Other)} other mismatches; refused writes left {before.Count} views and {rowsBefore.Values.Sum(r => r.Count)} database rows "
             + $"in {rowsBefore.Count} tables unchanged ({started.Elapsed.TotalSeconds:0.0} s)";
@@ -128,11 +132,11 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         if (Environment.GetEnvironmentVariable("HEARTH_ARTIFACTS") is { Length: > 0 } artifacts)
         {
             Directory.CreateDirectory(artifacts);
-            await File.WriteAllTextAsync(Path.Combine(artifacts, $"authorisation-matrix-{factory.ProviderName}.txt"), summary + "\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(artifacts, $"authorisation-matrix-{factory.ProviderName}{Languages.FileSuffix}.txt"), summary + "\n", TestContext.Current.CancellationToken);
         }
 
         SecurityReport.Record(
-            "authorisation matrix: every endpoint and page x anonymous, self, partner, stranger, ex-partner x object states",
+            "authorisation matrix: every endpoint and page x anonymous, self, partner, stranger, ex-partner x object states" + Languages.Named,
             factory.ProviderName, cases.Count, report.Mismatches.Count, "AuthorizationMatrixTests.Every_actor_gets_exactly_what_the_matrix_says_in_every_state",
             $"{endpoints} endpoints; refused writes left {before.Count} views and {rowsBefore.Values.Sum(r => r.Count)} rows unchanged");
         Assert.True(cases.Count > 500, $"only {cases.Count} cases");
@@ -154,7 +158,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         }
         else if (c.Row.Body is { } body)
         {
-            request.Content = new StringContent(MatrixWorld.FillBody(body, c.Actor), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(MatrixWorld.FillBody(body, c.Actor, world.LanguageOf(c.Actor)), Encoding.UTF8, "application/json");
         }
         else if (!c.Row.IsSafe)
         {
@@ -314,7 +318,13 @@ public sealed class MatrixWorld
     private readonly Dictionary<Actor, string> tokens = [];
     private HashSet<string> forbiddenInExport = [];
 
-    private MatrixWorld(HearthFactory factory) => Factory = factory;
+    private readonly MatrixLanguages languages;
+
+    private MatrixWorld(HearthFactory factory, MatrixLanguages languages)
+    {
+        Factory = factory;
+        this.languages = languages;
+    }
 
     public HearthFactory Factory { get; }
 
@@ -328,12 +338,22 @@ public sealed class MatrixWorld
 
     public HttpClient Anonymous { get; private set; } = null!;
 
-    public static async Task<MatrixWorld> BuildAsync(HearthFactory factory)
+    public static async Task<MatrixWorld> BuildAsync(HearthFactory factory, MatrixLanguages? languages = null)
     {
-        var world = new MatrixWorld(factory);
+        var world = new MatrixWorld(factory, languages ?? MatrixLanguages.None);
         await world.BuildAsync();
         return world;
     }
+
+    /// <summary>The actor's own language setting (Ana is self, Ben partner, Cy stranger, Dee ex-partner).</summary>
+    public string? LanguageOf(Actor actor) => actor switch
+    {
+        Actor.Self => languages.Ana,
+        Actor.Partner => languages.Ben,
+        Actor.Stranger => languages.Cy,
+        Actor.ExPartner => languages.Dee,
+        _ => null,
+    };
 
     public HttpClient Client(Actor actor) => actor switch
     {
@@ -379,7 +399,9 @@ public sealed class MatrixWorld
         return token;
     }
 
-    public static string FillBody(string body, Actor actor) => body
+    /// <param name="language">The caller's own language setting, for a body's "{language}" (null: none chosen).</param>
+    public static string FillBody(string body, Actor actor, string? language = null) => body
+        .Replace("\"{language}\"", JsonSerializer.Serialize(language), StringComparison.Ordinal)
         .Replace("{email}", $"mx-{Guid.NewGuid():N}@example.org", StringComparison.Ordinal)
         .Replace("{password}", Person.DefaultPassword, StringComparison.Ordinal)
         .Replace("{actor}", actor.ToString(), StringComparison.Ordinal);
@@ -432,6 +454,14 @@ public sealed class MatrixWorld
         Ben = await Person.RegisterAsync(Factory, "Ben");
         Cy = await Person.RegisterAsync(Factory, "Cy");
         Dee = await Person.RegisterAsync(Factory, "Dee");
+        foreach (var (person, language) in new[] { (Ana, languages.Ana), (Ben, languages.Ben), (Cy, languages.Cy), (Dee, languages.Dee) })
+        {
+            if (language is not null)
+            {
+                await Expect.StatusAsync(HttpStatusCode.OK, await person.Http.PutAsJsonAsync("/api/v1/account/language", new { language }));
+            }
+        }
+
         var tag = Guid.NewGuid().ToString("N")[..6];
         string Mark(string what) => $"mx{tag}-{what}";
 
@@ -585,6 +615,31 @@ public sealed class MatrixWorld
         await Expect.StatusAsync(HttpStatusCode.Created, await person.Http.PostAsJsonAsync($"/api/v1/spaces/{space}/check-in", new { satisfaction = 7, closeness = 6, needs }));
 }
 
+/// <summary>The language settings of the matrix's four people (null: none chosen, so English).</summary>
+public sealed record MatrixLanguages(string? Ana, string? Ben, string? Cy, string? Dee)
+{
+    public static readonly MatrixLanguages None = new(null, null, null, null);
+
+    /// <summary>Ana and Cy in German, Ben and Dee in English: each pair (Ana-Ben, Ana-Dee) on different languages.</summary>
+    public static readonly MatrixLanguages Mixed = new("de", "en", "de", "en");
+
+    public string Named => this == None ? "" : $", languages Ana {Ana ?? "en"}, Ben {Ben ?? "en"}, Cy {Cy ?? "en"}, Dee {Dee ?? "en"}";
+
+    public string FileSuffix => this == None ? "" : $"-{Ana ?? "en"}-{Ben ?? "en"}-{Cy ?? "en"}-{Dee ?? "en"}";
+}
+
 public sealed class AuthorizationMatrixOnSqlite(SqliteHearthFactory factory) : AuthorizationMatrixTests<SqliteHearthFactory>(factory);
 
 public sealed class AuthorizationMatrixOnPostgres(PostgresHearthFactory factory) : AuthorizationMatrixTests<PostgresHearthFactory>(factory);
+
+/// <summary>The same matrix with the members of each space on different languages.</summary>
+public sealed class AuthorizationMatrixInTwoLanguagesOnSqlite(SqliteHearthFactory factory) : AuthorizationMatrixTests<SqliteHearthFactory>(factory)
+{
+    protected override MatrixLanguages Languages => MatrixLanguages.Mixed;
+}
+
+/// <summary>The same matrix with the members of each space on different languages.</summary>
+public sealed class AuthorizationMatrixInTwoLanguagesOnPostgres(PostgresHearthFactory factory) : AuthorizationMatrixTests<PostgresHearthFactory>(factory)
+{
+    protected override MatrixLanguages Languages => MatrixLanguages.Mixed;
+}
