@@ -66,6 +66,7 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         "GET /api/v1/me", "POST /api/v1/account/confirm", "GET /api/v1/account/settings", "PUT /api/v1/account/settings",
         "GET /api/v1/account/calendar-feed", "POST /api/v1/account/calendar-feed", "DELETE /api/v1/account/calendar-feed",
         "POST /api/v1/account/import", "DELETE /api/v1/account", "POST /api/v1/account/sign-out",
+        "GET /api/v1/account/language", "PUT /api/v1/account/language",
         "PAGE /account/confirm", "PAGE /account/settings", "PAGE /account/delete",
 
         // Spaces: who is in them and their names; the dashboard shows states, never an answer's words.

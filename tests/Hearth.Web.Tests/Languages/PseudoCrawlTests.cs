@@ -49,10 +49,7 @@ public sealed partial class PseudoCrawlTests
     [GeneratedRegex(@"^([\s\d\p{P}\p{S}]|[\w.+-]+@[\w.-]+|\b[A-Z][a-z]+/[A-Za-z_]+\b|\bUTC\b)*$")]
     private static partial Regex NeutralOnly();
 
-    // Skipped until the feature pages are localised (issue 16, other branches in progress): on
-    // 2026-12-02 it found 1025 hard-coded texts on 51 pages or answers (every feature page, the
-    // error and 404 pages, the import's problems). Remove Skip to see the list, grouped per page.
-    [Fact(Skip = "Feature pages are not localised yet (issue 16 in progress); run without Skip for the list of hard-coded texts per page.")]
+    [Fact]
     public async Task Every_page_and_every_API_problem_is_pseudo_localised()
     {
         await using var world = new SqliteHearthFactory { PseudoLocale = true };

@@ -27,9 +27,13 @@ public sealed partial class ResourceCoverageTests
             "OK",
             // Pure formats: a label and its value, a field and its problem.
             "{0}: {1}",
-            // German says "Passkeys" and "Name" as well.
+            // German says "Passkeys", "Name", "Code" and "Passphrase" as well.
             "Passkeys",
             "Name",
+            "Code",
+            "Passphrase",
+            // A kind and a state side by side: only placeholders and a middle dot.
+            "{0} · {1}",
             // An insight's evidence line, "<what> (<whose>): <number>": only placeholders and punctuation.
             "InsightsText/EvidenceLine",
             // A line made of parts already in the reader's language (a date, a kind, who shared it),

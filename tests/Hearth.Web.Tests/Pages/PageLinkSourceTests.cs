@@ -66,6 +66,8 @@ public sealed partial class PageLinkSourceTests
         ["Hosting/HearthHosting.cs: /error"] = "the error handler's re-execute path, set in UseHearth before the pages are mapped",
         ["Hosting/HearthHosting.cs: /status/{0}"] = "the status pages' re-execute format, set in UseHearth before the pages are mapped",
         ["Hosting/HearthOptions.cs: /exit"] = "a setting's default (any https address may replace it), bound before the pages exist",
+        ["Api/OpenApiContracts.cs: /"] = "the OpenAPI transformer puts a slash before an API route it reads; no page is linked",
+        ["Api/OpenApiContracts.cs: /spaces/{spaceId}"] = "part of the API route /api/v1/spaces/{spaceId} the transformer matches; no page is linked",
         ["Hosting/RefusedRequestPage.cs: /"] = "written by Kestrel for an address it can't read, before routing: no page names there",
     };
 

@@ -46,7 +46,8 @@ public abstract class StorageFullTests<TFactory>(TFactory factory) : IClassFixtu
             }
 
             var page = await ana.Http.SubmitAsync($"/spaces/{space}/memories", new Dictionary<string, string> { ["Input.Title"] = "From the page", ["Input.Kind"] = "first", ["Input.Visibility"] = "private", ["Input.Text"] = story });
-            var pageText = await page.Content.ReadAsStringAsync();
+            // What the person reads: the page's text, HTML entities decoded ("can&#x27;t").
+            var pageText = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
             if (page.StatusCode != HttpStatusCode.ServiceUnavailable || page.Headers.RetryAfter is null || !pageText.Contains("Hearth can't save right now", StringComparison.Ordinal))
             {
                 wrong.Add($"memory page form: {(int)page.StatusCode} retry-after={page.Headers.RetryAfter}");
