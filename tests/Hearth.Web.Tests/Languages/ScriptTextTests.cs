@@ -26,3 +26,17 @@ public sealed class ScriptTextTests(SqliteHearthFactory factory) : IClassFixture
         Assert.Equal("Follow your device's prompt…", english.GetAttribute("data-text-prompt"));
     }
 }
+
+/// <summary>The stored device label ("Chrome on Linux") is shown in the reader's words.</summary>
+public sealed class DeviceWordsTests(SqliteHearthFactory factory) : IClassFixture<SqliteHearthFactory>
+{
+    [Fact]
+    public async Task A_German_member_sees_their_devices_in_German()
+    {
+        var ana = await Person.RegisterAsync(factory, "Ana");
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync("/api/v1/account/language", new { language = "de" }));
+        var devices = (await ana.Http.GetPageAsync("/account/security")).QuerySelectorAll("strong").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Contains(devices, d => d is "Unbekanntes Gerät" || d.Contains(" auf ", StringComparison.Ordinal));
+        Assert.DoesNotContain(devices, d => d is "Unknown device" || d.Contains(" on ", StringComparison.Ordinal));
+    }
+}
