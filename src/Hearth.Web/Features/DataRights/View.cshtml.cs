@@ -39,7 +39,25 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
 
     public KindDisplay DisplayOf(string kind) => displays.GetValueOrDefault(kind) ?? new KindDisplay(Label(kind));
 
-    public string Heading(string kind, bool mine) => DisplayOf(kind).Heading(mine);
+    /// <summary>
+    /// A kind's heading in the reader's language: DataRights' resx keyed by the kind's stable name
+    /// (<c>KindMine.notes</c>, <c>KindShared.notes</c>; one heading for both parts when there is no
+    /// shared one), so no feature's folder holds this page's words; the kind's own English heading
+    /// only for a kind added without them (KindHeadingCoverageTests notices).
+    /// </summary>
+    public string Heading(string kind, bool mine) => Headings(text, kind, mine) ?? DisplayOf(kind).Heading(mine);
+
+    /// <summary>The resx heading of a kind, or null when there is none.</summary>
+    public static string? Headings(IStringLocalizer<DataRightsText> text, string kind, bool mine)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!mine && text["KindShared." + kind] is { ResourceNotFound: false } shared)
+        {
+            return shared.Value;
+        }
+
+        return text["KindMine." + kind] is { ResourceNotFound: false } own ? own.Value : null;
+    }
 
     /// <summary>A date in the reader's language ("1 June 2026", "1. Juni 2026"); the one place this page formats dates.</summary>
     public static string When(DateTimeOffset at) => at.ToString(DatePattern(), CultureInfo.CurrentCulture);

@@ -8,8 +8,8 @@ namespace Hearth.Web.Features.Email;
 /// the request's language (<see cref="CultureInfo.CurrentUICulture"/>, what the reader chose or their
 /// browser asks for). A background e-mail (a reminder sent by a timer, with no request) must ask
 /// <see cref="ForMemberAsync"/> with the recipient's account: until the member language setting
-/// lands (Features/Languages), that answers the default language, English; that feature replaces
-/// this registration with one that reads the member's setting.
+/// is read (Features/Languages' MemberRecipientLanguage, which replaces this registration), that
+/// answers the default language, English.
 /// </summary>
 public interface IRecipientLanguage
 {
@@ -39,9 +39,19 @@ public sealed class Emails(IStringLocalizer<EmailText> text, IRecipientLanguage 
     public OutgoingEmail PasswordReset(string to, string link) =>
         Write(to, language.ForThisRequest(), "AccountSubject", "PasswordResetBody", link);
 
-    /// <summary>An invitation to join someone in Hearth; the reader is not a member yet, so it is written in the inviter's language.</summary>
+    /// <summary>
+    /// An invitation to join someone in Hearth. The invitee has no account (so no stored language)
+    /// yet: it is written in the language of the inviter's request, the best guess of a shared one.
+    /// </summary>
     public OutgoingEmail Invitation(string to, string url) =>
         Write(to, language.ForThisRequest(), "InvitationSubject", "InvitationBody", url);
+
+    /// <summary>
+    /// An e-mail to a member written outside any request (a timer, a background job): in the language
+    /// stored on the recipient's account, never the language of whoever happens to trigger it.
+    /// </summary>
+    public async Task<OutgoingEmail> ToMemberAsync(Guid userId, string to, string subjectKey, string bodyKey, CancellationToken ct, params object[] arguments) =>
+        Write(to, await language.ForMemberAsync(userId, ct), subjectKey, bodyKey, arguments);
 
     /// <summary>Any e-mail in a given language (a background e-mail takes it from <see cref="IRecipientLanguage.ForMemberAsync"/>).</summary>
     public OutgoingEmail Write(string to, CultureInfo culture, string subjectKey, string bodyKey, params object[] arguments)

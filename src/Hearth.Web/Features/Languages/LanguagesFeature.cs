@@ -5,6 +5,7 @@ using Hearth.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hearth.Web.Features.Languages;
 
@@ -18,6 +19,9 @@ public static class LanguagesFeature
     public static IServiceCollection AddLanguages(this IServiceCollection services)
     {
         services.AddScoped<LanguageService>();
+
+        // E-mails written outside a request go out in the recipient's own language (Email's hook).
+        services.Replace(ServiceDescriptor.Singleton<Email.IRecipientLanguage, MemberRecipientLanguage>());
 
         // Runs after the platform's AddHearthLanguages: our sources replace the framework's defaults.
         services.Configure<RequestLocalizationOptions>(o => o.RequestCultureProviders = RequestLanguage.Providers(o));
