@@ -2,7 +2,7 @@ namespace Hearth.Core.Languages;
 
 /// <summary>
 /// Which plural form a count takes in a language: the CLDR categories ("one", "other", and for
-/// languages that need them "zero", "two", "few", "many"). A small table, not ICU (docs/adr/0105):
+/// languages that need them "zero", "two", "few", "many"). A small table, not ICU (docs/adr/0034):
 /// the shipped languages need only CLDR's rule for whole numbers in English and German, "one" for
 /// exactly 1 and "other" for everything else (0, 2, 21, -1). A new language adds its row here, from
 /// the CLDR plural rules, with a test.

@@ -16,7 +16,7 @@ namespace Hearth.Web.Api;
 /// Every ProblemDetails the app writes passes here (AddProblemDetails' CustomizeProblemDetails) and
 /// leaves in the request's language: a title, detail or field error that is one of the platform's
 /// English sentences (Api/ApiText.resx, Security/SecurityText.resx, Features/Shared/SharedText.resx)
-/// becomes that key's sentence in the member's language (docs/adr/0105). So the many places that
+/// becomes that key's sentence in the member's language (docs/adr/0034). So the many places that
 /// answer a problem from static code (ApiResults, the exception handler, the sign-in redirect, the
 /// rate limiter, the start-up gate) keep their English as it is and need no localizer. Sentences made
 /// with arguments are localised where they are made, with the same resource files. Answers written
@@ -89,7 +89,7 @@ public sealed class ProblemWords(IStringLocalizerFactory factory, IOptions<Reque
             return feature.RequestCulture.UICulture;
         }
 
-        // Before the localisation middleware: the same sources it reads after sign-in (ADR 104), the
+        // Before the localisation middleware: the same sources it reads after sign-in (ADR 33), the
         // language cookie and then Accept-Language, among the supported cultures.
         var options = localization.Value;
         var pseudo = options.SupportedUICultures?.Any(c => string.Equals(c.Name, HearthLanguages.Pseudo, StringComparison.OrdinalIgnoreCase)) == true;

@@ -18,7 +18,7 @@ public static class Limits
 
     /// <summary>
     /// An e-mail address is a machine's address, not a text a person writes: its limit is the mail
-    /// system's, in bytes (ADR 103). At most 254 bytes is also at most 254 code points, so it always
+    /// system's, in bytes (ADR 32). At most 254 bytes is also at most 254 code points, so it always
     /// fits Identity's columns (256) and their unique indexes on PostgreSQL.
     /// </summary>
     public static bool EmailFits(string email) => System.Text.Encoding.UTF8.GetByteCount(email) <= Email;

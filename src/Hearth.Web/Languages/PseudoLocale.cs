@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Hearth.Web.Languages;
 
 /// <summary>
-/// The pseudo-locale qps-Ploc (docs/adr/0105): on with <c>Hearth:Languages:Pseudo=true</c> (on in
+/// The pseudo-locale qps-Ploc (docs/adr/0034): on with <c>Hearth:Languages:Pseudo=true</c> (on in
 /// Development, off unless set elsewhere), it is then one more supported culture, chosen like any
-/// other (the language cookie or Accept-Language; ADR 104). Every resource string is
+/// other (the language cookie or Accept-Language; ADR 33). Every resource string is
 /// then the pseudo form of the English one and content uses <see cref="ContentTranslation.Pseudo"/>;
 /// dates, times and numbers are formatted as in English.
 /// </summary>

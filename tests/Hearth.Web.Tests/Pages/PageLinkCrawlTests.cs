@@ -136,7 +136,7 @@ public sealed class PageLinkCrawlTests
             {
                 var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-                // Every page says its language and direction (ADR 104), so screen readers speak it right.
+                // Every page says its language and direction (ADR 33), so screen readers speak it right.
                 var lang = page.DocumentElement.GetAttribute("lang");
                 if (Hearth.Core.Languages.HearthLanguages.Match(lang) != lang || page.DocumentElement.GetAttribute("dir") is not ("ltr" or "rtl"))
                 {

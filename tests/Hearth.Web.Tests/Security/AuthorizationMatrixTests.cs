@@ -249,8 +249,17 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         }
 
         using var problem = JsonDocument.Parse(text);
-        return problem.RootElement.TryGetProperty("detail", out var detail) && detail.GetString() == ApiResults.NotFoundDetail;
+        return problem.RootElement.TryGetProperty("detail", out var detail) && MissingDetails.Contains(detail.GetString() ?? "");
     }
+
+    /// <summary>The missing-id answer's detail in every shipped language (the actor reads it in their own).</summary>
+    private static readonly HashSet<string> MissingDetails =
+    [
+        ApiResults.NotFoundDetail,
+        .. Hearth.Core.Languages.HearthLanguages.Shipped.Select(l =>
+            new System.Resources.ResourceManager(typeof(Hearth.Web.Api.ApiText).FullName!, typeof(Hearth.Web.Api.ApiText).Assembly)
+                .GetString("NotFoundDetail", System.Globalization.CultureInfo.GetCultureInfo(l)) ?? ApiResults.NotFoundDetail),
+    ];
 
     private static string Describe(char expected) => expected switch
     {

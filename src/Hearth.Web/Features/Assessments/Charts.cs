@@ -65,7 +65,7 @@ public static class Charts
     }
 
     /// <summary>"How it feels now" against "how much it matters", one pair of bars per dimension.</summary>
-    public static IHtmlContent NowAndWanted(IReadOnlyList<DimensionView> dimensions)
+    public static IHtmlContent NowAndWanted(IReadOnlyList<DimensionView> dimensions, string nowLegend, string wantedLegend)
     {
         const double width = 320, labelWidth = 0, barWidth = 300, rowHeight = 58;
         var svg = new StringBuilder();
@@ -90,8 +90,8 @@ public static class Charts
         }
 
         var legendTop = rowHeight * dimensions.Count + 8;
-        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar now\" x=\"0\" y=\"{F(legendTop)}\" width=\"18\" height=\"10\" rx=\"5\"/><text class=\"legend\" x=\"24\" y=\"{F(legendTop + 9)}\">How it feels now</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar wanted\" x=\"160\" y=\"{F(legendTop + 2)}\" width=\"18\" height=\"6\" rx=\"3\"/><text class=\"legend\" x=\"184\" y=\"{F(legendTop + 9)}\">How much it matters</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar now\" x=\"0\" y=\"{F(legendTop)}\" width=\"18\" height=\"10\" rx=\"5\"/><text class=\"legend\" x=\"24\" y=\"{F(legendTop + 9)}\">{HtmlEncoder.Default.Encode(nowLegend)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar wanted\" x=\"160\" y=\"{F(legendTop + 2)}\" width=\"18\" height=\"6\" rx=\"3\"/><text class=\"legend\" x=\"184\" y=\"{F(legendTop + 9)}\">{HtmlEncoder.Default.Encode(wantedLegend)}</text>");
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }

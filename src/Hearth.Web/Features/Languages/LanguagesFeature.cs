@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Hearth.Web.Features.Languages;
 
 /// <summary>
-/// Choosing the language (ADR 104): the member's own setting (API and settings page), the switch
+/// Choosing the language (ADR 33): the member's own setting (API and settings page), the switch
 /// at the foot of every page (a cookie, and the setting when signed in), and the order in which a
 /// request's language is decided (<see cref="RequestLanguage"/>).
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace Hearth.Web.Features.Languages;
 
 /// <summary>
-/// Which language a request gets, in this order (ADR 104): the member's own setting when signed in,
+/// Which language a request gets, in this order (ADR 33): the member's own setting when signed in,
 /// then the language cookie the switch sets, then the browser's Accept-Language, then English.
 /// Anything unknown or malformed in one source is ignored and the next one decides. There is no
 /// ?culture= in addresses: a language is a person's choice, not something a link can change.
