@@ -32,7 +32,8 @@ public sealed partial class PseudoLocaleWidthTests(PseudoBrowserFixture browser)
         foreach (var context in new[] { anaContext, visitorContext })
         {
             // The language cookie, as the switch sets it (an extra Accept-Language header did not reach the app: 0 pages came in qps-Ploc).
-            await context.AddCookiesAsync([new Cookie { Name = "__Host-hearth-lang", Value = "qps-Ploc", Url = browser.BaseUrl + "/", Secure = true }]);
+            // Domain and path rather than Url: Chromium refuses a Secure cookie given with an http:// Url.
+            await context.AddCookiesAsync([new Cookie { Name = "__Host-hearth-lang", Value = "qps-Ploc", Domain = new Uri(browser.BaseUrl).Host, Path = "/", Secure = true }]);
         }
 
         var pages = browser.App!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
