@@ -70,8 +70,8 @@ public abstract class DashboardTests<TFactory>(TFactory factory) : IClassFixture
 
         var page = await MainOfAsync(ana, $"/spaces/{spaceId}");
         Assert.Contains(question!, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
-        Assert.Contains("You've both answered.", page, StringComparison.Ordinal);
-        Assert.Contains("You've both checked in this week.", page, StringComparison.Ordinal);
+        Assert.Contains("You've both answered.", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("You've both checked in this week.", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("Time together today: 25 of", page, StringComparison.Ordinal);
     }
 

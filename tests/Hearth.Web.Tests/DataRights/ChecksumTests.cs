@@ -51,7 +51,8 @@ public sealed class ChecksumTests(SqliteHearthFactory factory) : IClassFixture<S
         }
 
         // What Hearth says about the checksum: accidents, not edits; never "integrity" or "tamper-proof".
-        var page = await fay.Http.GetStringAsync(new Uri("/account/data", UriKind.Relative));
+        // The page as a person reads it: HTML entities decoded (the localiser encodes "doesn't").
+        var page = System.Net.WebUtility.HtmlDecode(await fay.Http.GetStringAsync(new Uri("/account/data", UriKind.Relative)));
         var damaged = await Expect.ProblemAsync(HttpStatusCode.BadRequest, await ImportAsync(await Person.RegisterAsync(factory, "Hal"), file.Replace(world.M("note-ana"), "x", StringComparison.Ordinal)));
         var docs = await File.ReadAllTextAsync(Path.Combine(DataRightsTests<SqliteHearthFactory>.RepoRoot(), "docs", "export-format.md"));
         var claims = new (string Where, string Text, string Must)[]

@@ -32,6 +32,10 @@ public sealed partial class ResourceCoverageTests
             "Name",
             "Code",
             "Passphrase",
+            // Export field names that are the same word in German.
+            "DataRightsText/Field.ritual",
+            "DataRightsText/Field.text",
+            "DataRightsText/Field.version",
             // A kind and a state side by side: only placeholders and a middle dot.
             "{0} · {1}",
             // An insight's evidence line, "<what> (<whose>): <number>": only placeholders and punctuation.

@@ -74,9 +74,59 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
     public static string Label(string name, KindDisplay? display = null) =>
         display is not null && display.Words.TryGetValue(name, out var words) ? words : Spaced(name);
 
+    /// <summary>A field's name in the reader's language (DataRightsText <c>Field.&lt;name&gt;</c>, one per name in docs/export-format.schema.json).</summary>
+    public static string Label(IStringLocalizer<DataRightsText> text, string name, KindDisplay? display = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text["Field." + name] is { ResourceNotFound: false } word ? word.Value : Label(name, display);
+    }
+
     /// <summary>A value as text, or as the kind shows it (the steps of a reconnect plan by their titles).</summary>
     public static string Value(string name, JsonElement value, KindDisplay display) =>
         display.Value?.Invoke(name, value) ?? KindDisplay.Text(value);
+
+    /// <summary>
+    /// A value for reading in the reader's language: yes/no and "none yet" in words, a practice's
+    /// title from the catalogue in that language (the file keeps the English title beside the id);
+    /// everything else as the file holds it.
+    /// </summary>
+    public static string Value(IStringLocalizer<DataRightsText> text, string name, JsonElement value, JsonElement item, KindDisplay display)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(display);
+        if (display.Value?.Invoke(name, value) is { } shown)
+        {
+            return shown;
+        }
+
+        if (name == "title" && item.ValueKind == JsonValueKind.Object && item.TryGetProperty("practiceId", out var id)
+            && id.GetString() is { } practiceId && Hearth.Core.Practices.PracticeCatalog.For(CultureInfo.CurrentUICulture.Name).TryGet(practiceId, out var practice))
+        {
+            return practice.Title;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => text["ValueYes"],
+            JsonValueKind.False => text["ValueNo"],
+            JsonValueKind.Array when value.GetArrayLength() == 0 => text["ValueNoneYet"],
+            _ => KindDisplay.Text(value),
+        };
+    }
+
+    /// <summary>
+    /// True for values that are data, not words in a language: ids, wire values, versions, times and
+    /// numbers (no whitespace). The page marks them <c>lang="zxx"</c> (no linguistic content), so
+    /// assistive technology and the language checks don't take "romantic" or "baseline.v1" for English.
+    /// </summary>
+    public static bool IsData(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number or JsonValueKind.Null => true,
+        JsonValueKind.String => !(value.GetString() ?? "").Any(char.IsWhiteSpace),
+        JsonValueKind.Array => value.GetArrayLength() > 0 && value.EnumerateArray().All(IsData),
+        JsonValueKind.Object => value.EnumerateObject().All(p => IsData(p.Value)),
+        _ => false,
+    };
 
     private static string Spaced(string name)
     {

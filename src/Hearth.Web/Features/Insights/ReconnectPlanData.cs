@@ -23,7 +23,7 @@ public sealed record ReconnectPlanItem(string StartWeek, int Weeks, bool Shared,
 /// the other person sees is never here. Deleting an account takes its private plans; a shared plan
 /// stays with the space for the other person.
 /// </summary>
-public sealed class ReconnectPlanData(HearthDbContext db) : IPersonalDataKind
+public sealed class ReconnectPlanData(HearthDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<InsightsText> text) : IPersonalDataKind
 {
     public string Name => "reconnectPlans";
 
@@ -36,14 +36,15 @@ public sealed class ReconnectPlanData(HearthDbContext db) : IPersonalDataKind
         },
         Value = (name, value) =>
             name == "doneSteps" && value.ValueKind == JsonValueKind.Array
-                ? value.GetArrayLength() == 0 ? "none yet" : string.Join(", ", value.EnumerateArray().Select(v => v.GetString() is { } id && StepTitles.TryGetValue(id, out var title) ? title : KindDisplay.Text(v)))
+                && value.GetArrayLength() > 0
+                ? string.Join(", ", value.EnumerateArray().Select(v => v.GetString() is { } id && StepTitles(text).TryGetValue(id, out var title) ? title : KindDisplay.Text(v)))
                 : null,
     };
 
-    /// <summary>Step ids of a reconnect plan, as the titles people saw.</summary>
-    private static readonly Dictionary<string, string> StepTitles =
-        ReconnectPlan.Create(new LocalDate(2000, 1, 3), ReconnectPlan.MaximumWeeks).Steps
-            .ToDictionary(s => s.Id, s => s.Id.StartsWith("reconnect.device-free-time.", StringComparison.Ordinal) ? $"{s.Title} (week {s.Week})" : s.Title, StringComparer.Ordinal);
+    /// <summary>Step ids of a reconnect plan, as the titles people saw, in the reader's language.</summary>
+    private static Dictionary<string, string> StepTitles(Microsoft.Extensions.Localization.IStringLocalizer<InsightsText> text) =>
+        ReconnectPlan.Create(new LocalDate(2000, 1, 3), ReconnectPlan.MaximumWeeks, InsightTexts.For(System.Globalization.CultureInfo.CurrentUICulture.Name)).Steps
+            .ToDictionary(s => s.Id, s => s.Id.StartsWith("reconnect.device-free-time.", StringComparison.Ordinal) ? text["StepInWeek", s.Title, s.Week].Value : s.Title, StringComparer.Ordinal);
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {
