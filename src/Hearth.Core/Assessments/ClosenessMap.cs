@@ -44,7 +44,7 @@ public enum ComparisonOutcome
     /// <summary>The difference is larger than the threshold: "you experience this differently".</summary>
     ExperienceDifferently = 1,
 
-    /// <summary>The difference is within everyday wobble: "where you agree".</summary>
+    /// <summary>The difference is small, at most one standard error of the difference (<see cref="TwoViews"/>): "where you agree", "in a similar way".</summary>
     Agree = 2,
 
     /// <summary>One or both have no score for this dimension; nothing is said.</summary>
@@ -52,6 +52,12 @@ public enum ComparisonOutcome
 
     /// <summary>Not both members chose to share this dimension; it is not computed at all.</summary>
     NotShared = 4,
+
+    /// <summary>
+    /// Neither similar nor a reliable gap (<see cref="TwoViewsReading.ALittleApart"/>): "you may
+    /// experience this a little differently". Never called "similar".
+    /// </summary>
+    ALittleApart = 5,
 }
 
 /// <summary>
@@ -84,6 +90,10 @@ public sealed record ClosenessMapResult(IReadOnlyList<DimensionComparison> Dimen
     /// <summary>Dimensions where the two see things alike.</summary>
     public IReadOnlyList<DimensionComparison> Agreements =>
         Dimensions.Where(d => d.Outcome == ComparisonOutcome.Agree).ToList();
+
+    /// <summary>Dimensions a little apart: not similar, and not a reliable gap either.</summary>
+    public IReadOnlyList<DimensionComparison> ALittleApart =>
+        Dimensions.Where(d => d.Outcome == ComparisonOutcome.ALittleApart).ToList();
 }
 
 /// <summary>
@@ -127,34 +137,44 @@ public static class ClosenessMap
             return new DimensionComparison(a.Dimension, ComparisonOutcome.NotComparable, null, threshold, false, null, null);
         }
 
-        var difference = Math.Abs(meanA - meanB);
+        var views = TwoViews.Compare(meanA, meanB, threshold);
+        var difference = views.Difference;
         var bothStrong = a.IsStrength && b.IsStrength;
-        var (low, high) = meanA <= meanB ? (meanA, meanB) : (meanB, meanA);
+        var (low, high) = (views.Low, views.High);
         var title = a.Dimension.Title();
         var max = a.Experience.ScaleMax;
-        if (difference > threshold)
+        string Show(double value) => AssessmentScorer.Show(value);
+        var apart = $"Your answers average {Show(low)} and {Show(high)} of {max}, a difference of {Show(difference)}.";
+        var rule = $" Hearth calls answers similar when they are up to {Show(views.SimilarWithin)} points apart, and a gap when they are more than {Show(views.GapAbove)} points apart: more than everyday ups and downs in answers would explain.";
+        return views.Reading switch
         {
-            return new DimensionComparison(
+            TwoViewsReading.Gap => new DimensionComparison(
                 a.Dimension,
                 ComparisonOutcome.ExperienceDifferently,
                 difference,
                 threshold,
                 bothStrong,
                 $"You experience {Lower(title)} differently. That's common, and it's a good thing to talk about with curiosity.",
-                $"Your answers average {AssessmentScorer.Show(low)} and {AssessmentScorer.Show(high)} of {max}. A gap of {AssessmentScorer.Show(difference)} points is more than everyday ups and downs in answers would explain.");
-        }
-
-        var message = bothStrong
-            ? $"{title} feels strong to both of you. It could help to notice together what keeps it that way."
-            : $"You see {Lower(title)} in a similar way.";
-        return new DimensionComparison(
-            a.Dimension,
-            ComparisonOutcome.Agree,
-            difference,
-            threshold,
-            bothStrong,
-            message,
-            $"Your answers average {AssessmentScorer.Show(low)} and {AssessmentScorer.Show(high)} of {max}, which is within everyday ups and downs in answers.");
+                apart + rule),
+            TwoViewsReading.ALittleApart => new DimensionComparison(
+                a.Dimension,
+                ComparisonOutcome.ALittleApart,
+                difference,
+                threshold,
+                bothStrong,
+                $"You may experience {Lower(title)} a little differently. It isn't a clear gap, and it could be worth a gentle talk.",
+                apart + rule),
+            _ => new DimensionComparison(
+                a.Dimension,
+                ComparisonOutcome.Agree,
+                difference,
+                threshold,
+                bothStrong,
+                bothStrong
+                    ? $"{title} feels strong to both of you. It could help to notice together what keeps it that way."
+                    : $"You see {Lower(title)} in a similar way.",
+                apart + rule),
+        };
     }
 
     // Titles start a sentence ("Emotional closeness"); mid-sentence they read lower-case.

@@ -116,5 +116,12 @@ public sealed record Practice(
     /// <summary>Works for a pair who are apart right now.</summary>
     public bool WorksAtDistance => Setting != PracticeSetting.InPerson;
 
+    /// <summary>
+    /// For an in-person practice: the id of its form for a pair who live apart ("walk and talk" becomes
+    /// "a walk on a call"), or null when there is none. Content field <c>atDistance</c>; see
+    /// <see cref="PracticeSuggestions"/>.
+    /// </summary>
+    public string? AtDistance { get; init; }
+
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 }

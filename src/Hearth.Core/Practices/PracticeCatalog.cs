@@ -83,6 +83,34 @@ public sealed class PracticeCatalog
             }).ToList());
     }
 
+    /// <summary>
+    /// An adapted form belongs to an in-person practice, names a practice in the file that works at a
+    /// distance, and suits every kind of space the in-person one suits: otherwise a pair would lose a
+    /// suggestion for no reason, or be offered something that is wrong for their kind.
+    /// </summary>
+    private static void CheckAdaptations(List<Practice> practices)
+    {
+        var byId = practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var p in practices.Where(p => p.AtDistance is not null))
+        {
+            if (p.WorksAtDistance)
+            {
+                throw new ContentFileException($"'{p.Id}' already works at a distance; only in-person practices name an adapted form.");
+            }
+
+            if (!byId.TryGetValue(p.AtDistance!, out var adapted) || !adapted.WorksAtDistance)
+            {
+                throw new ContentFileException($"'{p.Id}' names '{p.AtDistance}' as its form at a distance, which is not a practice that works at a distance.");
+            }
+
+            var missing = p.Kinds.FirstOrDefault(k => !adapted.Suits(k));
+            if (p.Kinds.Any(k => !adapted.Suits(k)))
+            {
+                throw new ContentFileException($"'{p.AtDistance}', the form at a distance of '{p.Id}', does not suit {missing.WireName()} spaces.");
+            }
+        }
+    }
+
     /// <summary>Parses and checks a practice file. Throws <see cref="ContentFileException"/> when it is malformed.</summary>
     public static PracticeCatalog Parse(string json)
     {
@@ -127,8 +155,10 @@ public sealed class PracticeCatalog
                 EmbeddedContent.ParseKinds(dto.Kinds, id),
                 EmbeddedContent.Sentence(dto.Why, $"why line of '{id}'"),
                 EmbeddedContent.Required(dto.Source, $"source of '{id}'"),
-                tags));
+                tags) { AtDistance = string.IsNullOrWhiteSpace(dto.AtDistance) ? null : dto.AtDistance.Trim() });
         }
+
+        CheckAdaptations(practices);
 
         var missing = PracticeIds.Required.FirstOrDefault(r => !seen.Contains(r));
         return missing is null

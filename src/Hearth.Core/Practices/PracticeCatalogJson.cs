@@ -18,6 +18,7 @@ internal sealed record PracticeDto
     public IReadOnlyList<string>? Dimensions { get; init; }
     public int Minutes { get; init; }
     public string? Setting { get; init; }
+    public string? AtDistance { get; init; }
     public IReadOnlyList<string>? Kinds { get; init; }
     public string? Why { get; init; }
     public string? Source { get; init; }

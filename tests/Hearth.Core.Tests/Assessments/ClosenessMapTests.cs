@@ -33,7 +33,9 @@ public sealed class ClosenessMapTests
 
         var map = ClosenessMap.Compare(ResultWith(Dimension.Emotional, a), ResultWith(Dimension.Emotional, b), AllShared);
         var emotional = map.Dimensions.Single(d => d.Dimension == Dimension.Emotional);
-        Assert.Equal(reliable ? ComparisonOutcome.ExperienceDifferently : ComparisonOutcome.Agree, emotional.Outcome);
+        // Not a reliable gap is not yet "similar": that needs at most one standard error of the difference (TwoViews).
+        var similar = Math.Abs(a - b) <= TwoViews.SimilarWithin(ReliableDifference.PopulationThreshold);
+        Assert.Equal(reliable ? ComparisonOutcome.ExperienceDifferently : similar ? ComparisonOutcome.Agree : ComparisonOutcome.ALittleApart, emotional.Outcome);
         Assert.Equal(Math.Abs(a - b), emotional.Difference!.Value, 1e-9);
     }
 
@@ -61,7 +63,7 @@ public sealed class ClosenessMapTests
         var backward = ClosenessMap.Compare(second, first, AllShared).Differences.Single();
 
         Assert.Contains("experience physical closeness differently", forward.Message, StringComparison.Ordinal);
-        Assert.Equal("Your answers average 3.5 and 6 of 7. A gap of 2.5 points is more than everyday ups and downs in answers would explain.", forward.Why);
+        Assert.Equal("Your answers average 3.5 and 6 of 7, a difference of 2.5. Hearth calls answers similar when they are up to 0.8 points apart, and a gap when they are more than 1.5 points apart: more than everyday ups and downs in answers would explain.", forward.Why);
         // Swapping the two people changes nothing a reader could use to rank them.
         Assert.Equal(ResultJson.Of(forward), ResultJson.Of(backward));
         foreach (var word in new[] { "right", "wrong", "higher", "lower", "better", "worse", "fault" })
@@ -126,10 +128,10 @@ public sealed class ClosenessMapTests
         Assert.Equal(6.0 + (2.0 / 3) - (10.0 / 3), gap.Difference!.Value, 1e-9);
     }
 
-    private static AssessmentResult ResultWith(Dimension dimension, double mean) => ResultWith((dimension, mean));
+    internal static AssessmentResult ResultWith(Dimension dimension, double mean) => ResultWith((dimension, mean));
 
     /// <summary>A hand-made result: the given experience means on 1-7, the other dimensions unscored.</summary>
-    private static AssessmentResult ResultWith(params (Dimension Dimension, double Mean)[] means)
+    internal static AssessmentResult ResultWith(params (Dimension Dimension, double Mean)[] means)
     {
         var empty = new ScaleScore(ScoreStatus.NotEnoughAnswers, 3, 0, 2, null, null, 1, 7);
         var dimensions = DimensionCatalog.All.Select(d =>

@@ -46,6 +46,7 @@ internal static class AssessmentSentences
         ComparisonOutcome.ExperienceDifferently => text["Map.ExperienceDifferently", InSentence(text, c.Dimension)],
         ComparisonOutcome.Agree when c.BothStrong => text["Map.BothStrong", text.Title(c.Dimension)],
         ComparisonOutcome.Agree => text["Map.Agree", InSentence(text, c.Dimension)],
+        ComparisonOutcome.ALittleApart => text["Map.ALittleApart", InSentence(text, c.Dimension)],
         _ => c.Message,
     };
 
@@ -56,13 +57,11 @@ internal static class AssessmentSentences
             return c.Why;
         }
 
-        var (low, high) = a <= b ? (a, b) : (b, a);
-        return c.Outcome switch
-        {
-            ComparisonOutcome.ExperienceDifferently => text["MapWhy.ExperienceDifferently", Show(low), Show(high), experience.ScaleMax, Show(c.Difference ?? high - low)],
-            ComparisonOutcome.Agree => text["MapWhy.Agree", Show(low), Show(high), experience.ScaleMax],
-            _ => c.Why,
-        };
+        // The numbers, then the rule that decided the words, with its thresholds (TwoViews).
+        var views = TwoViews.Compare(a, b, c.Threshold);
+        return c.Outcome is ComparisonOutcome.ExperienceDifferently or ComparisonOutcome.Agree or ComparisonOutcome.ALittleApart
+            ? $"{text["MapWhy.Numbers", Show(views.Low), Show(views.High), experience.ScaleMax, Show(views.Difference)]} {text["MapWhy.Rule", Show(views.SimilarWithin), Show(views.GapAbove)]}"
+            : c.Why;
     }
 
     /// <summary>A dimension's name inside a sentence ("closeness of minds"): "DimensionInSentence.&lt;wire name&gt;".</summary>

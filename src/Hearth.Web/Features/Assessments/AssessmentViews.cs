@@ -126,6 +126,7 @@ public sealed record ClosenessMapView(
                 {
                     ComparisonOutcome.ExperienceDifferently => "experienceDifferently",
                     ComparisonOutcome.Agree => "agree",
+                    ComparisonOutcome.ALittleApart => "aLittleApart",
                     ComparisonOutcome.NotComparable => "notComparable",
                     _ => "notShared",
                 },

@@ -132,9 +132,9 @@ public sealed partial class InsightService
         return new FinishedReconnectPlan(plan.StartWeek, plan.EndWeek);
     }
 
-    private static ReconnectPlanView PlanView(ReconnectPlanRecord row, CheckInHistory history)
+    private static ReconnectPlanView PlanView(ReconnectPlanRecord row, CheckInHistory history, PairSpace pair)
     {
-        var plan = Plan(row, history);
+        var plan = Plan(row, history).ForPair(pair.Kind, pair.LivingApart, Words);
         var currentWeek = (int)(Period.Between(plan.StartWeek, history.CurrentWeek, PeriodUnits.Days).Days / 7) + 1;
         return new ReconnectPlanView(
             row.OwnerUserId is null ? InsightViewAudience.Both : InsightViewAudience.You,

@@ -47,7 +47,10 @@ public sealed partial class InsightService
             .Where(t => t.Points.Any(p => p.Value is not null))
             .ToList();
 
-        return Outcome<TrendsView>.Ok(new TrendsView(DailyText.Iso(week), pair.IsPaired, pair.OtherName, yours, together, yourDimensions, sharedDimensions));
+        return Outcome<TrendsView>.Ok(new TrendsView(
+            DailyText.Iso(week), pair.IsPaired, pair.OtherName, yours, together, yourDimensions, sharedDimensions,
+            TogetherBothViews(pair, revealedMine, history.TheirsRevealed),
+            SharedDimensionsBothViews(pair, assessment, history.Rule)));
     }
 
     private static LocalDate WeekOf(DateTimeOffset instant, Ritual rule) => PairWeek.WeekOf(Instant.FromDateTimeOffset(instant), rule).Key;

@@ -59,7 +59,7 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         return Outcome<InsightsView>.Ok(new InsightsView(
             DailyText.Iso(history.CurrentWeek),
             shared.Concat(mine).Select(i => View(i, pair)).ToList(),
-            shown is null ? null : PlanView(shown, history),
+            shown is null ? null : PlanView(shown, history, pair),
             offer,
             Words.SentenceStarters,
             mine.Any(i => i.Kind == InsightKind.Counselling)));
@@ -142,7 +142,7 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
             e.Weeks.Select(DailyText.Iso).ToList(),
             double.IsFinite(e.Value) ? Math.Round(e.Value, 2) : 0,
             e.Detail)).ToList(),
-        insight.PracticeIds.Select(id => new PracticeLinkView(id, PracticeTitle(id))).ToList(),
+        PracticeSuggestions.ForPair(insight.PracticeIds, pair.Kind, pair.LivingApart).Select(id => new PracticeLinkView(id, PracticeTitle(id))).ToList(),
         insight.SuggestsReconnectPlan);
 
     /// <summary>A practice's title in the request's language (its id when the catalog has no such practice).</summary>

@@ -17,7 +17,9 @@ public sealed record TrendsView(
     IReadOnlyList<MeasureTrend> Yours,
     IReadOnlyList<MeasureTrend> Together,
     IReadOnlyList<MeasureTrend> YourDimensions,
-    IReadOnlyList<MeasureTrend> SharedDimensions);
+    IReadOnlyList<MeasureTrend> SharedDimensions,
+    IReadOnlyList<BothViewsTrend> TogetherBothViews,
+    IReadOnlyList<BothViewsTrend> SharedDimensionsBothViews);
 
 public sealed record EvidenceView(string Source, string Whose, IReadOnlyList<string> Weeks, double Value, string Detail);
 

@@ -32,10 +32,12 @@ public sealed class PracticeService(HearthDbContext db, PairSpaces pairs, IStrin
             dimension = parsed;
         }
 
-        var apart = filter.WorksApart ?? false;
+        // A pair who said "we live apart" is only ever offered what works at a distance (issue 17, rule 6);
+        // everyone else may ask for that list too.
+        var apart = pair.LivingApart || (filter.WorksApart ?? false);
         var ours = await OurIdsAsync(spaceId, ct);
         var list = InMyLanguage.For(pair.Kind, dimension, apart).Select(p => View(p, ours)).ToList();
-        return Outcome<PracticeListView>.Ok(new PracticeListView(dimension?.WireName(), apart, list));
+        return Outcome<PracticeListView>.Ok(new PracticeListView(dimension?.WireName(), apart, list, pair.LivingApart));
     }
 
     public async Task<Outcome<IReadOnlyList<PracticeView>>> OurListAsync(Guid spaceId, CancellationToken ct = default)

@@ -15,4 +15,8 @@ public sealed record PracticeView(
 
 public sealed record PracticeFilter(string? Dimension, bool? WorksApart);
 
-public sealed record PracticeListView(string? Dimension, bool WorksApart, IReadOnlyList<PracticeView> Practices);
+/// <param name="Dimension">The kind of closeness asked for, if any.</param>
+/// <param name="WorksApart">Only practices that work at a distance are listed.</param>
+/// <param name="Practices">The practices.</param>
+/// <param name="LivingApart">The pair said "we live apart": the list is always only what works at a distance.</param>
+public sealed record PracticeListView(string? Dimension, bool WorksApart, IReadOnlyList<PracticeView> Practices, bool LivingApart);
