@@ -95,6 +95,8 @@ public sealed record CheckInAnswers(
                         $"Phone-free minutes must be between {item.Min} and {item.Max}, the number of minutes in a week.",
                     CheckInMeasure.Appreciation =>
                         $"Please choose a number from {item.Min} to {item.Max} ({item.Max} means \"{item.MaxLabel}\").",
+                    CheckInMeasure.WarningSigns =>
+                        $"Please choose how often it happened, from {item.Min} (never) to {item.Max} (very often).",
                     _ => $"Answers to '{item.Id}' must be between {item.Min} and {item.Max}.",
                 };
                 errors.Add(new CheckInError(item.Id, CheckInProblem.OutOfRange, message, [item.Min, item.Max, item.Id, item.MaxLabel]));
