@@ -47,6 +47,18 @@ public static class MeasureNorms
     /// </summary>
     public const double OwnStandardDeviationFloorShare = 0.5;
 
+    /// <summary>
+    /// The weekly warning-signs item, a 1-5 frequency scale: we assume SD 1.0 (about one step of the
+    /// scale between people) and r .80, as for the other single items. A reliable change then needs
+    /// about 1.2 steps, for example from "never" to between "rarely" and "sometimes".
+    /// </summary>
+    public const double FrequencyStandardDeviation = 1.0;
+
+    /// <inheritdoc cref="FrequencyStandardDeviation"/>
+    public const double FrequencyReliability = 0.80;
+
+    public static MeasureNorm Frequency { get; } = new(FrequencyStandardDeviation, FrequencyReliability);
+
     public static MeasureNorm Satisfaction { get; } = new(SatisfactionStandardDeviation, SatisfactionReliability);
 
     public static MeasureNorm SevenPoint { get; } = new(SevenPointStandardDeviation, SevenPointReliability);

@@ -57,6 +57,7 @@ public sealed record CheckInError(string Field, CheckInProblem Problem, string M
 /// <param name="Needs">"More of / less of" free text, up to the content's limit.</param>
 /// <param name="NeedsDimension">An optional tag for the free text.</param>
 /// <param name="Safety">The private safety pulse, or null when not answered.</param>
+/// <param name="WarningSigns">How often things turned sharp this week, 1 (never) to 5 (very often); optional.</param>
 public sealed record CheckInAnswers(
     int? Satisfaction = null,
     int? Closeness = null,
@@ -67,12 +68,13 @@ public sealed record CheckInAnswers(
     bool NoTension = false,
     string? Needs = null,
     Dimension? NeedsDimension = null,
-    SafetyPulse? Safety = null)
+    SafetyPulse? Safety = null,
+    int? WarningSigns = null)
 {
     public const string NeedsField = "needs";
     public const string NeedsDimensionField = "needsDimension";
 
-    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair, WarningSigns);
 
     /// <summary>
     /// Every problem with the scored part, in question order. The safety pulse is not read here
@@ -93,6 +95,8 @@ public sealed record CheckInAnswers(
                         $"Phone-free minutes must be between {item.Min} and {item.Max}, the number of minutes in a week.",
                     CheckInMeasure.Appreciation =>
                         $"Please choose a number from {item.Min} to {item.Max} ({item.Max} means \"{item.MaxLabel}\").",
+                    CheckInMeasure.WarningSigns =>
+                        $"Please choose how often it happened, from {item.Min} (never) to {item.Max} (very often).",
                     _ => $"Answers to '{item.Id}' must be between {item.Min} and {item.Max}.",
                 };
                 errors.Add(new CheckInError(item.Id, CheckInProblem.OutOfRange, message, [item.Min, item.Max, item.Id, item.MaxLabel]));
@@ -176,7 +180,8 @@ public sealed record CheckInAnswers(
             Repair,
             NoTension,
             needs,
-            needs is null ? null : NeedsDimension);
+            needs is null ? null : NeedsDimension,
+            WarningSigns);
     }
 }
 
@@ -186,6 +191,7 @@ public sealed record CheckInAnswers(
 /// </summary>
 /// <param name="Week">The pair week key (see <c>PairWeek</c>).</param>
 /// <param name="ContentVersion">The content version answered, e.g. "weekly.v1".</param>
+/// <param name="WarningSigns">The optional warning-signs item, 1-5; null when skipped and in check-ins from before it was asked.</param>
 public sealed record CheckInRecord(
     LocalDate Week,
     string ContentVersion,
@@ -197,9 +203,10 @@ public sealed record CheckInRecord(
     int? Repair,
     bool NoTension,
     string? Needs,
-    Dimension? NeedsDimension)
+    Dimension? NeedsDimension,
+    int? WarningSigns = null)
 {
-    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair);
+    public int? Value(CheckInMeasure measure) => CheckInMeasures.Pick(measure, Satisfaction, Closeness, FeltHeard, PhoneFreeMinutes, Appreciation, Repair, WarningSigns);
 }
 
 /// <summary>

@@ -83,7 +83,7 @@ public sealed class CheckInContent
 
     public GroundRules GroundRules { get; }
 
-    /// <summary>The six questions, in the order a member meets them.</summary>
+    /// <summary>The seven questions, in the order a member meets them.</summary>
     public IReadOnlyList<CheckInItem> Items { get; }
 
     public NeedsPrompt Needs { get; }

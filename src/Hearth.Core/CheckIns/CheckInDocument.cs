@@ -81,6 +81,7 @@ public static class CheckInDocument
             Number(CheckInMeasure.Repair),
             root.TryGetProperty(NoTensionKey, out var n) && n.ValueKind == JsonValueKind.True,
             Text(TextKey),
-            DimensionCatalog.TryParse(Text(DimensionKey), out var d) ? d : null);
+            DimensionCatalog.TryParse(Text(DimensionKey), out var d) ? d : null,
+            Number(CheckInMeasure.WarningSigns));
     }
 }

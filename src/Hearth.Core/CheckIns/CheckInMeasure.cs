@@ -1,6 +1,6 @@
 namespace Hearth.Core.CheckIns;
 
-/// <summary>The six measures of the weekly check-in (docs/product/assessment-and-insights.md, "Weekly check-in").</summary>
+/// <summary>The seven measures of the weekly check-in (docs/product/assessment-and-insights.md, "Weekly check-in").</summary>
 public enum CheckInMeasure
 {
     /// <summary>Overall happiness with the relationship this week, 0-10.</summary>
@@ -20,6 +20,12 @@ public enum CheckInMeasure
 
     /// <summary>We repaired well after tension, 1-7; "no tension this week" is a separate choice.</summary>
     Repair = 6,
+
+    /// <summary>
+    /// How often things turned sharp between us this week (criticism, defensiveness, shutting down,
+    /// contempt, in our own words): 1 never to 5 very often. Optional; higher is harder.
+    /// </summary>
+    WarningSigns = 7,
 }
 
 /// <summary>How a measure is asked on the check-in page.</summary>
@@ -68,13 +74,16 @@ public sealed record CheckInMeasureInfo(
     int ChartOrder,
     MeasureNorm? Norm)
 {
+    /// <summary>A higher answer means a harder week (the warning signs): a rise is noticed the way a fall of the others is.</summary>
+    public bool HigherIsHarder { get; init; }
+
     /// <summary>The name of its field in the check-in form ("feltHeard" is "FeltHeard").</summary>
     public string FormName => char.ToUpperInvariant(WireName[0]) + WireName[1..];
 }
 
 public static class CheckInMeasures
 {
-    /// <summary>The one definition of the six measures, in the order a member meets them.</summary>
+    /// <summary>The one definition of the seven measures, in the order a member meets them.</summary>
     public static IReadOnlyList<CheckInMeasureInfo> Definitions { get; } =
     [
         new(CheckInMeasure.Satisfaction, "satisfaction", "S", 0, 10, false, CheckInInputKind.Scale,
@@ -89,6 +98,11 @@ public static class CheckInMeasures
             "thanks and warm responses", "Thanks and warm responses", null, "Thanks and warm responses (0 to 5 or more)", 6, null),
         new(CheckInMeasure.Repair, "repair", "R", 1, 7, false, CheckInInputKind.Scale,
             "finding your way back after tension", "Finding the way back after tension", "of 7", "Finding your way back after tension (1 to 7)", 4, MeasureNorms.SevenPoint),
+        new(CheckInMeasure.WarningSigns, "warningSigns", "W", 1, 5, false, CheckInInputKind.Scale,
+            "how often things turned sharp between you", "Sharp moments between you", "of 5", "How often things turned sharp (1 never to 5 very often)", 7, MeasureNorms.Frequency)
+        {
+            HigherIsHarder = true,
+        },
     ];
 
     public static IReadOnlyList<CheckInMeasure> All { get; } = Definitions.Select(d => d.Measure).ToList();
@@ -124,8 +138,8 @@ public static class CheckInMeasures
     /// <summary>A short lower-case name for "why" sentences: "how happy you've been".</summary>
     public static string Describe(this CheckInMeasure measure) => measure.Info().Describe;
 
-    /// <summary>One measure's value among the six (the one place that maps a measure to its answer).</summary>
-    public static int? Pick(CheckInMeasure measure, int? satisfaction, int? closeness, int? feltHeard, int? phoneFreeMinutes, int? appreciation, int? repair) => measure switch
+    /// <summary>One measure's value among the seven (the one place that maps a measure to its answer).</summary>
+    public static int? Pick(CheckInMeasure measure, int? satisfaction, int? closeness, int? feltHeard, int? phoneFreeMinutes, int? appreciation, int? repair, int? warningSigns) => measure switch
     {
         CheckInMeasure.Satisfaction => satisfaction,
         CheckInMeasure.Closeness => closeness,
@@ -133,6 +147,7 @@ public static class CheckInMeasures
         CheckInMeasure.PhoneFreeMinutes => phoneFreeMinutes,
         CheckInMeasure.Appreciation => appreciation,
         CheckInMeasure.Repair => repair,
+        CheckInMeasure.WarningSigns => warningSigns,
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
 }

@@ -14,6 +14,12 @@ public enum InsightKind
     Improvement = 5,
     QualityTimeShortfall = 6,
     Counselling = 7,
+
+    /// <summary>Something working in everyday life, from steady check-ins: "keep doing this" (<see cref="StrengthsRule"/>).</summary>
+    EverydayStrength = 8,
+
+    /// <summary>The weekly warning-signs item rose reliably over weeks (<see cref="WarningSignsTrend"/>).</summary>
+    WarningSignsRising = 9,
 }
 
 /// <summary>Who may see an insight: one member only, or both.</summary>

@@ -152,6 +152,13 @@ public static class InsightEngine
                 [PracticeIds.Daily20Minutes, PracticeIds.WalkAndTalk]));
         }
 
+        // Everyday strengths and weekly warning signs: their rules are in their own files.
+        insights.AddRange(StrengthsRule.Shared(view, insights, w));
+        if (WarningSignsTrend.Shared(view, w) is { } sharpMoments)
+        {
+            insights.Add(sharpMoments);
+        }
+
         return insights;
     }
 
@@ -211,6 +218,18 @@ public static class InsightEngine
         {
             insights.Add(counselling);
         }
+
+        if (WarningSignsTrend.ForMember(member.MemberId, own, input.Week, shared, w) is { } sharpMoments)
+        {
+            insights.Add(sharpMoments);
+        }
+
+        if (!insights.Any(i => i.Kind == InsightKind.Counselling) && WarningSignsTrend.Counselling(member.MemberId, own, input.Week, w) is { } weeklyCounselling)
+        {
+            insights.Add(weeklyCounselling);
+        }
+
+        insights.AddRange(StrengthsRule.ForMember(member.MemberId, own, input.Week, [.. shared, .. insights], w));
 
         return insights;
     }

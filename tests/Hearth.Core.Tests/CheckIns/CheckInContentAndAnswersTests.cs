@@ -10,7 +10,7 @@ public sealed class CheckInContentAndAnswersTests
     private static readonly LocalDate Week = new(2025, 6, 1);
 
     [Fact]
-    public void The_weekly_content_has_the_six_items_in_order_with_our_ranges()
+    public void The_weekly_content_has_the_seven_items_in_order_with_our_ranges()
     {
         Assert.Equal("weekly.v1", Content.Version);
         Assert.Equal(CheckInMeasures.All, Content.Items.Select(i => i.Measure));
@@ -64,6 +64,8 @@ public sealed class CheckInContentAndAnswersTests
         { new CheckInAnswers(Appreciation: 6), "appreciation", CheckInProblem.OutOfRange },
         { new CheckInAnswers(Repair: 0), "repair", CheckInProblem.OutOfRange },
         { new CheckInAnswers(Repair: 5, NoTension: true), "repair", CheckInProblem.RepairAndNoTension },
+        { new CheckInAnswers(WarningSigns: 0), "warningSigns", CheckInProblem.OutOfRange },
+        { new CheckInAnswers(WarningSigns: 6), "warningSigns", CheckInProblem.OutOfRange },
         { new CheckInAnswers(Needs: new string('a', 1001)), "needs", CheckInProblem.TextTooLong },
         { new CheckInAnswers(NeedsDimension: Dimension.Emotional), "needsDimension", CheckInProblem.TagWithoutText },
         { new CheckInAnswers(Needs: "More walks", NeedsDimension: (Dimension)9), "needsDimension", CheckInProblem.UnknownDimension },
@@ -96,7 +98,23 @@ public sealed class CheckInContentAndAnswersTests
         new CheckInAnswers(0, 1, 1, 0, 0, 1),
         new CheckInAnswers(10, 7, 7, 10080, 5, 7, Needs: new string('a', 1000), NeedsDimension: Dimension.Spiritual),
         new CheckInAnswers(7, 5, NoTension: true, Needs: "  more slow mornings  "),
+        new CheckInAnswers(WarningSigns: 1),
+        new CheckInAnswers(6, WarningSigns: 5),
     };
+
+    [Fact]
+    public void The_warning_signs_item_is_an_optional_frequency_scale_in_our_words()
+    {
+        var item = Content.Item(CheckInMeasure.WarningSigns);
+
+        Assert.Equal((1, 5), (item.Min, item.Max));
+        Assert.Equal(("Never", "Very often"), (item.MinLabel, item.MaxLabel));
+        Assert.Contains("defensive", item.Text, StringComparison.Ordinal);
+        Assert.NotNull(item.Hint);
+        Assert.True(CheckInMeasure.WarningSigns.Info().HigherIsHarder);
+        Assert.Null(new CheckInAnswers(Satisfaction: 7).ToRecord(Content, Week).WarningSigns);
+        Assert.NotEqual(item.Text, CheckInContent.For("de").Item(CheckInMeasure.WarningSigns).Text);
+    }
 
     [Theory]
     [MemberData(nameof(GoodAnswers))]

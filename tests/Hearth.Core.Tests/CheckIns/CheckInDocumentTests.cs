@@ -23,6 +23,10 @@ public sealed class CheckInDocumentTests
             """{"S":0,"M":10080,"A":0,"N":false,"T":"l\u00E4nger zusammen"}""",
             new CheckInRecord(Week, "weekly.v1", 0, null, null, 10080, 0, null, false, "länger zusammen", null)
         },
+        {
+            """{"S":7,"W":4,"N":true}""",
+            new CheckInRecord(Week, "weekly.v1", 7, null, null, null, null, null, true, null, null, WarningSigns: 4)
+        },
     };
 
     [Theory]

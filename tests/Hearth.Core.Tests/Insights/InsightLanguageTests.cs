@@ -30,6 +30,8 @@ public sealed class InsightLanguageTests
         { "quality time", Input([Record(6, minutes: 45)], [Record(6, minutes: 30)]) },
         { "counselling, warnings and a falling mood", Input(Satisfaction(6, 6, 6, 6, 5, 5, 5), Satisfaction(7, 7, 7, 7, 7, 7, 7), resultA: Result(3.8)) },
         { "counselling, a plan that did not help", Input(Satisfaction(6, 6, 6, 6, 6, 6, 6), [], plan: new FinishedReconnectPlan(Week(3), Week(6)), now: 7) },
+        { "everyday strengths, shared and private", Input(Satisfaction(8, 8, 8, 8, 8, 8, 8), Satisfaction(8, null, 8, null, 8, 8, 8)) },
+        { "weekly warning signs rising, and counselling from them", Input([.. new[] { 1, 1, 1, 1, 4, 4, 5 }.Select((v, i) => Record(i, satisfaction: v == 1 ? 8 : 4) with { WarningSigns = v })], [.. Enumerable.Range(0, 7).Select(i => Record(i))]) },
         { "counselling, repair and feeling heard", Input([.. new[] { 2, 2, 2, 5 }.Select((r, i) => Record(3 + i, heard: r == 5 ? 5 : 1, repair: r))], []) },
     };
 

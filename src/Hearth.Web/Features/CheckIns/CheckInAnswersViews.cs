@@ -8,6 +8,6 @@ public static class CheckInAnswersViews
     public static int? Value(this CheckInAnswersView view, CheckInMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return CheckInMeasures.Pick(measure, view.Satisfaction, view.Closeness, view.FeltHeard, view.PhoneFreeMinutes, view.Appreciation, view.Repair);
+        return CheckInMeasures.Pick(measure, view.Satisfaction, view.Closeness, view.FeltHeard, view.PhoneFreeMinutes, view.Appreciation, view.Repair, view.WarningSigns);
     }
 }

@@ -15,9 +15,10 @@ using NodaTime;
 namespace Hearth.Web.Features.CheckIns;
 
 /// <summary>
-/// Your weekly check-in: the six answers (null where you skipped one), "no tension this week", and
+/// Your weekly check-in: the seven answers (null where you skipped one), "no tension this week", and
 /// what you'd like more or less of with its optional kind of closeness. "week" is the day that week
-/// began on the pair's calendar when you checked in.
+/// began on the pair's calendar when you checked in. "warningSigns" (how often things got sharp, 1 never
+/// to 5 very often) is absent or null in check-ins from before it was asked.
 /// </summary>
 public sealed record CheckInExportItem(
     string Week,
@@ -31,7 +32,8 @@ public sealed record CheckInExportItem(
     bool NoTension,
     string? Needs,
     string? NeedsDimension,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    int? WarningSigns = null);
 
 /// <summary>The other person's check-in for a week you both checked in (mutual reveal).</summary>
 public sealed record RevealedCheckInItem(
@@ -45,7 +47,8 @@ public sealed record RevealedCheckInItem(
     int? Repair,
     bool NoTension,
     string? Needs,
-    string? NeedsDimension);
+    string? NeedsDimension,
+    int? WarningSigns = null);
 
 /// <summary>
 /// Weekly check-ins: yours, every week you checked in; theirs only for weeks you both checked in,
@@ -65,6 +68,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringL
             ["noTension"] = "No tension this week",
             ["needs"] = "More of, or less of",
             ["needsDimension"] = "Kind of closeness",
+            ["warningSigns"] = "Sharp moments between you",
         },
     };
 
@@ -82,7 +86,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringL
             {
                 mine.Add(new CheckInExportItem(
                     Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
-                    r.NoTension, r.Needs, r.NeedsDimension?.WireName(), ExportJson.Instant(row.SubmittedAt)));
+                    r.NoTension, r.Needs, r.NeedsDimension?.WireName(), ExportJson.Instant(row.SubmittedAt), r.WarningSigns));
             }
         }
 
@@ -96,7 +100,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringL
             {
                 shared.Add(new RevealedCheckInItem(
                     Week(row), row.ContentVersion, r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair,
-                    r.NoTension, r.Needs, r.NeedsDimension?.WireName()));
+                    r.NoTension, r.Needs, r.NeedsDimension?.WireName(), r.WarningSigns));
             }
         }
 
@@ -137,7 +141,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringL
             var before = errors.ToDictionary().Sum(e => e.Value.Length);
             var answers = CheckInInputReader.Read(
                 content,
-                new CheckInInput(null, item.Satisfaction, item.Closeness, item.FeltHeard, item.PhoneFreeMinutes, item.Appreciation, item.Repair, item.NoTension, item.Needs, item.NeedsDimension),
+                new CheckInInput(null, item.Satisfaction, item.Closeness, item.FeltHeard, item.PhoneFreeMinutes, item.Appreciation, item.Repair, item.NoTension, item.Needs, item.NeedsDimension, WarningSigns: item.WarningSigns),
                 $"{at}.",
                 errors,
                 text);

@@ -14,7 +14,7 @@ public static class CheckInEndpoints
             .WithSummary("This pair week: your check-in, and the other's once you have both checked in (never whether they have).");
         checkIn.MapGet("/questions", async (Guid spaceId, CheckInService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetWeekAsync(spaceId, null, ct), _ => TypedResults.Ok(CheckInService.Questions)))
-            .WithSummary("The six questions, the more-of/less-of question, the ground rules and the private safety pulse.");
+            .WithSummary("The seven questions, the more-of/less-of question, the ground rules and the private safety pulse.");
         checkIn.MapGet("/weeks/{date}", async (Guid spaceId, string date, CheckInService service, CancellationToken ct) =>
                 ApiResults.From(await service.GetWeekAsync(spaceId, date, ct), v => TypedResults.Ok(v)))
             .RequireConfirmedSession()

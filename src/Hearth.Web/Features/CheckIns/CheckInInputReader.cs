@@ -35,7 +35,8 @@ internal static class CheckInInputReader
             input.Repair,
             input.NoTension ?? false,
             input.Needs,
-            tag);
+            tag,
+            WarningSigns: input.WarningSigns);
         foreach (var error in CheckInAnswers.Validate(content, answers))
         {
             errors.Add(prefix + error.Field, Say(text, error));

@@ -9,6 +9,8 @@ namespace Hearth.Web.Features.CheckIns;
 /// <summary>
 /// A check-in. Every item may be left out (null). <see cref="SafetyPulse"/> maps a pulse question id
 /// to yes (true), no (false) or skipped (null or absent); it is looked at once and never stored.
+/// <see cref="WarningSigns"/> is the optional weekly warning-signs item: how often things got sharp
+/// between you, 1 (never) to 5 (very often).
 /// </summary>
 public sealed record CheckInInput(
     string? Week = null,
@@ -21,7 +23,8 @@ public sealed record CheckInInput(
     bool? NoTension = null,
     string? Needs = null,
     string? NeedsDimension = null,
-    Dictionary<string, bool?>? SafetyPulse = null);
+    Dictionary<string, bool?>? SafetyPulse = null,
+    int? WarningSigns = null);
 
 public sealed record CheckInAnswersView(
     int? Satisfaction,
@@ -32,10 +35,11 @@ public sealed record CheckInAnswersView(
     int? Repair,
     bool NoTension,
     string? Needs,
-    string? NeedsDimension)
+    string? NeedsDimension,
+    int? WarningSigns = null)
 {
     public static CheckInAnswersView From(CheckInRecord r) =>
-        new(r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair, r.NoTension, r.Needs, r.NeedsDimension?.WireName());
+        new(r.Satisfaction, r.Closeness, r.FeltHeard, r.PhoneFreeMinutes, r.Appreciation, r.Repair, r.NoTension, r.Needs, r.NeedsDimension?.WireName(), r.WarningSigns);
 }
 
 /// <summary>

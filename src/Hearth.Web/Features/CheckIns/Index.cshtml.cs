@@ -42,6 +42,9 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs, IStrin
     public string? Repair { get; set; }
 
     [BindProperty]
+    public string? WarningSigns { get; set; }
+
+    [BindProperty]
     public bool NoTension { get; set; }
 
     [BindProperty]
@@ -86,6 +89,7 @@ public sealed class IndexModel(CheckInService checkIns, PairSpaces pairs, IStrin
             NoTension: NoTension,
             Needs: Needs,
             NeedsDimension: NeedsDimension,
+            WarningSigns: Number(WarningSigns, "warningSigns", errors),
             SafetyPulse: Questions.SafetyPulse.Keys.ToDictionary(
                 id => id,
                 id => Request.Form[id].ToString() switch { "yes" => true, "no" => (bool?)false, _ => null },

@@ -83,8 +83,16 @@ public sealed partial class InsightService
         if (detectChange && series.Count > 0 && MeasureNorms.For(measure) is { } norm)
         {
             var result = ChangeDetector.Detect(series, norm, week);
+
+            // For a measure where higher is harder (the warning signs), a rise is the decline.
+            var harder = measure.Info().HigherIsHarder;
             change = new ChangeView(
-                result.Direction switch { ChangeDirection.Decline => ChangeViewDirection.Decline, ChangeDirection.Improvement => ChangeViewDirection.Improvement, _ => ChangeViewDirection.None },
+                result.Direction switch
+                {
+                    ChangeDirection.Decline => harder ? ChangeViewDirection.Improvement : ChangeViewDirection.Decline,
+                    ChangeDirection.Improvement => harder ? ChangeViewDirection.Decline : ChangeViewDirection.Improvement,
+                    _ => ChangeViewDirection.None,
+                },
                 result.Reliable,
                 result.Persistent,
                 result.Current is { } c ? Math.Round(c, 2) : null,
@@ -127,7 +135,14 @@ public sealed partial class InsightService
         return slots.Skip(skip).Select((s, i) => new TrendPoint(DailyText.Iso(s.Week), s.Value, rolling[skip + i].Value is { } r ? Math.Round(r, 2) : null)).ToList();
     }
 
-    private static string ChangeMessage(CheckInMeasure measure, ChangeResult result) => result.Direction switch
+    private static string ChangeMessage(CheckInMeasure measure, ChangeResult result) => measure.Info().HigherIsHarder
+        ? result.Direction switch
+        {
+            ChangeDirection.Improvement => Words.Say("trend.warningSigns.rising/message", PracticeTitle(PracticeIds.IStatementTalk)),
+            ChangeDirection.Decline => Words.Say("trend.warningSigns.easing/message"),
+            _ => Words.Say("trend.none/message"),
+        }
+        : result.Direction switch
     {
         ChangeDirection.Improvement => Words.Say("trend.improvement/message", Words.InSentence(measure)),
         ChangeDirection.Decline => Words.Say("trend.decline/message", Words.InSentence(measure), PracticeTitle(PracticeIds.Daily20Minutes)),

@@ -53,7 +53,7 @@ public sealed record StartPlanInput(int? Weeks);
 
 public sealed record MarkStepInput(bool? Done);
 
-/// <summary>Which way a member's own series has moved, by the change rules.</summary>
+/// <summary>Which way a member's own series has moved, by the change rules: "decline" is harder, so a rise in the warning signs is a decline.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ChangeViewDirection>))]
 public enum ChangeViewDirection
 {
@@ -102,6 +102,14 @@ public enum InsightViewKind
 
     [JsonStringEnumMemberName("counselling")]
     Counselling,
+
+    /// <summary>Something working in everyday life, from steady weekly check-ins.</summary>
+    [JsonStringEnumMemberName("everydayStrength")]
+    EverydayStrength,
+
+    /// <summary>The weekly warning-signs item rose reliably over recent weeks.</summary>
+    [JsonStringEnumMemberName("warningSignsRising")]
+    WarningSignsRising,
 }
 
 public static class InsightViewKinds
@@ -115,6 +123,8 @@ public static class InsightViewKinds
         InsightViewKind.Fading => "insight-fading",
         InsightViewKind.Improvement => "insight-improvement",
         InsightViewKind.QualityTimeShortfall => "insight-qualityTimeShortfall",
+        InsightViewKind.EverydayStrength => "insight-everydayStrength",
+        InsightViewKind.WarningSignsRising => "insight-warningSignsRising",
         _ => "insight-counselling",
     };
 }
