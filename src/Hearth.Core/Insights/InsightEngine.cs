@@ -13,7 +13,7 @@ namespace Hearth.Core.Insights;
 /// <see cref="ForMember"/>. Safety answers are not an input of any kind: the engine never
 /// produces safety insights, and nothing it produces can depend on a safety answer.
 /// </summary>
-public static class InsightEngine
+public static partial class InsightEngine
 {
     /// <summary>
     /// Quality-time shortfall: docs/product/domain.md recommends 20-30 focused minutes a day (140-210 a week)
@@ -51,7 +51,7 @@ public static class InsightEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         var shared = Shared(SharedView.From(input), words);
-        return [.. shared, .. ForMember(input.First, input, shared, words), .. ForMember(input.Second, input, shared, words)];
+        return CounsellingRule.CounsellingFirst([.. shared, .. ForMember(input.First, input, shared, words), .. ForMember(input.Second, input, shared, words)]);
     }
 
     /// <summary>Insights both members see, computed from the shared view alone.</summary>
@@ -121,15 +121,12 @@ public static class InsightEngine
             : new[] { view.FirstId, view.SecondId }
                 .SelectMany(id => FadingMeasures.Select(m => (Id: id, Measure: m, Change: ChangeDetector.Detect(Trends.ForMember(view.RevealedRecords(id), m), MeasureNorms.For(m)!, view.Week))))
                 .ToList();
-        var declines = changes.Where(c => c.Change.Direction == ChangeDirection.Decline).ToList();
-        var rises = changes.Where(c => c.Change.Direction == ChangeDirection.Improvement).ToList();
-        if (declines.Count > 0)
+        var tension = new[] { view.FirstId, view.SecondId }
+            .SelectMany(id => TensionRule.Declines(id, view.RevealedRecords(id), changes.FirstOrDefault(c => c.Id == id && c.Measure == CheckInMeasure.Satisfaction).Change, view.Week))
+            .ToList();
+        if (ChangeInsight(changes, view.RevealedRecords, view.Week, InsightAudience.BothMembers, "shared", tension, w) is { } change)
         {
-            insights.Add(FadingInsight(declines, InsightAudience.BothMembers, w.Say("fading.shared/message"), w));
-        }
-        else if (rises.Count > 0)
-        {
-            insights.Add(ImprovementInsight(rises, InsightAudience.BothMembers, w.Say("improvement.shared/message"), w));
+            insights.Add(change);
         }
 
         if (view.Rounds.Count > 0 && view.Rounds[^1] is var latest
@@ -147,9 +144,14 @@ public static class InsightEngine
                     new InsightEvidence("checkin.phoneFreeMinutes", view.SecondId, [latest.Week], minutesB, w.Say("evidence/phoneFreeMinutes")),
                 ],
                 InsightAudience.BothMembers,
-                w.Say("qualityTime/message", w.Number(estimate)),
+                w.Say(tension.Count > 0 ? "qualityTime.alongsideTension/message" : "qualityTime/message", w.Number(estimate)),
                 w.Say("qualityTime/why", QualityTimeMinutesPerWeekBelow, minutesA, minutesB),
                 [PracticeIds.Daily20Minutes, PracticeIds.WalkAndTalk]));
+        }
+
+        if (CounsellingRule.Shared(view, w) is { } counselling)
+        {
+            insights.Add(counselling);
         }
 
         // Everyday strengths and weekly warning signs: their rules are in their own files.
@@ -159,7 +161,7 @@ public static class InsightEngine
             insights.Add(sharpMoments);
         }
 
-        return insights;
+        return CounsellingRule.CounsellingFirst(insights);
     }
 
     /// <summary>
@@ -197,24 +199,24 @@ public static class InsightEngine
             : FadingMeasures.Select(m => (Id: member.MemberId, Measure: m, Change: ChangeDetector.Detect(Trends.ForMember(own, m), MeasureNorms.For(m)!, input.Week))).ToList();
         var satisfaction = changes.FirstOrDefault(c => c.Measure == CheckInMeasure.Satisfaction).Change;
         var warningsRising = WarningRise(member, w);
-        var declines = changes.Where(c => c.Change.Direction == ChangeDirection.Decline).ToList();
-        var rises = changes.Where(c => c.Change.Direction == ChangeDirection.Improvement).ToList();
-        if (!shared.Any(i => i.Kind == InsightKind.Fading) && (declines.Count > 0 || warningsRising is not null))
+        var tension = TensionRule.Declines(member.MemberId, own, satisfaction, input.Week);
+        var change = ChangeInsight(changes, _ => own, input.Week, audience, "own", tension, w);
+        if (!shared.Any(i => i.Kind == InsightKind.Fading) && (change is { Kind: InsightKind.Fading } || warningsRising is not null))
         {
-            var fading = FadingInsight(declines, audience, w.Say("fading.own/message"), w);
+            var fading = change is { Kind: InsightKind.Fading } f ? f : FadingInsight([], audience, w.Say("fading.own/message"), w);
             if (warningsRising is { } rise)
             {
-                fading = fading with { Evidence = [.. fading.Evidence, .. rise], Why = $"{(declines.Count > 0 ? fading.Why + " " : string.Empty)}{w.Say("fading.warningsRising/why")}" };
+                fading = fading with { Evidence = [.. fading.Evidence, .. rise], Why = $"{(fading.Why.Length > 0 ? fading.Why + " " : string.Empty)}{w.Say("fading.warningsRising/why")}" };
             }
 
             insights.Add(fading);
         }
-        else if (!shared.Any(i => i.Kind is InsightKind.Improvement or InsightKind.Fading) && declines.Count == 0 && rises.Count > 0)
+        else if (!shared.Any(i => i.Kind is InsightKind.Improvement or InsightKind.Fading) && change is { Kind: InsightKind.Improvement } improvement)
         {
-            insights.Add(ImprovementInsight(rises, audience, w.Say("improvement.own/message"), w));
+            insights.Add(improvement);
         }
 
-        if (Counselling(member, own, satisfaction, input, audience, w) is { } counselling)
+        if (CounsellingRule.ForMember(member, own, satisfaction, input, audience, shared, w) is { } counselling)
         {
             insights.Add(counselling);
         }
@@ -232,58 +234,6 @@ public static class InsightEngine
         insights.AddRange(StrengthsRule.ForMember(member.MemberId, own, input.Week, [.. shared, .. insights], w));
 
         return insights;
-    }
-
-    private static Insight? Counselling(MemberHistory member, List<CheckInRecord> own, ChangeResult? satisfaction, InsightInput input, InsightAudience audience, InsightTexts w)
-    {
-        var evidence = new List<InsightEvidence>();
-        var reasons = new List<string>();
-
-        if (member.LatestAssessment?.WarningIndex.Mean is { } warning && warning >= CounsellingWarningIndexAtLeast
-            && satisfaction is { Direction: ChangeDirection.Decline })
-        {
-            evidence.Add(new InsightEvidence("assessment.warningIndex", member.MemberId, [], warning, w.Say("evidence/warningIndex")));
-            evidence.Add(new InsightEvidence("checkin.satisfaction", member.MemberId, satisfaction.WindowWeeks, satisfaction.Current!.Value, w.Say("evidence/recentSatisfaction")));
-            reasons.Add(w.Say("counselling.reason/warnings"));
-        }
-
-        if (input.FinishedPlan is { } plan)
-        {
-            var before = Mean(own, CheckInMeasure.Satisfaction, plan.StartWeek.PlusWeeks(-RollingMean.WindowWeeks), plan.StartWeek.PlusWeeks(-1));
-            var after = Mean(own, CheckInMeasure.Satisfaction, plan.EndWeek.PlusWeeks(-(RollingMean.WindowWeeks - 1)), plan.EndWeek);
-            if (before is { } b && after is { } a && a <= b)
-            {
-                evidence.Add(new InsightEvidence("plan.reconnect.before", member.MemberId, [plan.StartWeek], b, w.Say("evidence/planBefore")));
-                evidence.Add(new InsightEvidence("plan.reconnect.after", member.MemberId, [plan.EndWeek], a, w.Say("evidence/planAfter")));
-                reasons.Add(w.Say("counselling.reason/plan"));
-            }
-        }
-
-        var recent = own.Where(r => r.Week > input.Week.PlusWeeks(-TriggerLookbackWeeks)).ToList();
-        foreach (var (measure, reason) in new[] { (CheckInMeasure.Repair, "counselling.reason/repair"), (CheckInMeasure.FeltHeard, "counselling.reason/feltHeard") })
-        {
-            var low = recent.Where(r => r.Value(measure) is { } v && v <= TriggerRatingAtMost).ToList();
-            if (low.Count >= TriggerWeeksAtLeast)
-            {
-                evidence.Add(new InsightEvidence($"checkin.{measure.WireName()}", member.MemberId, low.Select(r => r.Week).ToList(), low.Count, w.Say("evidence/lowWeeks", w.InSentence(measure), TriggerRatingAtMost)));
-                reasons.Add(w.Say(reason));
-            }
-        }
-
-        if (reasons.Count == 0)
-        {
-            return null;
-        }
-
-        return new Insight(
-            InsightKind.Counselling,
-            [],
-            [],
-            evidence,
-            audience,
-            w.Say("counselling/message"),
-            w.Say("counselling/why", w.Join("counselling/reasons", reasons)),
-            []);
     }
 
     private static InsightEvidence[]? WarningRise(MemberHistory member, InsightTexts w)
@@ -354,10 +304,4 @@ public static class InsightEngine
 
     private static InsightEvidence DimensionEvidence(string memberId, DimensionResult d, InsightTexts w) =>
         new($"assessment.{d.Dimension.WireName()}.experience", memberId, [], d.Experience.Mean ?? double.NaN, w.Say("evidence/experienceMean"));
-
-    private static double? Mean(List<CheckInRecord> records, CheckInMeasure measure, LocalDate from, LocalDate through)
-    {
-        var values = records.Where(r => r.Week >= from && r.Week <= through && r.Value(measure) is not null).Select(r => (double)r.Value(measure)!.Value).ToList();
-        return values.Count > 0 ? values.Average() : null;
-    }
 }

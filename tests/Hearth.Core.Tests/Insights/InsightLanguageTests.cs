@@ -29,11 +29,18 @@ public sealed class InsightLanguageTests
         { "private improvement", Input(Satisfaction(4, 4, 4, 4, 5, 5, 5), Satisfaction(7, 7, 7, 7)) },
         { "quality time", Input([Record(6, minutes: 45)], [Record(6, minutes: 30)]) },
         { "counselling, warnings and a falling mood", Input(Satisfaction(6, 6, 6, 6, 5, 5, 5), Satisfaction(7, 7, 7, 7, 7, 7, 7), resultA: Result(3.8)) },
-        { "counselling, a plan that did not help", Input(Satisfaction(6, 6, 6, 6, 6, 6, 6), [], plan: new FinishedReconnectPlan(Week(3), Week(6)), now: 7) },
+        { "counselling, a plan that did not help", Input(Satisfaction(6, 6, 6, 6, 6, 6, 6, 6, 6, 6), [], plan: new FinishedReconnectPlan(Week(3), Week(6)), now: 9) },
+        { "a low point", Input(Satisfaction(8, 8, 8, 8, 8, 8, 8, 8, 6, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3), Satisfaction(8, 8, 8, 8, 8, 8, 8, 8, 6, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3), now: 18) },
+        { "a beginning", Input(Satisfaction(8, 8, 8, 8, 8, 8, 8, 8, 6, 4, 3, 3, 3, 3, 3, 4, 5), Satisfaction(8, 8, 8, 8, 8, 8, 8, 8, 6, 4, 3, 3, 3, 3, 3, 4, 5), now: 16) },
+        { "tension and little time", Input(Tense(), Tense(), now: 8) },
+        { "counselling shared, after tension", Input([.. Enumerable.Range(0, 7).Select(i => Record(i, 6, heard: i < 4 ? 5 : 1, repair: i < 4 ? 5 : 2))], [.. Enumerable.Range(0, 7).Select(i => Record(i, 7))]) },
         { "everyday strengths, shared and private", Input(Satisfaction(8, 8, 8, 8, 8, 8, 8), Satisfaction(8, null, 8, null, 8, 8, 8)) },
         { "weekly warning signs rising, and counselling from them", Input([.. new[] { 1, 1, 1, 1, 4, 4, 5 }.Select((v, i) => Record(i, satisfaction: v == 1 ? 8 : 4) with { WarningSigns = v })], [.. Enumerable.Range(0, 7).Select(i => Record(i))]) },
         { "counselling, repair and feeling heard", Input([.. new[] { 2, 2, 2, 5 }.Select((r, i) => Record(3 + i, heard: r == 5 ? 5 : 1, repair: r))], []) },
     };
+
+    private static List<CheckInRecord> Tense() =>
+        [.. Enumerable.Range(0, 9).Select(i => i < 6 ? Record(i, 8, heard: 6, repair: 6) : Record(i, 8 - (2 * (i - 5)), heard: 6 - (i - 5), repair: 6 - (i - 5), minutes: 40))];
 
     [Fact]
     public void The_scenarios_cover_every_kind_of_insight()

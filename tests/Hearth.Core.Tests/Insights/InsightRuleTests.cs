@@ -199,19 +199,6 @@ public sealed class InsightRuleTests
     }
 
     [Theory]
-    [InlineData(new int[] { 6, 6, 6, 6, 6, 6, 6 }, true)] // the plan finished and nothing lifted
-    [InlineData(new int[] { 6, 6, 6, 6, 6, 7, 6 }, false)] // a little better: 6.33 after against 6 before
-    public void Counselling_when_a_finished_reconnect_plan_did_not_help(int[] satisfaction, bool expected)
-    {
-        var plan = new FinishedReconnectPlan(Week(3), Week(6));
-        var input = Input(Satisfaction([.. satisfaction.Select(v => (int?)v)]), [], plan: plan, now: 7);
-
-        var counselling = Of(InsightKind.Counselling, input).Where(i => i.Audience.CanSee(A)).ToList();
-
-        Assert.Equal(expected, counselling.Count == 1);
-    }
-
-    [Theory]
     [InlineData(new int[] { 2, 2, 2, 5 }, true)]
     [InlineData(new int[] { 1, 2, 3, 5 }, false)]
     public void Counselling_when_the_members_own_answers_name_a_trigger(int[] repair, bool expected)

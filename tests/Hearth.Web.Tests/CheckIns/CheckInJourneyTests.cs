@@ -286,8 +286,13 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         var (ana, ben, spaceId) = await PairAsync();
         for (var week = 1; week <= 3; week++)
         {
+            // Ben checks in only in the first week: Ana's later answers are not revealed, so the card is hers alone.
             await ana.CheckInOkAsync(spaceId, new { satisfaction = 5, feltHeard = 2 });
-            await ben.CheckInOkAsync(spaceId, new { satisfaction = 7, feltHeard = 6 });
+            if (week == 1)
+            {
+                await ben.CheckInOkAsync(spaceId, new { satisfaction = 7, feltHeard = 6 });
+            }
+
             if (week < 3)
             {
                 await CheckInDriver.NextWeekAsync(factory, ana, ben);
@@ -306,6 +311,34 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         Assert.Contains("What a first session is like", page, StringComparison.Ordinal);
         Assert.Contains(CounsellingOptions.Defaults[1].Name, page, StringComparison.Ordinal);
         Assert.DoesNotContain("What a first session is like", await ben.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/trends", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Low_ratings_both_can_see_bring_a_shared_counselling_card()
+    {
+        factory.RequireAvailable();
+        var (ana, ben, spaceId) = await PairAsync();
+        for (var week = 1; week <= 3; week++)
+        {
+            await ana.CheckInOkAsync(spaceId, new { satisfaction = 5, feltHeard = 2 });
+            await ben.CheckInOkAsync(spaceId, new { satisfaction = 7, feltHeard = 6 });
+            if (week < 3)
+            {
+                await CheckInDriver.NextWeekAsync(factory, ana, ben);
+            }
+        }
+
+        foreach (var person in new[] { ana, ben })
+        {
+            var sees = await person.GetJsonAsync($"/api/v1/spaces/{spaceId}/insights");
+            Assert.True(sees.GetProperty("showCounselling").GetBoolean());
+            Assert.Equal("counselling", CheckInDriver.Kinds(sees, "both").First());
+            Assert.DoesNotContain("counselling", CheckInDriver.Kinds(sees, "you"));
+            Assert.NotEmpty(sees.GetProperty("counsellingResources").EnumerateArray());
+            var page = System.Net.WebUtility.HtmlDecode(await person.Http.GetStringAsync(new Uri($"/spaces/{spaceId}/trends", UriKind.Relative)));
+            Assert.Contains("You both see this. Seeing a counsellor together", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Only you see this. Seeing a counsellor", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -58,11 +58,11 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         var shown = active ?? plans.FirstOrDefault();
         return Outcome<InsightsView>.Ok(new InsightsView(
             DailyText.Iso(history.CurrentWeek),
-            shared.Concat(mine).Select(i => View(i, pair)).ToList(),
+            CounsellingRule.CounsellingFirst(shared.Concat(mine)).Select(i => View(i, pair)).ToList(),
             shown is null ? null : PlanView(shown, history, pair),
             offer,
             Words.SentenceStarters,
-            mine.Any(i => i.Kind == InsightKind.Counselling)));
+            shared.Concat(mine).Any(i => i.Kind == InsightKind.Counselling)));
     }
 
     /// <summary>
