@@ -3,6 +3,7 @@ using Hearth.Web.Data;
 using Hearth.Web.Features.AccountSecurity;
 using Hearth.Web.Features.Accounts;
 using Hearth.Web.Features.Assessments;
+using Hearth.Web.Features.BigPicture;
 using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Dashboard;
@@ -21,6 +22,7 @@ using Hearth.Web.Features.Reminders;
 using Hearth.Web.Features.Rituals;
 using Hearth.Web.Features.Shared;
 using Hearth.Web.Features.Spaces;
+using Hearth.Web.Features.TalkThrough;
 using Hearth.Web.Languages;
 using Hearth.Web.Security;
 using Microsoft.Extensions.Options;
@@ -48,6 +50,7 @@ public static class HearthHosting
             .AddSpaces()
             .AddInvitations()
             .AddAssessments(configuration)
+            .AddBigPicture()
             .AddDaily()
             .AddPrompts()
             .AddDashboard()
@@ -57,6 +60,7 @@ public static class HearthHosting
             .AddMemories()
             .AddRituals()
             .AddCheckIns()
+            .AddTalkThrough()
             .AddInsights(configuration)
             .AddReminders()
             .AddDataRights();
@@ -135,6 +139,7 @@ public static class HearthHosting
         routes.MapLanguages();
         routes.MapSpaces();
         routes.MapAssessments();
+        routes.MapBigPicture();
         routes.MapAccountSecurity();
         routes.MapDaily();
         routes.MapPrompts();
@@ -145,6 +150,7 @@ public static class HearthHosting
         routes.MapLearn();
         routes.MapRituals();
         routes.MapCheckIns();
+        routes.MapTalkThrough();
         routes.MapInsights();
         routes.MapDashboard();
         routes.MapReminders();

@@ -215,6 +215,11 @@ public static class AuthorizationMatrix
         Space("PAGE", "/spaces/{spaceId:guid}/assessment/results"),
         Space("PAGE", "/spaces/{spaceId:guid}/assessment/map"),
         Space("PAGE", "/spaces/{spaceId:guid}/assessment/safety"),
+        // Checking in on the big picture: the offer from your own rounds; the pair's choice, either may change; what changed once both finished two rounds.
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/assessment/changes"),
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/assessment/retake-offer"),
+        Space("PUT", "/api/v1/spaces/{spaceId:guid}/assessment/retake-offer", """{"enabled":true,"weeks":13}"""),
+        Space("PAGE", "/spaces/{spaceId:guid}/assessment/changes"),
 
         // Daily connection.
         Space("GET", "/api/v1/spaces/{spaceId:guid}/settings"),
@@ -270,6 +275,11 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/weeks/{date}", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Row("PAGE", "/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/check-in/questions"),
+        // The talk-through: nothing of either check-in (not even your own words) until both checked in; then both see both.
+        Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/talk", topic: Topic.CheckIn, u: "SGGNN", r: "SMMNN", c: "SRNNN"),
+        Row("PAGE", "/spaces/{spaceId:guid}/check-in/talk", topic: Topic.CheckIn, u: "SGGNN", r: "SMMNN", c: "SRNNN"),
+        // The agreement waits for both check-ins (409), then lands on "our list".
+        Row("POST", "/api/v1/spaces/{spaceId:guid}/check-in/talk/agreement", """{"practiceId":"practice.walk-and-talk"}""", u: "SRRNN", r: "SAANN", c: "SRNNN"),
         // Once a week (409); Ben checking in to the unrevealed space would reveal it, as above.
         Row("POST", "/api/v1/spaces/{spaceId:guid}/check-in", """{"satisfaction":7}""", u: "SR-NN", r: "SRRNN", c: "SRNNN"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/trends"),

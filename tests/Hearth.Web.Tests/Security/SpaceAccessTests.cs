@@ -28,6 +28,9 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "POST", "/api/v1/spaces/{id}/assessment/complete", "{}" },
         { "GET", "/api/v1/spaces/{id}/assessment/results", null },
         { "GET", "/api/v1/spaces/{id}/assessment/map", null },
+        { "GET", "/api/v1/spaces/{id}/assessment/changes", null },
+        { "GET", "/api/v1/spaces/{id}/assessment/retake-offer", null },
+        { "PUT", "/api/v1/spaces/{id}/assessment/retake-offer", """{"enabled":false}""" },
         { "POST", "/api/v1/spaces/{id}/assessment/safety-check", """{"answers":{"safety.fear":1}}""" },
         { "GET", "/api/v1/spaces/{id}/settings", null },
         { "PUT", "/api/v1/spaces/{id}/settings", """{"livingApart":true}""" },
@@ -56,6 +59,8 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "PUT", "/api/v1/spaces/{id}/ritual/waking-hours", """{"from":"08:00","to":"22:00"}""" },
         { "GET", "/api/v1/spaces/{id}/check-in", null },
         { "GET", "/api/v1/spaces/{id}/check-in/questions", null },
+        { "GET", "/api/v1/spaces/{id}/check-in/talk", null },
+        { "POST", "/api/v1/spaces/{id}/check-in/talk/agreement", """{"practiceId":"practice.walk-and-talk"}""" },
         { "GET", "/api/v1/spaces/{id}/check-in/weeks/2026-06-01", null },
         { "POST", "/api/v1/spaces/{id}/check-in", """{"satisfaction":7,"safetyPulse":{"pulse.afraid":true}}""" },
         { "GET", "/api/v1/spaces/{id}/trends", null },
@@ -85,6 +90,8 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         "/spaces/{id}/memories/0195e8a2-0000-7000-8000-000000000001/edit",
         "/spaces/{id}/ritual",
         "/spaces/{id}/check-in",
+        "/spaces/{id}/check-in/talk",
+        "/spaces/{id}/assessment/changes",
         "/spaces/{id}/trends",
     };
 

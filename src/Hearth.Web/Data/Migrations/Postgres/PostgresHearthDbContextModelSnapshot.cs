@@ -376,6 +376,25 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("AssessmentResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.BigPicture.RetakeOfferSetting", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("RetakeOfferSettings", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.CheckIns.WeeklyCheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1053,6 +1072,15 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.BigPicture.RetakeOfferSetting", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Features.BigPicture.RetakeOfferSetting", "SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -369,6 +369,25 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.BigPicture.RetakeOfferSetting", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId");
+
+                    b.ToTable("RetakeOfferSettings", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.CheckIns.WeeklyCheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1042,6 +1061,15 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.BigPicture.RetakeOfferSetting", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Features.BigPicture.RetakeOfferSetting", "SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
