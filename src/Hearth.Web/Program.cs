@@ -6,6 +6,12 @@ using Hearth.Web.Hosting;
 // the host's start error goes to the test instead.
 AppDomain.CurrentDomain.UnhandledException += (_, e) => StartupFailure.Exit(e.ExceptionObject);
 
+// `Hearth.Web backup ...` and the other operator verbs (Features/Operations/Cli); no verb runs the server.
+if (Hearth.Web.Features.Operations.Cli.HearthCommand.IsVerb(args))
+{
+    return await Hearth.Web.Features.Operations.Cli.HearthCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -115,14 +115,7 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
             }
         }
 
-        var claimed = postgres
-            ? await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"BackgroundRuns\" (\"Job\", \"SlotStart\", \"Instance\", \"StartedAt\", \"ItemsRemoved\") VALUES ({Job}, {slotStart}, {instance}, {now}, 0) ON CONFLICT (\"Job\", \"SlotStart\") DO NOTHING",
-                ct)
-            : await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"BackgroundRuns\" (\"Job\", \"SlotStart\", \"Instance\", \"StartedAt\", \"ItemsRemoved\") VALUES ({Job}, {slotStart.UtcTicks}, {instance}, {now.UtcTicks}, 0) ON CONFLICT (\"Job\", \"SlotStart\") DO NOTHING",
-                ct);
-        if (claimed != 1)
+        if (!await ClaimSlotAsync(db, Job, slotStart, instance, now, ct))
         {
             await tx.RollbackAsync(ct);
             log.LogDebug("Housekeeping slot {Slot:O}: already done by another instance", slotStart);
@@ -152,6 +145,22 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
             "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries, {Submissions} old submission key(s)",
             slotStart, instance, sessions, invitations, runs, counts, submissions);
         return SlotOutcome.Ran;
+    }
+
+    /// <summary>
+    /// Claims (job, slot) by inserting its run row; false when another instance has it. Inside the
+    /// caller's transaction if there is one. Automatic backups (Features/Operations) claim their slots the same way.
+    /// </summary>
+    public static async Task<bool> ClaimSlotAsync(HearthDbContext db, string job, DateTimeOffset slotStart, string instance, DateTimeOffset now, CancellationToken ct)
+    {
+        var claimed = db.Database.IsNpgsql()
+            ? await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"BackgroundRuns\" (\"Job\", \"SlotStart\", \"Instance\", \"StartedAt\", \"ItemsRemoved\") VALUES ({job}, {slotStart}, {instance}, {now}, 0) ON CONFLICT (\"Job\", \"SlotStart\") DO NOTHING",
+                ct)
+            : await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"BackgroundRuns\" (\"Job\", \"SlotStart\", \"Instance\", \"StartedAt\", \"ItemsRemoved\") VALUES ({job}, {slotStart.UtcTicks}, {instance}, {now.UtcTicks}, 0) ON CONFLICT (\"Job\", \"SlotStart\") DO NOTHING",
+                ct);
+        return claimed == 1;
     }
 }
 

@@ -67,6 +67,7 @@ public sealed class DatabaseErrorLogging(ILoggerFactory logs) : DbCommandInterce
             return;
         }
 
+        Hosting.HearthMetrics.WriteFailed(DbErrors.IsStorageFull(exception));
         if (DbErrors.IsStorageFull(exception))
         {
             log.LogError(exception, "The database could not save: its storage is full or failing ({What})", what);

@@ -15,6 +15,7 @@ using Hearth.Web.Features.Languages;
 using Hearth.Web.Features.Learn;
 using Hearth.Web.Features.Memories;
 using Hearth.Web.Features.Notes;
+using Hearth.Web.Features.Operations;
 using Hearth.Web.Features.Practices;
 using Hearth.Web.Features.Prompts;
 using Hearth.Web.Features.QualityTime;
@@ -63,7 +64,8 @@ public static class HearthHosting
             .AddTalkThrough()
             .AddInsights(configuration)
             .AddReminders()
-            .AddDataRights();
+            .AddDataRights()
+            .AddOperations(options);
         return builder;
     }
 
@@ -97,6 +99,7 @@ public static class HearthHosting
             },
         });
         app.UseRouting();
+        app.UseOperations(options);
 
         // API writes must come from Hearth itself, not a form on another site (ADR 13).
         app.UseMiddleware<SameOriginApi>();
@@ -155,6 +158,7 @@ public static class HearthHosting
         routes.MapDashboard();
         routes.MapReminders();
         routes.MapDataRights();
+        routes.MapOperations();
         return app;
     }
 }

@@ -1,7 +1,7 @@
 namespace Hearth.Web.Hosting;
 
 /// <summary>Configuration under "Hearth" (appsettings.json, environment variables such as Hearth__Database__Provider).</summary>
-public sealed class HearthOptions
+public sealed partial class HearthOptions
 {
     public const string Section = "Hearth";
 

@@ -16,7 +16,10 @@ public sealed class StartupGate(RequestDelegate next, DatabasePreparation prepar
     private const string ReloadsByItself = "This page reloads by itself.";
 
     public Task InvokeAsync(HttpContext context) =>
-        preparation.IsReady ? next(context) : RefuseAsync(context);
+        preparation.IsReady || IsLiveness(context.Request) ? next(context) : RefuseAsync(context);
+
+    /// <summary>/health/live answers while the database is prepared too: the process is alive (Features/Operations).</summary>
+    private static bool IsLiveness(HttpRequest request) => request.Path.Equals("/health/live", StringComparison.Ordinal);
 
     private static async Task RefuseAsync(HttpContext context)
     {

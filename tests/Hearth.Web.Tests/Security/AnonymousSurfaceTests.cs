@@ -17,7 +17,7 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         "/", "/exit", "/error", "/status/{code:int}", "/join/{token}",
         "/account/register", "/account/sign-in", "/account/sign-out", "/account/forgot", "/account/reset",
         "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
-        "/health", "/api/{documentName}/openapi.json",
+        "/health", "/health/live", "/health/ready", "/api/{documentName}/openapi.json",
         "/learn", "/api/v1/learn",
         "/account/sign-in/code", "/api/v1/account/sign-in/code",
         "/api/v1/account/passkeys/request-options", "/api/v1/account/passkeys/sign-in",

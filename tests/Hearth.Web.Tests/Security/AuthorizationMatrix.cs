@@ -113,6 +113,8 @@ public static class AuthorizationMatrix
         Row("PAGE", "/learn", g: "AAAAA"),
         Row("GET", "/api/v1/learn", g: "AAAAA"),
         Row("GET", "/health", g: "AAAAA"),
+        Row("GET", "/health/live", g: "AAAAA"),
+        Row("GET", "/health/ready", g: "AAAAA"),
         Row("GET", "/api/{documentName}/openapi.json", g: "AAAAA"),
 
         // The calendar feed: the long random token stands in for the person (calendar apps cannot sign in).

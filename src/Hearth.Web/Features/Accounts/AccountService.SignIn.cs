@@ -80,6 +80,12 @@ public sealed partial class AccountService
     /// <summary>Every way in ends here: lift the throttle, start a server-side session, issue the cookie.</summary>
     internal async Task<Outcome<AccountView>> CompleteSignInAsync(HearthUser user, string? userAgent, CancellationToken ct)
     {
+        // Paused by the operator (`hearth users disable`): only once the passphrase or passkey was right, so it tells nobody else.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Outcome<AccountView>.Refused(401, "Not signed in", text["AccountPaused"]);
+        }
+
         await throttle.SignedInAsync(user, ct);
 
         var sessionId = await sessions.StartAsync(user.Id, userAgent, ct);

@@ -16,6 +16,7 @@ public static class DataRightsEndpoints
         services.AddScoped<DataExportService>();
         services.AddScoped<DataImportService>();
         services.AddScoped<AccountDeletionService>();
+        services.AddScoped<AccountErasure>();
 
         return services;
     }

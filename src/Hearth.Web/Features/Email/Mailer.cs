@@ -63,6 +63,7 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
             await writer.WriteAsync(text.AsMemory(), ct);
         }
 
+        Hosting.HearthMetrics.NotificationSent("email_outbox");
         log.LogInformation("E-mail written to the outbox as {File}", name);
     }
 
@@ -101,5 +102,6 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options) : IMailer
 
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
+        Hosting.HearthMetrics.NotificationSent("email_smtp");
     }
 }
