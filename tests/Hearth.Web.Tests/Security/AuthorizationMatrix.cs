@@ -105,6 +105,8 @@ public static class AuthorizationMatrix
         // Public pages and endpoints (AnonymousSurfaceTests keeps that list short on purpose).
         Row("PAGE", "/", g: "AAAAA"),
         Row("PAGE", "/exit", g: "AAAAA"),
+        // The page the service worker keeps for when Hearth cannot be reached: nothing about anyone (ADR 116).
+        Row("PAGE", "/offline", g: "AAAAA"),
         // The language switch's page (its form posts the choice; signed out it sets only the cookie).
         Row("PAGE", "/language", g: "AAAAA"),
         // The error page itself answers 500 (it is where unhandled errors are re-executed).
