@@ -14,6 +14,7 @@ using Hearth.Web.Features.Languages;
 using Hearth.Web.Features.Learn;
 using Hearth.Web.Features.Memories;
 using Hearth.Web.Features.Notes;
+using Hearth.Web.Features.Notifications;
 using Hearth.Web.Features.Practices;
 using Hearth.Web.Features.Prompts;
 using Hearth.Web.Features.QualityTime;
@@ -59,6 +60,7 @@ public static class HearthHosting
             .AddCheckIns()
             .AddInsights(configuration)
             .AddReminders()
+            .AddNotifications(configuration)
             .AddDataRights();
         return builder;
     }
@@ -148,6 +150,7 @@ public static class HearthHosting
         routes.MapInsights();
         routes.MapDashboard();
         routes.MapReminders();
+        routes.MapNotifications();
         routes.MapDataRights();
         return app;
     }
