@@ -16,6 +16,7 @@ using Hearth.Web.Features.Learn;
 using Hearth.Web.Features.Memories;
 using Hearth.Web.Features.Notes;
 using Hearth.Web.Features.Operations;
+using Hearth.Web.Features.Notifications;
 using Hearth.Web.Features.Practices;
 using Hearth.Web.Features.Prompts;
 using Hearth.Web.Features.QualityTime;
@@ -64,6 +65,7 @@ public static class HearthHosting
             .AddTalkThrough()
             .AddInsights(configuration)
             .AddReminders()
+            .AddNotifications(configuration)
             .AddDataRights()
             .AddOperations(options);
         return builder;
@@ -157,6 +159,7 @@ public static class HearthHosting
         routes.MapInsights();
         routes.MapDashboard();
         routes.MapReminders();
+        routes.MapNotifications();
         routes.MapDataRights();
         routes.MapOperations();
         return app;

@@ -14,7 +14,7 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
 {
     private static readonly HashSet<string> OpenOnPurpose =
     [
-        "/", "/exit", "/error", "/status/{code:int}", "/join/{token}",
+        "/", "/exit", "/offline", "/error", "/status/{code:int}", "/join/{token}",
         "/account/register", "/account/sign-in", "/account/sign-out", "/account/forgot", "/account/reset",
         "/api/v1/account/register", "/api/v1/account/sign-in", "/api/v1/account/forgot-password", "/api/v1/account/reset-password",
         "/health", "/health/live", "/health/ready", "/api/{documentName}/openapi.json",

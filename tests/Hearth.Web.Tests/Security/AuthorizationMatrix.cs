@@ -105,6 +105,8 @@ public static class AuthorizationMatrix
         // Public pages and endpoints (AnonymousSurfaceTests keeps that list short on purpose).
         Row("PAGE", "/", g: "AAAAA"),
         Row("PAGE", "/exit", g: "AAAAA"),
+        // The page the service worker keeps for when Hearth cannot be reached: nothing about anyone (ADR 116).
+        Row("PAGE", "/offline", g: "AAAAA"),
         // The language switch's page (its form posts the choice; signed out it sets only the cookie).
         Row("PAGE", "/language", g: "AAAAA"),
         // The error page itself answers 500 (it is where unhandled errors are re-executed).
@@ -165,6 +167,12 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/account/calendar-feed", g: "SAAAA"),
         Row("POST", "/api/v1/account/calendar-feed", g: "SAAAA"),
         Row("DELETE", "/api/v1/account/calendar-feed", g: "SAAAA"),
+        // Web Push (ADR 116): only ever one's own devices; a malformed subscription is refused for everyone.
+        Row("GET", "/api/v1/account/push/key", g: "SAAAA"),
+        Row("GET", "/api/v1/account/push/devices", g: "SAAAA"),
+        Row("POST", "/api/v1/account/push/devices", "{}", g: "SRRRR"),
+        Row("DELETE", "/api/v1/account/push/devices/{deviceId:guid}", g: "SNNNN"),
+        Row("POST", "/api/v1/account/push/test", g: "SAAAA"),
         // The export holds what was once shared with the caller, closed spaces included (docs/export-format.md).
         Row("GET", "/api/v1/account/export", g: "SAAAA") with { Export = true },
         Row("POST", "/api/v1/account/import", "{}", g: "SRRRR"),
@@ -173,6 +181,7 @@ public static class AuthorizationMatrix
         Row("PAGE", "/account/confirm", g: "SAAAA"),
         Row("PAGE", "/account/settings", g: "SAAAA"),
         Row("PAGE", "/account/security", g: "SAAAA"),
+        Row("PAGE", "/account/notifications", g: "SAAAA"),
         Row("PAGE", "/account/data", g: "SAAAA"),
         Row("PAGE", "/account/data/view", g: "SAAAA") with { Export = true },
         Row("PAGE", "/account/delete", g: "SAAAA"),

@@ -539,6 +539,7 @@ public sealed class MatrixWorld
             ["memoryId"] = missing,
             ["noteId"] = missing,
             ["entryId"] = missing,
+            ["deviceId"] = missing,
         };
         Dictionary<string, string> State(Guid? space, Guid? memory = null, Guid? noteId = null, Guid? entryId = null)
         {

@@ -71,10 +71,20 @@ public sealed class LogCanaryTests(LogCapturingFactory factory) : IClassFixture<
         await ben.AcceptAsync(token + "CANARY");
         await ana.Http.PostAsync(new Uri("/api/v1/spaces", UriKind.Relative), new StringContent("{\"label\":\"CANARY-in-broken-json", System.Text.Encoding.UTF8, "application/json"));
 
+        // A push device (its address and keys are personal data), a malformed one, and its removal.
+        var p256dh = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).PublicKey.ExportSubjectPublicKeyInfo().AsSpan()[^65..]);
+        var pushed = await ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", new { endpoint = "https://fcm.googleapis.com/fcm/send/CANARY-push-endpoint", keys = new { p256dh, auth = "Q0FOQVJZLWF1dGgtMTYhIQ" } });
+        await Expect.StatusAsync(HttpStatusCode.Created, pushed);
+        await ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", new { endpoint = "http://CANARY-not-https.example/push", keys = new { p256dh = "CANARY-key", auth = "CANARY-auth" } });
+        var deviceId = (await pushed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        await ana.Http.DeleteAsync(new Uri($"/api/v1/account/push/devices/{deviceId}", UriKind.Relative));
+
         Assert.NotEmpty(factory.Lines);
         var log = string.Join('\n', factory.Lines);
         Assert.DoesNotContain(Person.DefaultPassword, log, StringComparison.Ordinal);
         Assert.DoesNotContain(token, log, StringComparison.Ordinal);
         Assert.DoesNotContain("CANARY", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(p256dh, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Q0FOQVJZLWF1dGgtMTYhIQ", log, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,30 @@
+using Hearth.Web.Api;
+using Hearth.Web.Security;
+
+namespace Hearth.Web.Features.Notifications;
+
+public static class NotificationsEndpoints
+{
+    /// <summary>A member's devices for Web Push, under /api/v1/account/push.</summary>
+    public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
+    {
+        var push = api.MapGroup("/account/push").WithTags("Account").RequireAuthorization();
+        push.MapGet("/key", async (PushDevices devices, CancellationToken ct) => TypedResults.Ok(await devices.KeyAsync(ct)))
+            .WithSummary("This Hearth's public VAPID key, the applicationServerKey a device subscribes with.");
+        push.MapGet("/devices", async (PushDevices devices, CancellationToken ct) => TypedResults.Ok(await devices.ListAsync(ct)))
+            .WithSummary("Your devices that get notifications: each with when it was added and when the last one reached it.");
+        push.MapPost("/devices", async (PushSubscriptionInput input, PushDevices devices, HttpContext http, CancellationToken ct) =>
+                ApiResults.From(await devices.AddAsync(input, http.Request.Headers.UserAgent, ct), d => TypedResults.Created((string?)null, d)))
+            .WithSummary("Add this device: the browser's push subscription (PushSubscription.toJSON()). The same device again keeps one entry.");
+        push.MapDelete("/devices/{deviceId:guid}", async (Guid deviceId, PushDevices devices, CancellationToken ct) =>
+                ApiResults.From(await devices.RemoveAsync(deviceId, ct), _ => TypedResults.NoContent()))
+            .WithSummary("Stop notifications to one device.");
+        push.MapPost("/test", async (IPushSender sender, CurrentMember member, CancellationToken ct) =>
+            {
+                var result = await sender.SendAsync(member.RequireUserId(), "/account/notifications", ct);
+                return TypedResults.Ok(new PushTestView(result.Delivered, result.Removed));
+            })
+            .WithSummary("Send the neutral \"Something new in Hearth\" to each of your devices, to see that it arrives.");
+        return api;
+    }
+}
