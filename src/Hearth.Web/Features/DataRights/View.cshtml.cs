@@ -64,7 +64,7 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
 
     /// <summary>When the export was made, with its time (UTC).</summary>
     public static string WhenMade(DateTimeOffset at) =>
-        string.Create(CultureInfo.CurrentCulture, $"{When(at)}, {at.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC");
+        string.Create(CultureInfo.CurrentCulture, $"{When(at)}, {Hearth.Web.Languages.CultureFormats.Time(NodaTime.LocalTime.FromTimeOnly(TimeOnly.FromTimeSpan(at.UtcDateTime.TimeOfDay)))} UTC");
 
     /// <summary>Day, month name, year in the culture's order (English keeps "d MMMM yyyy").</summary>
     private static string DatePattern() =>
