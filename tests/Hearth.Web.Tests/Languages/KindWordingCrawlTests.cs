@@ -66,12 +66,21 @@ public sealed class KindWordingCrawlTests
                     _ => [],
                 };
                 read++;
-                found.AddRange(texts.Where(t => KindWordingTests.SexualWords().IsMatch(t)).Select(t => $"{url} (as {who}): {t}"));
+                found.AddRange(texts.SelectMany(t => KindWordingTests.SexualWords().Matches(t)).Select(m => $"{url} (as {who}): …{Around(m)}…"));
             }
         }
 
         Assert.True(read > 60, $"only {read} pages and answers read");
         Assert.True(found.Count == 0, $"A {kind} pair reads about sexual closeness:\n" + string.Join("\n", found.Distinct()));
+    }
+
+    /// <summary>The words around a match, on one line.</summary>
+    private static string Around(System.Text.RegularExpressions.Match match)
+    {
+        var text = match.Result("$_");
+        var from = Math.Max(0, match.Index - 60);
+        var to = Math.Min(text.Length, match.Index + match.Length + 40);
+        return System.Text.RegularExpressions.Regex.Replace(text[from..to], @"\s+", " ");
     }
 
     private static IEnumerable<string> PageTexts(string html)
