@@ -1,3 +1,5 @@
+using Hearth.Core.Spaces;
+
 namespace Hearth.Core.Dimensions;
 
 /// <summary>The five kinds of closeness Hearth works with (see docs/product/domain.md, "The model of intimacy").</summary>
@@ -68,9 +70,14 @@ public static class DimensionCatalog
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
-    /// <summary>One plain sentence on what the dimension is made of. Our own words.</summary>
-    public static string Describe(this Dimension dimension) => dimension switch
+    /// <summary>
+    /// One plain sentence on what the dimension is made of, as the kind of space reads it. Our own
+    /// words. Only romantic partners read about sexual closeness (issue 17, rule 7).
+    /// </summary>
+    public static string Describe(this Dimension dimension, RelationshipKind kind) => dimension switch
     {
+        Dimension.Physical when kind != RelationshipKind.Romantic =>
+            "Affectionate touch, like a hug, holding hands or sitting close, as far as it's welcome to you both.",
         Dimension.Emotional =>
             "Sharing what you feel, hope and worry about, and feeling heard and accepted when you do.",
         Dimension.Physical =>

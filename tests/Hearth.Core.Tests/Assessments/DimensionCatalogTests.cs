@@ -1,4 +1,5 @@
 using Hearth.Core.Dimensions;
+using Hearth.Core.Spaces;
 
 namespace Hearth.Core.Tests.Assessments;
 
@@ -33,7 +34,7 @@ public sealed class DimensionCatalogTests
         Assert.All(DimensionCatalog.All, d =>
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Title()));
-            Assert.EndsWith(".", d.Describe(), StringComparison.Ordinal);
+            Assert.All(RelationshipKinds.All, k => Assert.EndsWith(".", d.Describe(k), StringComparison.Ordinal));
         });
     }
 }

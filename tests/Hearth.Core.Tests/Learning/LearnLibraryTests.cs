@@ -33,7 +33,7 @@ public sealed class LearnLibraryTests
     }
 
     [Theory]
-    [InlineData("learn.myth.not-just-sex")]
+    [InlineData("learn.myth.not-just-romance")]
     [InlineData("learn.myth.every-gender")]
     [InlineData("learn.myth.can-be-built")]
     [InlineData("learn.obstacle.screens")]

@@ -46,8 +46,8 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         var seenByBen = await ben.GetJsonAsync($"/api/v1/spaces/{spaceId}/ritual");
         var next = seenByBen.GetProperty("next").EnumerateArray().ToList();
         Assert.Equal(4, next.Count);
-        Assert.EndsWith("14:00 (America/New_York)", next[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("19:00 (Europe/London)", next[0].GetProperty("forOther").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("2:00 PM (America/New_York)", next[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("7:00 PM (Europe/London)", next[0].GetProperty("forOther").GetString(), StringComparison.Ordinal);
         Assert.Equal("Sunday", seenByBen.GetProperty("weekStartsOn").GetString());
     }
 
@@ -61,7 +61,7 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/settings", new { livingApart = true }));
 
         var tooShort = await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual/waking-hours", new { from = "22:00", to = "22:30" });
-        Assert.Contains("shorter than an hour", (await Expect.ProblemAsync(HttpStatusCode.BadRequest, tooShort)).FieldErrors("to")[0], StringComparison.Ordinal);
+        Assert.Equal("Your waking hours from 10:00 PM to 10:30 PM are shorter than an hour. Please give at least an hour.", (await Expect.ProblemAsync(HttpStatusCode.BadRequest, tooShort)).FieldErrors("to")[0]);
         await Expect.ProblemAsync(HttpStatusCode.BadRequest, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual/waking-hours", new { from = "24:00", to = "08:00" }));
         await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual/waking-hours", new { from = "06:00", to = "23:00" }));
 
@@ -70,6 +70,10 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         Assert.True(view.GetProperty("overlapMinutesThisWeek").GetInt32() > 0);
         var proposals = view.GetProperty("proposals").EnumerateArray().ToList();
         Assert.NotEmpty(proposals);
+        // The page and the API's sentences write the times as an English reader's clock does; the wire values stay "06:00".
+        var page = (await ana.Http.GetPageAsync($"/spaces/{spaceId}/ritual")).QuerySelector("main")!.TextContent;
+        Assert.Contains("is awake from 6:00 AM to 11:00 PM (America/Los_Angeles)", page, StringComparison.Ordinal);
+        Assert.Matches(@" \d{1,2}:\d\d [AP]M$", proposals[0].GetProperty("forYou").GetString());
 
         // A proposal can be taken as it is.
         var first = proposals[0];

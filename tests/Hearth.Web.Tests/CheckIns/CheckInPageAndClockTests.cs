@@ -44,7 +44,7 @@ public sealed class CheckInPageAndClockTests
         // 01:30 does not exist that night: read with the offset from before the gap, as a calendar
         // app reads the ICS feed's TZID time (RFC 5545), it is 01:30 UTC, which is 02:30 summer time.
         Assert.Equal(new DateTimeOffset(2027, 3, 28, 1, 30, 0, TimeSpan.Zero), spring[0].GetProperty("instant").GetDateTimeOffset());
-        Assert.Contains("02:30", spring[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2:30 AM", spring[0].GetProperty("forYou").GetString(), StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2027, 4, 4, 0, 30, 0, TimeSpan.Zero), spring[1].GetProperty("instant").GetDateTimeOffset());
     }
 
@@ -97,7 +97,7 @@ public sealed class CheckInPageAndClockTests
         Assert.Contains("isn't a time of day", (await ritual.ParseAsync()).FieldError("Time"), StringComparison.Ordinal);
         var saved = await ana.Http.SubmitAsync($"/spaces/{spaceId}/ritual", new Dictionary<string, string> { ["Day"] = "sunday", ["Time"] = "19:00", ["TimeZoneId"] = "Europe/London" }, handler: "Ritual");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("Every Sunday at 19:00 (Europe/London)", (await ben.Http.GetPageAsync($"/spaces/{spaceId}/ritual")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Every Sunday at 7:00 PM (Europe/London)", (await ben.Http.GetPageAsync($"/spaces/{spaceId}/ritual")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         // The calendar link is made on the ritual page and shown once.
         var feedPage = await ana.Http.SubmitAsync($"/spaces/{spaceId}/ritual", new Dictionary<string, string>(), handler: "CreateFeed");

@@ -48,7 +48,7 @@ public abstract class DashboardTests<TFactory>(TFactory factory) : IClassFixture
         Assert.True(anaAlone.GetProperty("thisWeek").GetProperty("youCheckedIn").GetBoolean());
         Assert.False(anaAlone.GetProperty("thisWeek").GetProperty("bothCheckedIn").GetBoolean());
         // 19:00 in London in June, on Ana's own clock (UTC): 18:00.
-        Assert.Equal("Sunday 7 June, 18:00 (Etc/UTC)", anaAlone.GetProperty("thisWeek").GetProperty("nextRitual").GetString());
+        Assert.Equal("Sunday 7 June, 6:00 PM (Etc/UTC)", anaAlone.GetProperty("thisWeek").GetProperty("nextRitual").GetString());
         Assert.DoesNotContain("dashboard-marker", anaAlone.GetRawText(), StringComparison.Ordinal);
 
         // Nothing Ana did alone shows on Ben's dashboard, API or page: byte for byte the same.

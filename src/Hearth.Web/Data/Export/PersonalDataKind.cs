@@ -59,9 +59,6 @@ public sealed record KindExport(JsonElement Mine, JsonElement? SharedWithMe)
 /// </summary>
 public sealed record KindDisplay(string MineHeading, string? SharedHeading = null)
 {
-    /// <summary>Plain words for this kind's field names that read awkwardly on their own ("feltHeard" -> "Felt heard").</summary>
-    public IReadOnlyDictionary<string, string> Words { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
     /// <summary>A field's value in words where plain text would not do (a plan's step ids as titles); null: as plain text.</summary>
     public Func<string, JsonElement, string?>? Value { get; init; }
 

@@ -79,9 +79,10 @@ public sealed class IndexModel(SessionService sessions, TwoFactorService twoFact
     /// <summary>"1 Jun 2026" / "1. Juni 2026": the one place this page formats a date, in the reader's culture.</summary>
     public static string Day(DateTimeOffset at) => at.ToString(DayPattern(withYear: true), System.Globalization.CultureInfo.CurrentCulture);
 
-    /// <summary>"1 Jun 2026, 09:00" (or without the year), in the reader's culture; the times are UTC.</summary>
+    /// <summary>"1 Jun 2026, 9:00 AM" / "1. Juni 2026, 09:00" (or without the year), in the reader's culture; the times are UTC.</summary>
     public static string DayAndTime(DateTimeOffset at, bool withYear) =>
-        at.ToString(DayPattern(withYear) + ", HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+        at.ToString(DayPattern(withYear), System.Globalization.CultureInfo.CurrentCulture) + ", "
+        + Hearth.Web.Languages.CultureFormats.Time(NodaTime.LocalTime.FromTimeOnly(TimeOnly.FromTimeSpan(at.TimeOfDay)));
 
     private static string DayPattern(bool withYear) =>
         System.Globalization.CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de"

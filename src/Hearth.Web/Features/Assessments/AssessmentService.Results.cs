@@ -24,7 +24,7 @@ public sealed partial class AssessmentService
         }
 
         var result = AssessmentScorer.Score(Content, new AssessmentAnswers(response.Kind, response.SexualOptIn, await cipher.ReadAnswersAsync(response, ct)));
-        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList(), text));
+        return Outcome<AssessmentResultView>.Ok(AssessmentResultView.From(response.Round, response.CompletedAt!.Value, result, done.Select(r => new RoundSummary(r.Round, r.CompletedAt!.Value)).ToList(), text, response.Kind));
     }
 
     /// <summary>

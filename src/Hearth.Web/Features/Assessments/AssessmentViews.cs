@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Hearth.Core.Assessments;
 using Hearth.Core.Dimensions;
+using Hearth.Core.Spaces;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
@@ -51,10 +52,10 @@ public sealed record AssessmentResultView(
     IReadOnlyList<RoundSummary> Rounds)
 {
     /// <summary>The view in the member's language (<paramref name="text"/>); the numbers are the same in every language.</summary>
-    public static AssessmentResultView From(int round, DateTimeOffset completedAt, AssessmentResult result, IReadOnlyList<RoundSummary> rounds, IStringLocalizer<AssessmentsText> text) => new(
+    public static AssessmentResultView From(int round, DateTimeOffset completedAt, AssessmentResult result, IReadOnlyList<RoundSummary> rounds, IStringLocalizer<AssessmentsText> text, RelationshipKind kind) => new(
         round,
         completedAt,
-        result.Dimensions.Select(d => DimensionViews.From(d, text)).ToList(),
+        result.Dimensions.Select(d => DimensionViews.From(d, text, kind)).ToList(),
         result.Statements.Select(s => new StatementView(
             s.Kind switch { StatementKind.GrowthArea => StatementViewKind.Priority, StatementKind.Strength => StatementViewKind.Strength, _ => StatementViewKind.WarningSigns },
             s.Dimension?.WireName(),
@@ -71,10 +72,10 @@ public sealed record AssessmentResultView(
 
 internal static class DimensionViews
 {
-    public static DimensionView From(DimensionResult d, IStringLocalizer<AssessmentsText> text) => new(
+    public static DimensionView From(DimensionResult d, IStringLocalizer<AssessmentsText> text, RelationshipKind kind) => new(
         d.Dimension.WireName(),
         text.Title(d.Dimension),
-        text.Description(d.Dimension),
+        text.Description(d.Dimension, kind),
         ScoreView.From(d.Experience),
         d.Importance,
         d.Importance is { } i ? Math.Round((i - 1) / 6.0 * 100) : null,

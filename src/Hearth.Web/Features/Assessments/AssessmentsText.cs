@@ -1,5 +1,7 @@
 using Hearth.Core.Assessments;
 using Hearth.Core.Dimensions;
+using Hearth.Core.Spaces;
+using Hearth.Web.Languages;
 using Microsoft.Extensions.Localization;
 
 namespace Hearth.Web.Features.Assessments;
@@ -17,11 +19,15 @@ public static class DimensionWords
         return text[$"DimensionTitle.{dimension.WireName()}"];
     }
 
-    /// <summary>One plain sentence on what the dimension is made of: "DimensionDescription.&lt;wire name&gt;".</summary>
-    public static string Description(this IStringLocalizer<AssessmentsText> text, Dimension dimension)
+    /// <summary>
+    /// One plain sentence on what the dimension is made of, as the kind of space reads it:
+    /// "DimensionDescription.&lt;wire name&gt;" or its kind wording ("….romantic": only romantic
+    /// partners read about sexual closeness).
+    /// </summary>
+    public static string Description(this IStringLocalizer<AssessmentsText> text, Dimension dimension, RelationshipKind kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text[$"DimensionDescription.{dimension.WireName()}"];
+        return text.ForKind($"DimensionDescription.{dimension.WireName()}", kind);
     }
 }
 

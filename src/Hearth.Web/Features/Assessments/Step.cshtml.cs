@@ -29,6 +29,9 @@ public sealed class StepModel(AssessmentService assessments, IStringLocalizer<As
 
     public AssessmentState? State { get; private set; }
 
+    /// <summary>The kind of space the assessment is taken in (its wording follows it).</summary>
+    public RelationshipKind SpaceKind => RelationshipKinds.TryParse(State?.Kind, out var kind) ? kind : RelationshipKind.Friends;
+
     /// <summary>The questions of this step, or null on the final "what to share" step.</summary>
     public AssessmentSectionView? Section { get; private set; }
 

@@ -59,18 +59,7 @@ public sealed class CheckInData(HearthDbContext db, FieldCipher cipher, IStringL
 {
     public string Name => "checkIns";
 
-    public KindDisplay Display { get; } = new("Your weekly check-ins", "Their check-ins, for weeks you both checked in")
-    {
-        Words = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["feltHeard"] = "Felt heard",
-            ["phoneFreeMinutes"] = "Phone-free minutes together",
-            ["noTension"] = "No tension this week",
-            ["needs"] = "More of, or less of",
-            ["needsDimension"] = "Kind of closeness",
-            ["warningSigns"] = "Sharp moments between you",
-        },
-    };
+    public KindDisplay Display { get; } = new("Your weekly check-ins", "Their check-ins, for weeks you both checked in");
 
     public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
     {

@@ -64,21 +64,20 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
 
     /// <summary>When the export was made, with its time (UTC).</summary>
     public static string WhenMade(DateTimeOffset at) =>
-        string.Create(CultureInfo.CurrentCulture, $"{When(at)}, {at.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC");
+        string.Create(CultureInfo.CurrentCulture, $"{When(at)}, {Hearth.Web.Languages.CultureFormats.Time(NodaTime.LocalTime.FromTimeOnly(TimeOnly.FromTimeSpan(at.UtcDateTime.TimeOfDay)))} UTC");
 
     /// <summary>Day, month name, year in the culture's order (English keeps "d MMMM yyyy").</summary>
     private static string DatePattern() =>
         CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "de" ? "d. MMMM yyyy" : "d MMMM yyyy";
 
-    /// <summary>"respondedAt" -> "Responded at", or the kind's own words for it.</summary>
-    public static string Label(string name, KindDisplay? display = null) =>
-        display is not null && display.Words.TryGetValue(name, out var words) ? words : Spaced(name);
+    /// <summary>"respondedAt" -> "Responded at": a name with no words of its own (ExportFieldWordsTests gives every field of the schema its Field.&lt;name&gt;).</summary>
+    public static string Label(string name) => Spaced(name);
 
     /// <summary>A field's name in the reader's language (DataRightsText <c>Field.&lt;name&gt;</c>, one per name in docs/export-format.schema.json).</summary>
-    public static string Label(IStringLocalizer<DataRightsText> text, string name, KindDisplay? display = null)
+    public static string Label(IStringLocalizer<DataRightsText> text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text["Field." + name] is { ResourceNotFound: false } word ? word.Value : Label(name, display);
+        return text["Field." + name] is { ResourceNotFound: false } word ? word.Value : Label(name);
     }
 
     /// <summary>A value as text, or as the kind shows it (the steps of a reconnect plan by their titles).</summary>

@@ -29,11 +29,6 @@ public sealed class ReconnectPlanData(HearthDbContext db, Microsoft.Extensions.L
 
     public KindDisplay Display { get; } = new("Your plans to reconnect")
     {
-        Words = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["startWeek"] = "Starts the week of",
-            ["doneSteps"] = "Steps done",
-        },
         Value = (name, value) =>
             name == "doneSteps" && value.ValueKind == JsonValueKind.Array
                 && value.GetArrayLength() > 0

@@ -44,6 +44,12 @@ public sealed class IndexModel(RitualService rituals, CalendarFeedService feeds,
             ? CultureFormats.Weekday(iso)
             : day ?? "";
 
+    /// <summary>A time ("19:00", as the form and API send it) as the reader's clock shows it: "7:00 PM", "19:00".</summary>
+    public static string TimeName(string? time) =>
+        Hearth.Core.Rituals.RitualInput.TryParseTime(time, Hearth.Core.Rituals.Ritual.TimeField, out var parsed, out _)
+            ? CultureFormats.Time(parsed)
+            : time ?? "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(fillForms: true, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRitualAsync(CancellationToken ct) =>

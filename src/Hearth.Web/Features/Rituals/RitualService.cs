@@ -165,8 +165,8 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
                     p.Ritual.Day.ToString().ToLowerInvariant(),
                     Show(p.Ritual.Time),
                     p.Ritual.Zone.Id,
-                    $"{CultureFormats.Weekday(p.ForFirst.DayOfWeek)} {Show(p.ForFirst.TimeOfDay)}",
-                    $"{CultureFormats.Weekday(p.ForSecond.DayOfWeek)} {Show(p.ForSecond.TimeOfDay)}",
+                    CultureFormats.WeekdayAndTime(p.ForFirst.DayOfWeek, p.ForFirst.TimeOfDay),
+                    CultureFormats.WeekdayAndTime(p.ForSecond.DayOfWeek, p.ForSecond.TimeOfDay),
                     Why(p)))
                 .ToList();
         }
@@ -210,14 +210,18 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
                 Ritual.ZoneField => "TimeZoneMissing",
                 _ => "TimeMissing",
             };
-        return text[key, problem.Values.Cast<object>().ToArray()];
+        // The waking hours in a problem are the member's own clock times: written as their language writes them.
+        var values = problem.Problem == RitualProblem.WindowTooShort
+            ? problem.Values.Select(v => RitualInput.TryParseTime(v, Ritual.TimeField, out var t, out _) ? CultureFormats.Time(t) : v)
+            : problem.Values;
+        return text[key, values.Cast<object>().ToArray()];
     }
 
     /// <summary>The clock-change note of an occurrence, in the member's language; null on ordinary days.</summary>
     private string? Note(RitualOccurrence o) => o.ClockChange switch
     {
-        ClockChange.MovedForwardPastGap => text["ClockForward", Show(o.PlannedTime), Show(o.Start.TimeOfDay)].Value,
-        ClockChange.EarlierOfTwo => text["ClockBack", Show(o.PlannedTime)].Value,
+        ClockChange.MovedForwardPastGap => text["ClockForward", CultureFormats.Time(o.PlannedTime), CultureFormats.Time(o.Start.TimeOfDay)].Value,
+        ClockChange.EarlierOfTwo => text["ClockBack", CultureFormats.Time(o.PlannedTime)].Value,
         _ => null,
     };
 
@@ -226,9 +230,9 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             ? new WakingWindow(DefaultWakeFrom, DefaultWakeTo)
             : new WakingWindow(LocalTime.FromMinutesSinceMidnight(row.FromMinute), LocalTime.FromMinutesSinceMidnight(row.ToMinute));
 
-    /// <summary>"Sunday 22 November, 19:00 (Europe/London)", "Sonntag, 22. November, 19:00 (Europe/Berlin)".</summary>
+    /// <summary>"Sunday 22 November, 7:00 PM (Europe/London)", "Sonntag, 22. November, 19:00 (Europe/Berlin)".</summary>
     internal static string When(ZonedDateTime time) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Friendly(time.Date)}, {Show(time.TimeOfDay)} ({time.Zone.Id})");
+        string.Create(CultureInfo.InvariantCulture, $"{Friendly(time.Date)}, {CultureFormats.Time(time.TimeOfDay)} ({time.Zone.Id})");
 
     /// <summary>
     /// The one place this feature formats a date for people: NodaTime's pattern with the request's
@@ -240,8 +244,9 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
 
     private string Span(ZonedDateTime from, ZonedDateTime to) =>
         from.Date == to.Date || (to.TimeOfDay == LocalTime.Midnight && to.Date == from.Date.PlusDays(1))
-            ? text["SpanSameDay", CultureFormats.Weekday(from.DayOfWeek), Show(from.TimeOfDay), Show(to.TimeOfDay)]
-            : text["SpanTwoDays", CultureFormats.Weekday(from.DayOfWeek), Show(from.TimeOfDay), CultureFormats.Weekday(to.DayOfWeek), Show(to.TimeOfDay)];
+            ? text["SpanSameDay", CultureFormats.Weekday(from.DayOfWeek), CultureFormats.Time(from.TimeOfDay), CultureFormats.Time(to.TimeOfDay)]
+            : text["SpanTwoDays", CultureFormats.Weekday(from.DayOfWeek), CultureFormats.Time(from.TimeOfDay), CultureFormats.Weekday(to.DayOfWeek), CultureFormats.Time(to.TimeOfDay)];
 
+    /// <summary>A time as the API and the export carry it ("19:00"): a wire value, not words. People read <see cref="CultureFormats.Time"/>.</summary>
     internal static string Show(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

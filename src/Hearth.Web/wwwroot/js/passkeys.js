@@ -34,31 +34,32 @@
     if (status) { status.textContent = text; }
   }
 
-  // The page passes these sentences in its language (data-text-prompt, data-text-not-added,
-  // data-text-not-signed-in, data-text-unfinished); English where a page does not.
-  function words(button, name, english) { return button.getAttribute("data-text-" + name) || english; }
+  // The page passes every sentence in the reader's language (data-text-prompt, data-text-not-added,
+  // data-text-not-signed-in, data-text-unfinished): the script has no words of its own
+  // (ScriptTextTests holds every page that loads it to that).
+  function words(button, name) { return button.getAttribute("data-text-" + name) || ""; }
 
   async function problemText(response, fallback) {
     try { var p = await response.json(); return p.detail || fallback; } catch (e) { return fallback; }
   }
 
   async function addPasskey(button) {
-    say(button, words(button, "prompt", "Follow your device's prompt…"));
+    say(button, words(button, "prompt"));
     var nameField = document.getElementById(button.getAttribute("data-name-field") || "");
     var options = await (await post("/api/v1/account/passkeys/creation-options")).json();
     var credential = await navigator.credentials.create({ publicKey: PKC.parseCreationOptionsFromJSON(options) });
     var saved = await post("/api/v1/account/passkeys", { credential: credential.toJSON(), name: nameField ? nameField.value : "" });
     if (saved.ok) { window.location.assign("/account/security?done=passkey-added"); return; }
-    say(button, await problemText(saved, words(button, "not-added", "That passkey couldn't be added. Please try again.")));
+    say(button, await problemText(saved, words(button, "not-added")));
   }
 
   async function signIn(button) {
-    say(button, words(button, "prompt", "Follow your device's prompt…"));
+    say(button, words(button, "prompt"));
     var options = await (await post("/api/v1/account/passkeys/request-options")).json();
     var credential = await navigator.credentials.get({ publicKey: PKC.parseRequestOptionsFromJSON(options) });
     var result = await post("/api/v1/account/passkeys/sign-in", { credential: credential.toJSON() });
     if (result.ok) { window.location.assign(localPath(button.getAttribute("data-return-url"))); return; }
-    say(button, await problemText(result, words(button, "not-signed-in", "That passkey didn't work here.")));
+    say(button, await problemText(result, words(button, "not-signed-in")));
   }
 
   document.addEventListener("click", function (event) {
@@ -66,6 +67,6 @@
     if (!button) { return; }
     event.preventDefault();
     var action = button.getAttribute("data-passkey") === "add" ? addPasskey : signIn;
-    action(button).catch(function () { say(button, words(button, "unfinished", "That didn't finish. You can try again, or use your passphrase.")); });
+    action(button).catch(function () { say(button, words(button, "unfinished")); });
   });
 })();
