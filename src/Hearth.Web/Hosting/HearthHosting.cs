@@ -6,6 +6,7 @@ using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Dashboard;
+using Hearth.Web.Features.Debriefs;
 using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Features.Insights;
@@ -48,6 +49,7 @@ public static class HearthHosting
             .AddSpaces()
             .AddInvitations()
             .AddAssessments(configuration)
+            .AddDebriefs()
             .AddDaily()
             .AddPrompts()
             .AddDashboard()
@@ -135,6 +137,7 @@ public static class HearthHosting
         routes.MapLanguages();
         routes.MapSpaces();
         routes.MapAssessments();
+        routes.MapDebriefs();
         routes.MapAccountSecurity();
         routes.MapDaily();
         routes.MapPrompts();
