@@ -36,6 +36,13 @@ public sealed class IndexModel(DebriefService debriefs, PairSpaces pairs) : Page
         if (!outcome.IsOk)
         {
             this.ShowErrors(outcome, prefix: "");
+
+        // The button has no field of its own: its message goes above the page's content.
+        foreach (var error in ModelState.TryGetValue("ItemId", out var entry) ? entry.Errors.ToList() : [])
+        {
+            ModelState.AddModelError(string.Empty, error.ErrorMessage);
+        }
+
             return await ShowAsync(ct) ? Page() : NotFound();
         }
 

@@ -65,6 +65,13 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
         }
 
         this.ShowErrors(outcome, prefix: "");
+
+        // The button has no field of its own: its message goes above the page's content.
+        foreach (var error in ModelState.TryGetValue("Insight", out var entry) ? entry.Errors.ToList() : [])
+        {
+            ModelState.AddModelError(string.Empty, error.ErrorMessage);
+        }
+
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
