@@ -7,6 +7,7 @@ using Hearth.Web.Features.BigPicture;
 using Hearth.Web.Features.CheckIns;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Dashboard;
+using Hearth.Web.Features.Debriefs;
 using Hearth.Web.Features.DataRights;
 using Hearth.Web.Features.Email;
 using Hearth.Web.Features.Insights;
@@ -53,6 +54,7 @@ public static class HearthHosting
             .AddInvitations()
             .AddAssessments(configuration)
             .AddBigPicture()
+            .AddDebriefs()
             .AddDaily()
             .AddPrompts()
             .AddDashboard()
@@ -145,6 +147,7 @@ public static class HearthHosting
         routes.MapSpaces();
         routes.MapAssessments();
         routes.MapBigPicture();
+        routes.MapDebriefs();
         routes.MapAccountSecurity();
         routes.MapDaily();
         routes.MapPrompts();

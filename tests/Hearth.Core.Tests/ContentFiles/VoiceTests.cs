@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hearth.Core.Appreciation;
 using Hearth.Core.Assessments;
+using Hearth.Core.Debriefs;
 using Hearth.Core.Learning;
 using Hearth.Core.Memories;
 using Hearth.Core.Practices;
@@ -54,6 +55,11 @@ public sealed partial class VoiceTests
         foreach (var s in learn.FirstSteps)
         {
             yield return s.Text;
+        }
+
+        foreach (var line in DebriefContent.Default.Lines)
+        {
+            yield return line.Text;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hearth.Core.Assessments;
 using Hearth.Core.CheckIns;
 using Hearth.Core.ContentFiles;
+using Hearth.Core.Debriefs;
 using Hearth.Core.Insights;
 using Hearth.Core.Languages;
 using Hearth.Core.Learning;
@@ -114,6 +115,14 @@ public sealed partial class ContentCoverageTests
             c => InsightTexts.For(c),
             (c, t) => ((InsightTexts)c).Translate(t),
             c => string.Join("\n", ((InsightTexts)c).Texts.Keys)),
+        new(
+            "debrief",
+            DebriefContent.DefaultResourceName,
+            DebriefContent.Default.Version,
+            t => DebriefContent.Default.Translate(t),
+            c => DebriefContent.For(c),
+            (c, t) => ((DebriefContent)c).Translate(t),
+            c => string.Join("\n", ((DebriefContent)c).Lines.Select(l => $"{l.Id}|{l.Kind}|{l.Dimension}|{l.Depth}|{string.Join(",", l.Kinds)}"))),
     ];
 
     public static TheoryData<Catalog, string> CatalogsAndLanguages()

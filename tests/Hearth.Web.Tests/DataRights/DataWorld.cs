@@ -114,6 +114,12 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
             db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = null, StartWeek = new DateOnly(2026, 5, 31), Weeks = 3, DoneSteps = "reconnect.honest-talk reconnect.device-free-time.week-1", StartedAt = started });
             db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = anaId, StartWeek = new DateOnly(2026, 5, 24), Weeks = 2, DoneSteps = "reconnect.small-affection", StartedAt = started.AddDays(-7) });
             db.Add(new ReconnectPlanRecord { Id = Guid.CreateVersion7(), SpaceId = paired, OwnerUserId = benId, StartWeek = new DateOnly(2026, 5, 17), Weeks = 4, DoneSteps = "", StartedAt = started.AddDays(-14) });
+
+            // Saved for a counsellor and "this doesn't fit us": ids only, each member's own. Their map
+            // (50 and 67, alike) has nothing to save from, so they are put in as the features store them.
+            db.Add(new Hearth.Web.Features.Debriefs.DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = anaId, ItemId = "debrief.q.emotional.deep", SavedAt = started });
+            db.Add(new Hearth.Web.Features.Debriefs.DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = benId, ItemId = "practice.letter", SavedAt = started });
+            db.Add(new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = anaId, InsightKey = "growthArea.you.experiential.none", MarkedAt = started });
             return await db.SaveChangesAsync();
         });
         return world with { Paired = paired, Solo = solo, Left = left };

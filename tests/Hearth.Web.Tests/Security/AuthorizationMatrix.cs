@@ -232,6 +232,15 @@ public static class AuthorizationMatrix
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/assessment/retake-offer", """{"enabled":true,"weeks":13}"""),
         Space("PAGE", "/spaces/{spaceId:guid}/assessment/changes"),
 
+        // The debrief opens with the map. In the unrevealed space it is "waiting" (saving: 409); in the
+        // revealed one the shared map (emotional, 67 and 50) has no strength or topic, so nothing can be saved (400).
+        // Taking an item off is the same answer whether it was saved or not.
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/assessment/debrief"),
+        Space("PUT", "/api/v1/spaces/{spaceId:guid}/assessment/debrief/saved/{itemId}", open: "SRRNN"),
+        Space("DELETE", "/api/v1/spaces/{spaceId:guid}/assessment/debrief/saved/{itemId}"),
+        Space("PAGE", "/spaces/{spaceId:guid}/assessment/debrief"),
+        Space("PAGE", "/spaces/{spaceId:guid}/assessment/debrief/summary"),
+
         // Daily connection.
         Space("GET", "/api/v1/spaces/{spaceId:guid}/settings"),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/settings", """{"livingApart":false}"""),
@@ -296,6 +305,10 @@ public static class AuthorizationMatrix
         Space("GET", "/api/v1/spaces/{spaceId:guid}/trends"),
         Space("GET", "/api/v1/spaces/{spaceId:guid}/insights"),
         Space("PAGE", "/spaces/{spaceId:guid}/trends"),
+        // "This doesn't fit us": nobody sees a shared emotional strength here, so marking it is a 400; undo is always allowed.
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/insights/not-fitting"),
+        Space("PUT", "/api/v1/spaces/{spaceId:guid}/insights/not-fitting/{insightKey}", open: "SRRNN"),
+        Space("DELETE", "/api/v1/spaces/{spaceId:guid}/insights/not-fitting/{insightKey}"),
         // Nobody has felt apart for weeks, so there is no plan to start (409) and no step to mark (404 for all).
         Space("POST", "/api/v1/spaces/{spaceId:guid}/reconnect-plan", """{"weeks":3}""", open: "SRRNN"),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/reconnect-plan/steps/{stepId}", """{"done":true}""", open: "SNNNN"),

@@ -530,6 +530,8 @@ public sealed class MatrixWorld
             ["practiceId"] = Practice,
             ["section"] = "anchor",
             ["stepId"] = "reconnect.honest-talk",
+            ["itemId"] = "debrief.strength.emotional",
+            ["insightKey"] = "strength.both.emotional.none",
             ["code"] = "404",
             ["documentName"] = "v1",
             ["sessionId"] = phoneSession,

@@ -28,6 +28,16 @@ public static class InsightEndpoints
             .WithTags("Trends and insights")
             .WithSummary("What Hearth noticed, each with why, who can see it and what to try; the reconnect plan if there is one.")
             .RequireConfirmedSession();
+        var fit = space.MapGroup("/insights/not-fitting").WithTags("Trends and insights").RequireConfirmedSession();
+        fit.MapGet("/", async (Guid spaceId, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.SetAsideAsync(spaceId, ct), v => TypedResults.Ok(v)))
+            .WithSummary("The insights you marked as not fitting that Hearth would show you now (yours alone), so you can bring them back.");
+        fit.MapPut("/{insightKey}", async (Guid spaceId, string insightKey, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.MarkNotFittingAsync(spaceId, insightKey, ct), v => TypedResults.Ok(v)))
+            .WithSummary("\"This doesn't fit us\": hide one of the insights you see (by its key) for you alone. The other member is not told and sees what they saw before.");
+        fit.MapDelete("/{insightKey}", async (Guid spaceId, string insightKey, InsightService service, CancellationToken ct) =>
+                ApiResults.From(await service.BringBackAsync(spaceId, insightKey, ct), v => TypedResults.Ok(v)))
+            .WithSummary("Undo: show an insight you set aside again.");
         var plan = space.MapGroup("/reconnect-plan").WithTags("Trends and insights").RequireConfirmedSession();
         plan.MapPost("/", async (Guid spaceId, StartPlanInput? input, InsightService service, CancellationToken ct) =>
                 ApiResults.From(await service.StartPlanAsync(spaceId, input ?? new StartPlanInput(null), ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())

@@ -36,7 +36,9 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
     /// <summary>The practices in the language of this request.</summary>
     private static PracticeCatalog Practices => PracticeCatalog.For(CultureInfo.CurrentUICulture.Name);
 
-    public async Task<Outcome<InsightsView>> InsightsAsync(Guid spaceId, CancellationToken ct = default)
+    public Task<Outcome<InsightsView>> InsightsAsync(Guid spaceId, CancellationToken ct = default) => InsightsAsync(spaceId, includeSetAside: false, ct);
+
+    private async Task<Outcome<InsightsView>> InsightsAsync(Guid spaceId, bool includeSetAside, CancellationToken ct)
     {
         var data = await LoadAsync(spaceId, ct);
         if (data is null)
@@ -56,13 +58,13 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         }
 
         var shown = active ?? plans.FirstOrDefault();
-        return Outcome<InsightsView>.Ok(new InsightsView(
+        return Outcome<InsightsView>.Ok(await WithoutSetAsideAsync(pair, includeSetAside, new InsightsView(
             DailyText.Iso(history.CurrentWeek),
             CounsellingRule.CounsellingFirst(shared.Concat(mine)).Select(i => View(i, pair)).ToList(),
             shown is null ? null : PlanView(shown, history, pair),
             offer,
             Words.SentenceStarters,
-            shared.Concat(mine).Any(i => i.Kind == InsightKind.Counselling)));
+            shared.Concat(mine).Any(i => i.Kind == InsightKind.Counselling)), ct));
     }
 
     /// <summary>

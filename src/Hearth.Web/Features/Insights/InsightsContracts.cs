@@ -34,7 +34,11 @@ public sealed record InsightView(
     IReadOnlyList<string> Measures,
     IReadOnlyList<EvidenceView> Evidence,
     IReadOnlyList<PracticeLinkView> Practices,
-    bool SuggestsReconnectPlan);
+    bool SuggestsReconnectPlan)
+{
+    /// <summary>Its stable key, for "this doesn't fit us" (<see cref="InsightKeys"/>).</summary>
+    public string Key => InsightKeys.For(Kind, Audience, Dimensions, Measures);
+}
 
 public sealed record ReconnectStepView(string Id, int Week, string Title, string Description, string PracticeId, string PracticeTitle, bool Done);
 
@@ -50,6 +54,12 @@ public sealed record InsightsView(
     bool ShowCounselling);
 
 public sealed record StartPlanInput(int? Weeks);
+
+/// <summary>An insight you set aside as not fitting: its key, its kind and what it said, so you can bring it back.</summary>
+public sealed record SetAsideInsightView(string Key, InsightViewKind Kind, string Message);
+
+/// <summary>The insights you set aside that Hearth would show you now. Only yours: the other member is never told.</summary>
+public sealed record NotFittingView(IReadOnlyList<SetAsideInsightView> Insights);
 
 public sealed record MarkStepInput(bool? Done);
 

@@ -10,6 +10,7 @@ public static class InsightsFeature
         services
             .AddScoped<InsightService>()
             .AddPersonalDataKind<ReconnectPlanData>()
+            .AddPersonalDataKind<InsightFitData>()
             .Configure<CounsellingOptions>(configuration.GetSection(CounsellingOptions.Section));
 
     public static void MapInsights(this HearthRoutes routes) => routes.Space.MapInsightApi();

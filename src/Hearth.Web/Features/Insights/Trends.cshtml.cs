@@ -26,6 +26,12 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
     [BindProperty]
     public bool Done { get; set; }
 
+    [BindProperty]
+    public string? InsightKey { get; set; }
+
+    /// <summary>The insights you marked "this doesn't fit us" that would show now, to bring back.</summary>
+    public IReadOnlyList<SetAsideInsightView> SetAside { get; private set; } = [];
+
     public TrendsView? Trends { get; private set; }
 
     public InsightsView? Insights { get; private set; }
@@ -39,6 +45,35 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
 
     public async Task<IActionResult> OnPostMarkStepAsync(CancellationToken ct) =>
         await AfterAsync(await insights.MarkStepAsync(SpaceId, StepId ?? "", new MarkStepInput(Done), ct), ct);
+
+    public async Task<IActionResult> OnPostNotFittingAsync(CancellationToken ct) =>
+        await AfterFitAsync(await insights.MarkNotFittingAsync(SpaceId, InsightKey ?? "", ct), ct);
+
+    public async Task<IActionResult> OnPostBringBackAsync(CancellationToken ct) =>
+        await AfterFitAsync(await insights.BringBackAsync(SpaceId, InsightKey ?? "", ct), ct);
+
+    private async Task<IActionResult> AfterFitAsync(Outcome<NotFittingView> outcome, CancellationToken ct)
+    {
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.IsOk)
+        {
+            return RedirectToPage("/Insights/Trends", null, new { spaceId = SpaceId }, "noticed-heading");
+        }
+
+        this.ShowErrors(outcome, prefix: "");
+
+        // The button has no field of its own: its message goes above the page's content.
+        foreach (var error in ModelState.TryGetValue("Insight", out var entry) ? entry.Errors.ToList() : [])
+        {
+            ModelState.AddModelError(string.Empty, error.ErrorMessage);
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
 
     private async Task<IActionResult> AfterAsync(Outcome<InsightsView> outcome, CancellationToken ct)
     {
@@ -67,6 +102,7 @@ public sealed class TrendsModel(InsightService insights, IOptions<CounsellingOpt
 
         Trends = trends.Value;
         Insights = seen.Value;
+        SetAside = (await insights.SetAsideAsync(SpaceId, ct)).Value?.Insights ?? [];
         if (Insights!.Plan is { } plan && plan.Steps.Any(st => st.PracticeId == Hearth.Core.Practices.PracticeIds.MemoryLane))
         {
             var timeline = await memories.TimelineAsync(SpaceId, ct);
