@@ -4,7 +4,7 @@ namespace Hearth.Web.Hosting;
 
 /// <summary>
 /// Hearth's own metrics (meter "Hearth"), exported only when an operator turns the metrics endpoint
-/// on (Features/Operations, ADR 0117). Every tag is a fixed word (a feature's folder name, a channel,
+/// on (Features/Operations, ADR 44). Every tag is a fixed word (a feature's folder name, a channel,
 /// an HTTP status class): never an address, an id, a name or anything a person wrote.
 /// </summary>
 public static class HearthMetrics

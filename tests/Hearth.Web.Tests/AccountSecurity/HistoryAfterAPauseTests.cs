@@ -48,6 +48,14 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         // Trends, insights and the reconnect plan they lead to.
         $"GET {Space}/trends", $"GET {Space}/insights", $"POST {Space}/reconnect-plan", $"PUT {Space}/reconnect-plan/steps/{{stepId}}", $"{SpacePage}/trends",
 
+        // The guided conversations: the debrief of the map and what you saved from it, the talk-through
+        // of a week both checked in, what changed between two rounds, and the insights you set aside.
+        $"GET {Space}/assessment/debrief", $"PUT {Space}/assessment/debrief/saved/{{itemId}}", $"DELETE {Space}/assessment/debrief/saved/{{itemId}}",
+        $"{SpacePage}/assessment/debrief", $"{SpacePage}/assessment/debrief/summary",
+        $"GET {Space}/check-in/talk", $"POST {Space}/check-in/talk/agreement", $"{SpacePage}/check-in/talk",
+        $"GET {Space}/assessment/changes", $"{SpacePage}/assessment/changes",
+        $"GET {Space}/insights/not-fitting", $"PUT {Space}/insights/not-fitting/{{insightKey}}", $"DELETE {Space}/insights/not-fitting/{{insightKey}}",
+
         // Everything you gave Hearth.
         "GET /api/v1/account/export", "PAGE /account/data", "PAGE /account/data/view",
 
@@ -84,6 +92,12 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         $"DELETE {Space}/quality-time/entries/{{entryId:guid}}", $"{SpacePage}/time", $"{SpacePage}/time/week",
         $"GET {Space}/ritual", $"PUT {Space}/ritual", $"PUT {Space}/ritual/waking-hours", $"{SpacePage}/ritual",
         $"GET {Space}/check-in/questions",
+
+        // When to offer a new assessment round (a pair setting), and the devices that get notifications:
+        // what a notification says is only "Something new in Hearth".
+        $"GET {Space}/assessment/retake-offer", $"PUT {Space}/assessment/retake-offer",
+        "GET /api/v1/account/push/key", "GET /api/v1/account/push/devices", "POST /api/v1/account/push/devices",
+        "DELETE /api/v1/account/push/devices/{deviceId:guid}", "POST /api/v1/account/push/test", "PAGE /account/notifications",
     ];
 
     private static List<(string Key, bool Marked, bool Anonymous)> Endpoints(IServiceProvider services) =>

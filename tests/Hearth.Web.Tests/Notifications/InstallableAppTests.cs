@@ -5,7 +5,7 @@ using Hearth.Web.Tests.Infrastructure;
 namespace Hearth.Web.Tests.Notifications;
 
 /// <summary>
-/// Hearth installs on a phone's home screen (issue 18, item 1; ADR 116): every page names the web
+/// Hearth installs on a phone's home screen (issue 18, item 1; ADR 43): every page names the web
 /// app manifest, the manifest has what an installable app needs and its icons are the PNGs it
 /// promises, the service worker is served from the root and revalidated, and the offline page it
 /// keeps holds nothing about anyone. The browser half (installability, the cache, the server down)

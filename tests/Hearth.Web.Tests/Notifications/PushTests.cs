@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hearth.Web.Tests.Notifications;
 
 /// <summary>
-/// Web Push (issue 18, item 2; ADR 116) through the API, against a push service on 127.0.0.1 that
+/// Web Push (issue 18, item 2; ADR 43) through the API, against a push service on 127.0.0.1 that
 /// checks the VAPID token and decrypts each message with the device's own keys: what reaches a phone
 /// says only "Something new in Hearth" in the member's language and names the page to open; each
 /// delivery is recorded; a device its push service calls gone is removed; bad subscriptions are a

@@ -292,12 +292,18 @@ public sealed partial class SafetyNonInterferenceTests
         text = text.Replace(spaceId.ToString(), "{space}", StringComparison.Ordinal);
         text = PageText.WithoutAntiforgery(text);
         text = TraceId().Replace(text, "\"traceId\":\"{trace}\"");
+
+        // Each world is its own installation with its own push server key (VAPID): not the member's data.
+        text = PushServerKey().Replace(text, "\"publicKey\":\"{server key}\"");
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         return AnyGuid().Replace(text, m => ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = $"{{id{ids.Count}}}");
     }
 
     [GeneratedRegex("\"traceId\":\"[^\"]+\"")]
     private static partial Regex TraceId();
+
+    [GeneratedRegex("\"publicKey\":\"[A-Za-z0-9_-]+\"")]
+    private static partial Regex PushServerKey();
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex AnyGuid();

@@ -105,7 +105,7 @@ public static class AuthorizationMatrix
         // Public pages and endpoints (AnonymousSurfaceTests keeps that list short on purpose).
         Row("PAGE", "/", g: "AAAAA"),
         Row("PAGE", "/exit", g: "AAAAA"),
-        // The page the service worker keeps for when Hearth cannot be reached: nothing about anyone (ADR 116).
+        // The page the service worker keeps for when Hearth cannot be reached: nothing about anyone (ADR 43).
         Row("PAGE", "/offline", g: "AAAAA"),
         // The language switch's page (its form posts the choice; signed out it sets only the cookie).
         Row("PAGE", "/language", g: "AAAAA"),
@@ -167,7 +167,7 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/account/calendar-feed", g: "SAAAA"),
         Row("POST", "/api/v1/account/calendar-feed", g: "SAAAA"),
         Row("DELETE", "/api/v1/account/calendar-feed", g: "SAAAA"),
-        // Web Push (ADR 116): only ever one's own devices; a malformed subscription is refused for everyone.
+        // Web Push (ADR 43): only ever one's own devices; a malformed subscription is refused for everyone.
         Row("GET", "/api/v1/account/push/key", g: "SAAAA"),
         Row("GET", "/api/v1/account/push/devices", g: "SAAAA"),
         Row("POST", "/api/v1/account/push/devices", "{}", g: "SRRRR"),

@@ -7,7 +7,7 @@ namespace Hearth.Web.Features.BigPicture;
 
 /// <summary>
 /// A pair's choice about the offer to retake the assessment: on or off, and after how many weeks.
-/// Either member may change it (ADR 0115). A missing row means on, after about three months
+/// Either member may change it (ADR 42). A missing row means on, after about three months
 /// (<see cref="RetakeOffer.DefaultWeeks"/>). It names no one and holds no answer.
 /// </summary>
 public sealed class RetakeOfferSetting : ISpaceScoped

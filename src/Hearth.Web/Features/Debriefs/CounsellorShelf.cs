@@ -7,7 +7,7 @@ namespace Hearth.Web.Features.Debriefs;
 public sealed record CounsellorSavedItem(string ItemId, bool SavedByBoth);
 
 /// <summary>
-/// The hook for a counsellor view (ADR 0114): the items of a space's debrief that both or either
+/// The hook for a counsellor view (ADR 41): the items of a space's debrief that both or either
 /// member saved "for a counsellor", without saying who saved what when only one did. Nothing maps
 /// it to a route yet: the counsellor role that will call it must first check that the counsellor
 /// was invited into this space by its members. It reads past the query filter (a counsellor is not

@@ -7,7 +7,7 @@ namespace Hearth.Web.Features.Debriefs;
 /// <summary>
 /// One thing a member saved "for a counsellor" from the debrief: a content or practice id, never
 /// free text. Each member's own; the other member is never told. A counsellor view reads these
-/// through <see cref="CounsellorShelf"/> (ADR 0114).
+/// through <see cref="CounsellorShelf"/> (ADR 41).
 /// </summary>
 public sealed class DebriefSavedItem : ISpaceScoped
 {

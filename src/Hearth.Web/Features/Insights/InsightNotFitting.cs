@@ -24,7 +24,7 @@ public sealed class InsightNotFitting : ISpaceScoped
 
 /// <summary>
 /// How many insights of one kind are set aside right now, across the whole Hearth: no space, no
-/// member, no time (ADR 0114). The only thing an operator learns about "this doesn't fit us".
+/// member, no time (ADR 41). The only thing an operator learns about "this doesn't fit us".
 /// </summary>
 public sealed class InsightFitCount
 {

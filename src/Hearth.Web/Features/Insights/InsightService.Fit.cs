@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Web.Features.Insights;
 
 /// <summary>
-/// "This doesn't fit us" (ADR 0114): a member sets an insight aside and it is hidden for them
+/// "This doesn't fit us" (ADR 41): a member sets an insight aside and it is hidden for them
 /// alone; for a shared insight each member decides for themselves and nothing the other member
 /// sees changes. Undo brings it back. The operator's only view is <see cref="InsightFitCount"/>:
 /// counts per insight kind, no space, no member, no words.
@@ -75,7 +75,7 @@ public sealed partial class InsightService
         return await SetAsideAsync(spaceId, ct);
     }
 
-    /// <summary>The operator's counts, kind by kind (ADR 0114). Nothing else about "doesn't fit" leaves a member's own rows.</summary>
+    /// <summary>The operator's counts, kind by kind (ADR 41). Nothing else about "doesn't fit" leaves a member's own rows.</summary>
     public static async Task<IReadOnlyDictionary<string, int>> CountsAsync(Hearth.Web.Data.HearthDbContext db, CancellationToken ct = default) =>
         await db.Set<InsightFitCount>().AsNoTracking().ToDictionaryAsync(c => c.Kind, c => c.NotFitting, StringComparer.Ordinal, ct);
 

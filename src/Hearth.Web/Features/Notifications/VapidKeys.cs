@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Web.Features.Notifications;
 
 /// <summary>
-/// This Hearth's VAPID keys (docs/adr/0116-installable-app-and-web-push.md): read once, made on first
+/// This Hearth's VAPID keys (docs/adr/0043-installable-app-and-web-push.md): read once, made on first
 /// use. Two instances making it at the same moment agree on one: the row's fixed id lets only the
 /// first insert win, and the loser reads the winner's key.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class VapidKeys(IServiceScopeFactory scopes, IDataProtectionProvid
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException race) when (DbErrors.IsUniqueViolation(race))
             {
                 // Another instance made it first: use theirs.
                 db.ChangeTracker.Clear();

@@ -6,7 +6,7 @@ using OpenTelemetry.Metrics;
 namespace Hearth.Web.Features.Operations;
 
 /// <summary>
-/// The operator's tools (ADR 0117): the `hearth` verbs (Cli/), backup archives (Backups/), automatic
+/// The operator's tools (ADR 44): the `hearth` verbs (Cli/), backup archives (Backups/), automatic
 /// backups, liveness and readiness, and OpenTelemetry metrics behind an opt-in Prometheus listener on
 /// its own port (loopback by default), never on Hearth's public address.
 /// </summary>

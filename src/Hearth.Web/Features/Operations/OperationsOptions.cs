@@ -1,6 +1,6 @@
 namespace Hearth.Web.Hosting;
 
-/// <summary>The operator's settings: automatic backups and the metrics endpoint (Features/Operations, ADR 0117).</summary>
+/// <summary>The operator's settings: automatic backups and the metrics endpoint (Features/Operations, ADR 44).</summary>
 public sealed partial class HearthOptions
 {
     /// <summary>Automatic backups (Hearth:Backups), off by default.</summary>

@@ -26,7 +26,7 @@ public sealed record BackupMember(string Path, long Size, string Sha256);
 public sealed class CorruptBackupException(string message) : Exception(message);
 
 /// <summary>
-/// A Hearth backup archive (ADR 0117): a gzip-compressed tar of
+/// A Hearth backup archive (ADR 44): a gzip-compressed tar of
 /// <c>hearth-backup.json</c> (the manifest: format, provider, key ring store, last migration, and every
 /// file's size and SHA-256), <c>hearth-backup.json.sha256</c> (the manifest's own SHA-256), then
 /// <c>db/hearth.db</c> (SQLite only) and <c>keys/*</c> (the key ring folder: the Data Protection keys

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Hearth.Web.Features.Operations.Cli;
 
 /// <summary>
-/// The `hearth` verbs (ADR 0117): the same program as the server. `Hearth.Web backup ...` (or
+/// The `hearth` verbs (ADR 44): the same program as the server. `Hearth.Web backup ...` (or
 /// `dotnet run --project src/Hearth.Web -- backup ...`) runs a verb and exits; with no verb, or with
 /// only options such as --urls, the server starts as before. Exit codes: 0 done, 1 refused or a
 /// problem found, 2 the command line itself was wrong. Operator text is English.
@@ -14,7 +14,7 @@ public static class HearthCommand
     public const int Refused = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["backup", "restore", "verify", "users", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["backup", "restore", "verify", "users", "insights", "--help", "-h", "-?"];
 
     /// <summary>True when the arguments ask for a verb rather than the server: a first word that is not an option or a key=value setting.</summary>
     public static bool IsVerb(string[] args) =>
@@ -65,6 +65,7 @@ public static class HearthCommand
         root.Subcommands.Add(verify);
 
         root.Subcommands.Add(UserVerbs.Build(Settings, output, error));
+        root.Subcommands.Add(InsightVerbs.Build(Settings, output, error));
         return root;
     }
 
