@@ -47,13 +47,15 @@ public class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
-            ],
+            Args = ChromiumArgs,
         });
     }
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+    ];
 
     public void RequireAvailable()
     {
@@ -77,6 +79,31 @@ public class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
         });
         // Generous waits: CI machines have two cores and run the other test suites at the same time.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return context;
+    }
+
+    /// <summary>
+    /// A person's browser with a profile on disk (a Chromium of its own), at the same phone viewport with
+    /// Hearth's own CSP. NewPersonAsync's contexts are incognito-like, and Chromium never offers to install
+    /// a web app from an incognito window, so its installability check needs this.
+    /// </summary>
+    public async Task<IBrowserContext> NewPersonWithProfileAsync(string profileDirectory)
+    {
+        var context = await playwright!.Chromium.LaunchPersistentContextAsync(profileDirectory, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            ViewportSize = Phone,
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+            BaseURL = BaseUrl,
+            Locale = "en-GB",
+        });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);
