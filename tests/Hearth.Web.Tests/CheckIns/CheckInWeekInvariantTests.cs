@@ -86,6 +86,41 @@ public abstract class CheckInWeekInvariantTests
     }
 
     /// <summary>
+    /// A zone change can put the other's stored week after this week's start (their Monday in Auckland
+    /// is still Sunday in New York). That week is still theirs and stays where it was sent: opening it
+    /// by its own first day shows it, unrevealed, instead of "that week hasn't started yet".
+    /// </summary>
+    [Fact]
+    public async Task The_others_week_is_found_by_its_first_day_after_a_zone_change_puts_it_ahead()
+    {
+        await using var world = NewWorld();
+        world.RequireAvailable();
+        var ana = await Person.RegisterAsync(world, "Ana");
+        var ben = await Person.RegisterAsync(world, "Ben");
+        var spaceId = await ana.PairWithAsync(ben);
+        var api = $"/api/v1/spaces/{spaceId}/check-in";
+
+        // Sunday 7 June 2026, 13:00 UTC: already Monday 8 June, 01:00 in Auckland, where the week starts.
+        Travel(world, new DateTimeOffset(2026, 6, 7, 13, 0, 0, TimeSpan.Zero));
+        await ben.SetRitualAsync(spaceId, "monday", "00:00", "Pacific/Auckland");
+        var anas = await ana.CheckInOkAsync(spaceId, new { satisfaction = 7, needs = "Ana-auckland-canary" });
+        Assert.Equal("2026-06-08", anas.GetProperty("week").GetProperty("week").GetString());
+
+        // Ben moves the ritual to New York, where it is still Sunday: this week began on 1 June.
+        await ben.SetRitualAsync(spaceId, "monday", "00:00", "America/New_York");
+        var response = await ben.Http.GetAsync(new Uri($"{api}/weeks/2026-06-08", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var week = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-06-08", week.GetProperty("week").GetString());
+        Assert.False(week.GetProperty("theirs").GetProperty("revealed").GetBoolean());
+        Assert.DoesNotContain("Ana-auckland-canary", week.GetRawText(), StringComparison.Ordinal);
+
+        // A week nobody has sent anything in, after this week's start, has still not started.
+        var ahead = await ben.Http.GetAsync(new Uri($"{api}/weeks/2026-06-15", UriKind.Relative));
+        await Expect.ProblemAsync(HttpStatusCode.BadRequest, ahead);
+    }
+
+    /// <summary>
     /// The property: over random sequences of ritual changes (day, time, zone, across clock changes) and
     /// check-ins by either member at random instants, every view, the dashboard, the reminder, the
     /// export and the stored rows agree with a model in which a check-in keeps the week it was sent in.

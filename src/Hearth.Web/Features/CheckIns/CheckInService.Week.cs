@@ -59,9 +59,11 @@ public sealed partial class CheckInService
                 return Outcome<CheckInWeekView>.Invalid("date", "Please give a date as year-month-day, for example 2026-11-22.");
             }
 
-            // A week a check-in of yours was sent in is found by its own first day, whatever the ritual is now.
-            var yoursThen = PairCalendar.ToDateOnly(day);
-            if (!await db.Set<WeeklyCheckIn>().AsNoTracking().AnyAsync(c => c.SpaceId == spaceId && c.UserId == pair.Me && c.Week == yoursThen, ct))
+            // A week a check-in was sent in (yours or theirs) is found by its own first day, whatever the
+            // ritual is now: a zone change can put theirs after this week's start, and it is still a week
+            // that happened. Its view shows their answers only where yours is in the same week.
+            var sentThen = PairCalendar.ToDateOnly(day);
+            if (!await db.Set<WeeklyCheckIn>().AsNoTracking().AnyAsync(c => c.SpaceId == spaceId && c.Week == sentThen, ct))
             {
                 var key = PairCalendar.Rekey(day, rule);
                 if (key > now.Current.Key)
