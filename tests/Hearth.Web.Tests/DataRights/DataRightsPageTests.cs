@@ -56,6 +56,8 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
         ["ritual"] = ("Your weekly check-in time", "Your weekly check-in time"),
         ["wakingHours"] = ("Your waking hours", "Their waking hours"),
         ["reconnectPlans"] = ("Your plans to reconnect", "Your plans to reconnect"),
+        ["savedForCounsellor"] = ("What you saved for a counsellor from the debrief", "What you saved for a counsellor from the debrief"),
+        ["insightsNotFitting"] = ("Insights you marked as not fitting", "Insights you marked as not fitting"),
     };
 
     [Fact]

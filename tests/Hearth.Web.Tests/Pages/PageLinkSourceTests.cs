@@ -68,6 +68,7 @@ public sealed partial class PageLinkSourceTests
         ["Hosting/HearthOptions.cs: /exit"] = "a setting's default (any https address may replace it), bound before the pages exist",
         ["Api/OpenApiContracts.cs: /"] = "the OpenAPI transformer puts a slash before an API route it reads; no page is linked",
         ["Api/OpenApiContracts.cs: /spaces/{spaceId}"] = "part of the API route /api/v1/spaces/{spaceId} the transformer matches; no page is linked",
+        ["Features/Notifications/PushDelivery.cs: /"] = "the start page a notification opens when the page it was given is not one of Hearth's own (an outside address is never opened)",
         ["Hosting/RefusedRequestPage.cs: /"] = "written by Kestrel for an address it can't read, before routing: no page names there",
     };
 

@@ -46,7 +46,7 @@ public sealed class IndexModel(DebriefService debriefs, PairSpaces pairs) : Page
             return await ShowAsync(ct) ? Page() : NotFound();
         }
 
-        return Redirect(Url.Page("/Debriefs/Index", null, new { spaceId = SpaceId }, null, null, "item-" + ItemId) ?? "/");
+        return RedirectToPage("/Debriefs/Index", null, new { spaceId = SpaceId }, "item-" + ItemId);
     }
 
     private async Task<bool> ShowAsync(CancellationToken ct)

@@ -19,9 +19,9 @@ public static class NotificationsEndpoints
         push.MapDelete("/devices/{deviceId:guid}", async (Guid deviceId, PushDevices devices, CancellationToken ct) =>
                 ApiResults.From(await devices.RemoveAsync(deviceId, ct), _ => TypedResults.NoContent()))
             .WithSummary("Stop notifications to one device.");
-        push.MapPost("/test", async (IPushSender sender, CurrentMember member, CancellationToken ct) =>
+        push.MapPost("/test", async (IPushSender sender, CurrentMember member, LinkGenerator links, CancellationToken ct) =>
             {
-                var result = await sender.SendAsync(member.RequireUserId(), "/account/notifications", ct);
+                var result = await sender.SendAsync(member.RequireUserId(), links.GetPathByPage("/Notifications/Index"), ct);
                 return TypedResults.Ok(new PushTestView(result.Delivered, result.Removed));
             })
             .WithSummary("Send the neutral \"Something new in Hearth\" to each of your devices, to see that it arrives.");

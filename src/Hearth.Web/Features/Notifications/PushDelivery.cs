@@ -20,7 +20,7 @@ namespace Hearth.Web.Features.Notifications;
 /// </summary>
 public interface IPushSender
 {
-    Task<PushDeliveryResult> SendAsync(Guid userId, string page, CancellationToken ct = default);
+    Task<PushDeliveryResult> SendAsync(Guid userId, string? page, CancellationToken ct = default);
 }
 
 /// <summary>How many devices the push services took the message for, how many were gone (and removed), how many failed for now.</summary>
@@ -58,7 +58,7 @@ public sealed class PushDelivery(
 {
     public const string Title = "Hearth";
 
-    public async Task<PushDeliveryResult> SendAsync(Guid userId, string page, CancellationToken ct = default)
+    public async Task<PushDeliveryResult> SendAsync(Guid userId, string? page, CancellationToken ct = default)
     {
         var devices = await db.Set<PushDevice>().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         if (devices.Count == 0)
