@@ -36,7 +36,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         await ana.GetByLabel("Time", new() { Exact = true }).FillAsync("19:00");
         await ana.GetByLabel("In the time zone").SelectOptionAsync("Europe/London");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Save the time" }).ClickAsync();
-        await Assertions.Expect(ana.GetByText("Every Sunday at 19:00 (Europe/London).", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(ana.GetByText("Every Sunday at 7:00 PM (Europe/London).", new() { Exact = false })).ToBeVisibleAsync();
         await CheckAsync(ana, "3a-ritual");
 
         // Ana checks in: about a minute.
