@@ -65,8 +65,8 @@ public sealed class BackupVerbTests
         Directory.CreateDirectory(work);
         var ours = Path.Combine(work, "ours.tar.gz");
         var theirs = Path.Combine(work, "theirs.tar.gz");
-        Assert.Equal(0, (await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", ours)).Code);
-        Assert.Equal(0, (await Verbs.OnFolderAsync(other.DataDirectory, "backup", "--to", theirs)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", ours));
+        Verbs.Succeeded(await Verbs.OnFolderAsync(other.DataDirectory, "backup", "--to", theirs));
         var oursOpened = Path.Combine(work, "a");
         var theirsOpened = Path.Combine(work, "b");
         Directory.CreateDirectory(oursOpened);
@@ -102,7 +102,7 @@ public sealed class BackupVerbTests
         var work = Verbs.NewFolder();
         Directory.CreateDirectory(work);
         var archive = Path.Combine(work, "hearth.tar.gz");
-        Assert.Equal(0, (await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", archive)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", archive));
         var bytes = await File.ReadAllBytesAsync(archive);
 
         var flipped = Path.Combine(work, "flipped.tar.gz");
@@ -137,10 +137,10 @@ public sealed class BackupVerbTests
         var world = await DataWorld.CreateAsync(original, "VFY" + Guid.NewGuid().ToString("N")[..6]);
         var archive = Path.Combine(Verbs.NewFolder(), "hearth.tar.gz");
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
-        Assert.Equal(0, (await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", archive)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(original.DataDirectory, "backup", "--to", archive));
 
         var missingKey = Verbs.NewFolder();
-        Assert.Equal(0, (await Verbs.OnFolderAsync(missingKey, "restore", archive)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(missingKey, "restore", archive));
         var benId = Directory.GetFiles(Path.Combine(missingKey, "keys"), "member-*.key").First();
         File.Delete(benId);
         var verify = await Verbs.OnFolderAsync(missingKey, "verify");
@@ -149,7 +149,7 @@ public sealed class BackupVerbTests
         Assert.Contains("is missing", verify.Err, StringComparison.Ordinal);
 
         var damaged = Verbs.NewFolder();
-        Assert.Equal(0, (await Verbs.OnFolderAsync(damaged, "restore", archive)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(damaged, "restore", archive));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var file = Path.Combine(damaged, "db", "hearth.db");
         await using (var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite))

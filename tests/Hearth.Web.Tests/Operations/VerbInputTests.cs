@@ -79,7 +79,7 @@ public sealed class VerbInputTests
         Assert.Contains("paused", (await Expect.ProblemAsync(HttpStatusCode.Unauthorized, refused)).Detail(), StringComparison.Ordinal);
         Assert.Contains("disabled", (await Verbs.OnFolderAsync(factory.DataDirectory, "users", "list")).Out, StringComparison.Ordinal);
 
-        Assert.Equal(0, (await Verbs.OnFolderAsync(factory.DataDirectory, "users", "enable", ana.Email)).Code);
+        Verbs.Succeeded(await Verbs.OnFolderAsync(factory.DataDirectory, "users", "enable", ana.Email));
         await ana.SignInAsync();
 
         var remove = await Verbs.OnFolderAsync(factory.DataDirectory, "users", "remove", ana.Email, "--yes");

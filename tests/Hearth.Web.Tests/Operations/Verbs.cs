@@ -11,6 +11,13 @@ internal static class Verbs
         public string Said => Out + Err;
     }
 
+    /// <summary>The verb ended well; if not, the failure names what it said.</summary>
+    public static Ran Succeeded(Ran ran)
+    {
+        Assert.True(ran.Code == 0, $"exit {ran.Code}: {ran.Said}");
+        return ran;
+    }
+
     public static async Task<Ran> RunAsync(IReadOnlyDictionary<string, string?>? settings, params string[] args)
     {
         using var output = new StringWriter();
