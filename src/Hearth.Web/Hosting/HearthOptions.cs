@@ -128,6 +128,9 @@ public sealed class BackgroundOptions
 
     /// <summary>A reminder more than this many minutes overdue (Hearth was down) is skipped rather than sent late (default 180).</summary>
     public int ReminderLateLimitMinutes { get; set; } = 180;
+
+    /// <summary>The most notifications one member gets in a day on their own calendar, all kinds together (default 2).</summary>
+    public int NotificationsPerDay { get; set; } = 2;
 }
 
 /// <summary>Resolved folders, created on first run.</summary>

@@ -37,12 +37,28 @@ public sealed class NotificationSend
 
     /// <summary>How many devices the push services took it for.</summary>
     public int Delivered { get; set; }
+
+    /// <summary>The member's local date when it was claimed: with <see cref="DaySeq"/>, the daily budget.</summary>
+    public DateOnly LocalDay { get; set; }
+
+    /// <summary>
+    /// 1 for the day's first notification, 2 for the second...: unique per member and day, so two
+    /// instances racing cannot both take the last place in the budget.
+    /// </summary>
+    public int DaySeq { get; set; }
 }
 
 public static class NotificationKinds
 {
     /// <summary>The weekly check-in, at the ritual's day and time on the member's own clock.</summary>
     public const string WeeklyCheckIn = "weekly-check-in";
+
+    /// <summary>Every kind a member can choose, with whether it is on when they have not chosen.</summary>
+    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true)];
+
+    public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
+
+    public static bool OnByDefault(string kind) => All.FirstOrDefault(k => k.Kind == kind).OnByDefault;
 }
 
 public static class NotificationChannels
@@ -62,5 +78,6 @@ public sealed class NotificationSendConfiguration : IEntityTypeConfiguration<Not
         b.Property(s => s.Channel).HasMaxLength(20).IsRequired();
         b.HasIndex(s => new { s.UserId, s.Kind, s.OccurrenceKey }).IsUnique();
         b.HasIndex(s => new { s.UserId, s.ClaimedAt });
+        b.HasIndex(s => new { s.UserId, s.LocalDay, s.DaySeq }).IsUnique();
     }
 }

@@ -17,6 +17,7 @@ public static class NotificationsFeature
         services.AddScoped<PushDevices>();
         services.AddScoped<IPushSender, PushDelivery>();
         services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<NotificationPreferences>();
         services.AddHostedService<ReminderService>();
         return services;
     }

@@ -48,10 +48,23 @@ public sealed class ReminderDispatcher(
             .AsNoTracking()
             .ToListAsync(ct);
 
+        var userIds = candidates.Select(c => c.UserId).Distinct().ToList();
+        var settings = await db.Set<NotificationSetting>().AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct);
+        var optedOut = (await db.Set<NotificationPreference>().AsNoTracking()
+                .Where(p => userIds.Contains(p.UserId) && p.Kind == NotificationKinds.WeeklyCheckIn && p.Channel == NotificationChannels.Push && !p.Enabled)
+                .Select(p => p.UserId).ToListAsync(ct))
+            .ToHashSet();
+
         var sent = 0;
         foreach (var candidate in candidates)
         {
-            var onTheirClock = new Ritual((IsoDayOfWeek)candidate.Day, LocalTime.FromMinutesSinceMidnight(candidate.MinuteOfDay), TimeZones.Find(candidate.TimeZoneId));
+            if (optedOut.Contains(candidate.UserId))
+            {
+                continue;
+            }
+
+            var zone = TimeZones.Find(candidate.TimeZoneId);
+            var onTheirClock = new Ritual((IsoDayOfWeek)candidate.Day, LocalTime.FromMinutesSinceMidnight(candidate.MinuteOfDay), zone);
             var due = LatestAtOrBefore(onTheirClock, nowInstant);
             if (due is null)
             {
@@ -59,16 +72,22 @@ public sealed class ReminderDispatcher(
             }
 
             var dueAt = due.Instant.ToDateTimeOffset();
+            var rules = settings.GetValueOrDefault(candidate.UserId);
+            var release = Rules.ReleaseAt(rules, due.Instant, zone);
+            if (!Rules.MaySendNow(rules, nowInstant, zone))
+            {
+                continue;
+            }
 
             // Too late (Hearth was down): skip it rather than nudge hours after the evening has passed.
             // Before the ritual was set or the member joined: it was not theirs to be reminded of.
-            if (now - dueAt > late || dueAt < candidate.UpdatedAt || dueAt < candidate.JoinedAt)
+            if (now - release.ToDateTimeOffset() > late || dueAt < candidate.UpdatedAt || dueAt < candidate.JoinedAt)
             {
                 continue;
             }
 
             var key = $"{candidate.SpaceId:N}/{due.Date:yyyy'-'MM'-'dd}";
-            var claim = await ClaimAsync(candidate.UserId, NotificationKinds.WeeklyCheckIn, key, dueAt, now, ct);
+            var claim = await ClaimAsync(candidate.UserId, NotificationKinds.WeeklyCheckIn, key, dueAt, now, zone, ct);
             if (claim is null)
             {
                 continue;
@@ -94,9 +113,18 @@ public sealed class ReminderDispatcher(
         RitualSchedule.NextOccurrences(ritual, now - Duration.FromDays(8), 3).LastOrDefault(o => o.Instant <= now);
 
     /// <summary>Inserts the claim row; null when another run or instance already has it.</summary>
-    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, DateTimeOffset dueAt, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
     {
         if (await db.Set<NotificationSend>().AnyAsync(s => s.UserId == userId && s.Kind == kind && s.OccurrenceKey == key, ct))
+        {
+            return null;
+        }
+
+        // The daily budget, on the member's own calendar: the claim takes the next place of the day,
+        // and the unique index on (member, day, place) keeps two instances from both taking the last one.
+        var today = PairCalendar.ToDateOnly(Instant.FromDateTimeOffset(now).InZone(zone).Date);
+        var already = await db.Set<NotificationSend>().CountAsync(s => s.UserId == userId && s.LocalDay == today, ct);
+        if (already >= Math.Max(0, options.Value.Background.NotificationsPerDay))
         {
             return null;
         }
@@ -110,6 +138,8 @@ public sealed class ReminderDispatcher(
             Channel = NotificationChannels.Push,
             DueAt = dueAt,
             ClaimedAt = now,
+            LocalDay = today,
+            DaySeq = already + 1,
         };
         db.Add(claim);
         try
@@ -119,10 +149,55 @@ public sealed class ReminderDispatcher(
         }
         catch (DbUpdateException x) when (DbErrors.IsUniqueViolation(x))
         {
-            // Another instance won the claim a moment ago: it sends, this one does not.
+            // Another instance won the claim (or the day's place) a moment ago: it sends, this one does not.
             db.Entry(claim).State = EntityState.Detached;
             return null;
         }
+    }
+}
+
+/// <summary>A member's own rules, on their own clock: pause until a date, quiet hours.</summary>
+public static class Rules
+{
+    public static bool InQuietHours(NotificationSetting? rules, LocalTime time)
+    {
+        if (rules is not { QuietFromMinute: { } from, QuietUntilMinute: { } until } || from == until)
+        {
+            return false;
+        }
+
+        var minute = (time.Hour * 60) + time.Minute;
+        return from < until ? minute >= from && minute < until : minute >= from || minute < until;
+    }
+
+    /// <summary>Paused (before the chosen date begins on their clock) or inside quiet hours: wait.</summary>
+    public static bool MaySendNow(NotificationSetting? rules, Instant now, DateTimeZone zone)
+    {
+        var local = now.InZone(zone);
+        if (rules?.PausedUntil is { } until && PairCalendar.ToDateOnly(local.Date) < until)
+        {
+            return false;
+        }
+
+        return !InQuietHours(rules, local.TimeOfDay);
+    }
+
+    /// <summary>When a notification due at <paramref name="due"/> may go: then, or when the quiet hours it fell in end.</summary>
+    public static Instant ReleaseAt(NotificationSetting? rules, Instant due, DateTimeZone zone)
+    {
+        var local = due.InZone(zone);
+        if (!InQuietHours(rules, local.TimeOfDay) || rules!.QuietUntilMinute is not { } untilMinute)
+        {
+            return due;
+        }
+
+        var end = local.Date + LocalTime.FromMinutesSinceMidnight(untilMinute);
+        if (end <= local.LocalDateTime)
+        {
+            end = end.PlusDays(1);
+        }
+
+        return zone.AtLeniently(end).ToInstant();
     }
 }
 

@@ -626,6 +626,30 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("Notes", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Kind", "Channel");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationSend", b =>
                 {
                     b.Property<Guid>("Id")
@@ -640,6 +664,9 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DaySeq")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Delivered")
                         .HasColumnType("integer");
 
@@ -650,6 +677,9 @@ namespace Hearth.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("LocalDay")
+                        .HasColumnType("date");
 
                     b.Property<string>("OccurrenceKey")
                         .IsRequired()
@@ -669,7 +699,32 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId", "Kind", "OccurrenceKey")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "LocalDay", "DaySeq")
+                        .IsUnique();
+
                     b.ToTable("NotificationSends", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("QuietFromMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuietUntilMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings", (string)null);
                 });
 
             modelBuilder.Entity("Hearth.Web.Features.Notifications.PushDevice", b =>
@@ -1330,11 +1385,29 @@ namespace Hearth.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationSend", b =>
                 {
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithOne()
+                        .HasForeignKey("Hearth.Web.Features.Notifications.NotificationSetting", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
