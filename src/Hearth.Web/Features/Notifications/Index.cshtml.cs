@@ -60,7 +60,7 @@ public sealed class IndexModel(PushDevices devices, NotificationPreferences pref
 
     public async Task<IActionResult> OnPostChoicesAsync(CancellationToken ct)
     {
-        var kinds = NotificationKinds.All.Select(k => new NotificationKindInput(k.Kind, On.Contains(k.Kind))).ToList();
+        var kinds = NotificationKinds.All.Select(k => new NotificationKindInput(NotificationWire.Kind(k.Kind), On.Contains(k.Kind))).ToList();
         var outcome = await preferences.UpdateAsync(new NotificationSettingsInput(kinds, QuietFrom, QuietUntil, PausedUntil), ct);
         if (outcome.IsOk)
         {

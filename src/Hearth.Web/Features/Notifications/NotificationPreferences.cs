@@ -10,8 +10,39 @@ using NodaTime;
 
 namespace Hearth.Web.Features.Notifications;
 
+/// <summary>A kind of notification on the wire (stored as its wire name, <see cref="NotificationKinds"/>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationKind>))]
+public enum NotificationKind
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.WeeklyCheckIn)]
+    WeeklyCheckIn,
+}
+
+/// <summary>A channel on the wire: "push" (e-mail reminders are not built yet).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
+public enum NotificationChannel
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationChannels.Push)]
+    Push,
+}
+
+public static class NotificationWire
+{
+    public static NotificationKind Kind(string stored) => stored switch
+    {
+        NotificationKinds.WeeklyCheckIn => NotificationKind.WeeklyCheckIn,
+        _ => throw new ArgumentOutOfRangeException(nameof(stored), stored, "Not a kind of notification"),
+    };
+
+    public static string Stored(NotificationKind kind) => kind switch
+    {
+        NotificationKind.WeeklyCheckIn => NotificationKinds.WeeklyCheckIn,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
 /// <summary>One kind of notification and whether it may reach you by push.</summary>
-public sealed record NotificationKindView(string Kind, bool Push);
+public sealed record NotificationKindView(NotificationKind Kind, bool Push);
 
 /// <summary>
 /// Your rules for notifications: each kind on or off, quiet hours on your own clock ("22:00" to
@@ -20,12 +51,12 @@ public sealed record NotificationKindView(string Kind, bool Push);
 /// </summary>
 public sealed record NotificationSettingsView(IReadOnlyList<NotificationKindView> Kinds, string? QuietFrom, string? QuietUntil, string? PausedUntil, int PerDay);
 
-public sealed record NotificationKindInput(string? Kind, bool? Push);
+public sealed record NotificationKindInput(NotificationKind? Kind, bool? Push);
 
 public sealed record NotificationSettingsInput(IReadOnlyList<NotificationKindInput>? Kinds, string? QuietFrom, string? QuietUntil, string? PausedUntil);
 
 /// <summary>One notification Hearth sent you: what kind, when, on which channel, to how many devices.</summary>
-public sealed record NotificationLogView(string Kind, string Channel, DateTimeOffset At, int Delivered);
+public sealed record NotificationLogView(NotificationKind Kind, NotificationChannel Channel, DateTimeOffset At, int Delivered);
 
 /// <summary>
 /// The member's own notification choices and the log of what was sent to them. Only ever their own:
@@ -45,7 +76,7 @@ public sealed class NotificationPreferences(
         var prefs = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == me && p.Channel == NotificationChannels.Push).ToListAsync(ct);
         var rules = await db.Set<NotificationSetting>().AsNoTracking().FirstOrDefaultAsync(s => s.UserId == me, ct);
         var kinds = NotificationKinds.All
-            .Select(k => new NotificationKindView(k.Kind, prefs.FirstOrDefault(p => p.Kind == k.Kind)?.Enabled ?? k.OnByDefault))
+            .Select(k => new NotificationKindView(NotificationWire.Kind(k.Kind), prefs.FirstOrDefault(p => p.Kind == k.Kind)?.Enabled ?? k.OnByDefault))
             .ToList();
         return new NotificationSettingsView(
             kinds,
@@ -63,7 +94,7 @@ public sealed class NotificationPreferences(
         var kinds = input.Kinds ?? [];
         for (var i = 0; i < kinds.Count; i++)
         {
-            if (!NotificationKinds.IsKnown(kinds[i]?.Kind))
+            if (kinds[i]?.Kind is null || !Enum.IsDefined(kinds[i].Kind!.Value))
             {
                 errors.Add($"kinds[{i}].kind", text["KindUnknown"]);
             }
@@ -139,10 +170,11 @@ public sealed class NotificationPreferences(
         var prefs = await db.Set<NotificationPreference>().Where(p => p.UserId == me && p.Channel == NotificationChannels.Push).ToListAsync(ct);
         foreach (var kind in kinds)
         {
-            var row = prefs.FirstOrDefault(p => p.Kind == kind.Kind);
+            var stored = NotificationWire.Stored(kind.Kind!.Value);
+            var row = prefs.FirstOrDefault(p => p.Kind == stored);
             if (row is null)
             {
-                row = new NotificationPreference { UserId = me, Kind = kind.Kind!, Channel = NotificationChannels.Push };
+                row = new NotificationPreference { UserId = me, Kind = stored, Channel = NotificationChannels.Push };
                 db.Add(row);
             }
 
@@ -162,7 +194,7 @@ public sealed class NotificationPreferences(
             .Select(s => new { s.Kind, s.Channel, s.ClaimedAt, s.SentAt, s.Delivered })
             .ToListAsync(ct);
         return rows.OrderByDescending(s => s.ClaimedAt).Take(LogSize)
-            .Select(s => new NotificationLogView(s.Kind, s.Channel, s.SentAt ?? s.ClaimedAt, s.Delivered))
+            .Select(s => new NotificationLogView(NotificationWire.Kind(s.Kind), NotificationChannel.Push, s.SentAt ?? s.ClaimedAt, s.Delivered))
             .ToList();
     }
 
