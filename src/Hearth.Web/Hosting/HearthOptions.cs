@@ -122,6 +122,15 @@ public sealed class BackgroundOptions
 
     /// <summary>Housekeeping runs once per slot of this many seconds (default 15 minutes).</summary>
     public int HousekeepingIntervalSeconds { get; set; } = 900;
+
+    /// <summary>How often each instance looks for reminders that are due (default every minute).</summary>
+    public int ReminderIntervalSeconds { get; set; } = 60;
+
+    /// <summary>A reminder more than this many minutes overdue (Hearth was down) is skipped rather than sent late (default 180).</summary>
+    public int ReminderLateLimitMinutes { get; set; } = 180;
+
+    /// <summary>The most notifications one member gets in a day on their own calendar, all kinds together (default 2).</summary>
+    public int NotificationsPerDay { get; set; } = 2;
 }
 
 /// <summary>Resolved folders, created on first run.</summary>

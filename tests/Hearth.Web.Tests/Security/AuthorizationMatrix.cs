@@ -173,6 +173,10 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/account/push/devices", "{}", g: "SRRRR"),
         Row("DELETE", "/api/v1/account/push/devices/{deviceId:guid}", g: "SNNNN"),
         Row("POST", "/api/v1/account/push/test", g: "SAAAA"),
+        // Notification choices and the log of what was sent (ADR 45): only ever one's own; a bad date is refused for everyone.
+        Row("GET", "/api/v1/account/notifications", g: "SAAAA"),
+        Row("PUT", "/api/v1/account/notifications", """{"pausedUntil":"not a date"}""", g: "SRRRR"),
+        Row("GET", "/api/v1/account/notifications/log", g: "SAAAA"),
         // The export holds what was once shared with the caller, closed spaces included (docs/export-format.md).
         Row("GET", "/api/v1/account/export", g: "SAAAA") with { Export = true },
         Row("POST", "/api/v1/account/import", "{}", g: "SRRRR"),

@@ -25,6 +25,14 @@ public static class NotificationsEndpoints
                 return TypedResults.Ok(new PushTestView(result.Delivered, result.Removed));
             })
             .WithSummary("Send the neutral \"Something new in Hearth\" to each of your devices, to see that it arrives.");
+        var notifications = api.MapGroup("/account/notifications").WithTags("Account").RequireAuthorization();
+        notifications.MapGet("/", async (NotificationPreferences prefs, CancellationToken ct) => TypedResults.Ok(await prefs.GetAsync(ct)))
+            .WithSummary("Your notification choices: each kind on or off, quiet hours on your own clock, a pause, the most a day.");
+        notifications.MapPut("/", async (NotificationSettingsInput input, NotificationPreferences prefs, CancellationToken ct) =>
+                ApiResults.From(await prefs.UpdateAsync(input, ct), v => TypedResults.Ok(v)))
+            .WithSummary("Change your notification choices. Kinds not named keep their setting; empty quiet hours or pause turn them off. Nobody else is told.");
+        notifications.MapGet("/log", async (NotificationPreferences prefs, CancellationToken ct) => TypedResults.Ok(await prefs.LogAsync(ct)))
+            .WithSummary("What Hearth sent you, newest first: the kind, when, the channel and to how many devices.");
         return api;
     }
 }

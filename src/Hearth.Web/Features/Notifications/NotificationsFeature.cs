@@ -16,6 +16,9 @@ public static class NotificationsFeature
         services.AddSingleton(_ => PushHttp.Default());
         services.AddScoped<PushDevices>();
         services.AddScoped<IPushSender, PushDelivery>();
+        services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<NotificationPreferences>();
+        services.AddHostedService<ReminderService>();
         return services;
     }
 
