@@ -28,6 +28,7 @@ public sealed class ReminderDispatcher(
     IPushSender push,
     TimeProvider clock,
     IOptions<HearthOptions> options,
+    LinkGenerator links,
     ILogger<ReminderDispatcher> log)
 {
     /// <summary>How many reminders this run sent.</summary>
@@ -93,7 +94,7 @@ public sealed class ReminderDispatcher(
                 continue;
             }
 
-            var result = await push.SendAsync(candidate.UserId, $"/spaces/{candidate.SpaceId}/check-in", ct);
+            var result = await push.SendAsync(candidate.UserId, links.GetPathByPage("/CheckIns/Index", values: new { spaceId = candidate.SpaceId }), ct);
             claim.SentAt = clock.GetUtcNow();
             claim.Delivered = result.Delivered;
             await db.SaveChangesAsync(ct);
