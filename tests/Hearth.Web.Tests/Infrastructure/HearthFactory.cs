@@ -14,6 +14,12 @@ namespace Hearth.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class HearthFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Worlds watch files (configuration, versioned static files) by polling: dozens are alive at once,
+    /// and each watcher would otherwise hold one of the user's 128 inotify instances (FileWatcherTests).
+    /// </summary>
+    static HearthFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>A fixed start, so two test worlds built the same way see the same instants.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
