@@ -82,7 +82,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
         await ExpectGermanAsync(ana, "CheckIns", "PageTitle", AriaRole.Heading);
         await ana.Locator("form.check-in-form fieldset").First.Locator("label").Nth(6).ClickAsync();
         await ana.GetByRole(AriaRole.Button, new() { Name = German("CheckIns", "CheckInButton") }).ClickAsync();
-        await ana.WaitForLoadStateAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Status).GetByText(German("CheckIns", "DoneNotice"))).ToBeVisibleAsync();
         await CheckAsync(ana, "de-31-checked-in", "This week's check-in");
 
         // Trends, and the data page.
@@ -142,8 +142,12 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
                 await CheckAsync(page, $"de-11-{who}-step", "The closeness assessment");
             }
 
+            // Wait for the next step's own address, not a load state: under load the load event of
+            // the old page can race the click and the wait timed out on a page already gone (CI).
+            var before = new Uri(page.Url).AbsolutePath;
             await page.Locator("main form button[type=submit].primary").Last.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != before);
+            await Assertions.Expect(page.Locator("main form button[type=submit].primary").Last).ToBeVisibleAsync();
         }
 
         Assert.Fail("The assessment did not reach its last step.");
