@@ -24,7 +24,7 @@ internal sealed class SqliteFactory : IDesignTimeDbContextFactory<SqliteHearthDb
         new(new DbContextOptionsBuilder<SqliteHearthDbContext>()
             .UseSqlite("Data Source=design-time.db")
             .UseApplicationServiceProvider(DesignTimeServices.Identity)
-            .Options, new SpaceScope());
+            .Options);
 }
 
 internal sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresHearthDbContext>
@@ -33,7 +33,7 @@ internal sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresHear
         new(new DbContextOptionsBuilder<PostgresHearthDbContext>()
             .UseNpgsql("Host=localhost;Database=design_time")
             .UseApplicationServiceProvider(DesignTimeServices.Identity)
-            .Options, new SpaceScope());
+            .Options);
 }
 
 internal static class Program

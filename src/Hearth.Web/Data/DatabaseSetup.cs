@@ -26,7 +26,8 @@ public static class DatabaseSetup
                     "Set it, e.g. Hearth__Database__ConnectionString='Host=127.0.0.1;Database=hearth;Username=hearth;Password=...'.");
             }
 
-            services.AddDbContext<HearthDbContext, PostgresHearthDbContext>((sp, o) => o.UseNpgsql(db.ConnectionString).AddInterceptors(ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings));
+            services.AddScoped<HearthDbContext>(Rent<PostgresHearthDbContext>);
+            services.AddPooledDbContextFactory<PostgresHearthDbContext>((sp, o) => o.UseNpgsql(db.ConnectionString).AddInterceptors(ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings), PoolSize);
         }
         else if (string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +39,8 @@ public static class DatabaseSetup
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
                 : db.ConnectionString;
-            services.AddDbContext<HearthDbContext, SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings));
+            services.AddScoped<HearthDbContext>(Rent<SqliteHearthDbContext>);
+            services.AddPooledDbContextFactory<SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings), PoolSize);
         }
         else
         {
@@ -46,6 +48,24 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Contexts are pooled and their options built once (ADR 48). AddDbContext built the options
+    /// (warnings table, interceptor lookup) and EF's internal services again for every context, two
+    /// per signed-in request (a health check has its own scope): the largest single cost of a
+    /// signed-in /health on a small machine (docs/performance.md). Small, because a small machine
+    /// serves few requests at once; past it, contexts are made and dropped as before.
+    /// </summary>
+    private const int PoolSize = 32;
+
+    /// <summary>A pooled context for this request's scope, given back to the pool when the request ends.</summary>
+    private static HearthDbContext Rent<TContext>(IServiceProvider services)
+        where TContext : HearthDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.UseScope(services.GetRequiredService<Security.SpaceScope>());
+        return context;
     }
 
     private static DatabaseErrorLogging ErrorLogging(IServiceProvider services) => services.GetRequiredService<DatabaseErrorLogging>();

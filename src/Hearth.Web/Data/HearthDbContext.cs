@@ -12,7 +12,7 @@ namespace Hearth.Web.Data;
 /// second wall behind the per-object checks in the services. Code that must look past it (joining
 /// by invitation, the space list with closed spaces) says so with IgnoreQueryFilters().
 /// </summary>
-public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope)
+public abstract class HearthDbContext(DbContextOptions options)
     : IdentityDbContext<HearthUser, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
 {
@@ -26,8 +26,32 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>
+    /// The request's scope. Contexts are pooled (DatabaseSetup): each is handed the scope of the
+    /// request that rents it, and given back with an empty one, so a context between requests, or
+    /// one made outside a request, sees nothing space-scoped (fail closed).
+    /// </summary>
+    private SpaceScope scope = new();
+
     /// <summary>Read by the query filters at query time; empty (so nothing is visible) until loaded.</summary>
     internal IReadOnlyList<Guid> ScopeSpaceIds => scope.SpaceIds;
+
+    /// <summary>Binds this context to a request's scope (when it is rented from the pool).</summary>
+    internal void UseScope(SpaceScope requestScope) => scope = requestScope;
+
+    public override void Dispose()
+    {
+        scope = new();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        scope = new();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -99,8 +123,8 @@ public abstract class HearthDbContext(DbContextOptions options, SpaceScope scope
 }
 
 /// <summary>SQLite: the embedded default. Instants are stored as sortable integers (UTC ticks).</summary>
-public sealed class SqliteHearthDbContext(DbContextOptions<SqliteHearthDbContext> options, SpaceScope scope)
-    : HearthDbContext(options, scope)
+public sealed class SqliteHearthDbContext(DbContextOptions<SqliteHearthDbContext> options)
+    : HearthDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -110,8 +134,8 @@ public sealed class SqliteHearthDbContext(DbContextOptions<SqliteHearthDbContext
 }
 
 /// <summary>PostgreSQL: for larger installations and more than one Hearth instance.</summary>
-public sealed class PostgresHearthDbContext(DbContextOptions<PostgresHearthDbContext> options, SpaceScope scope)
-    : HearthDbContext(options, scope);
+public sealed class PostgresHearthDbContext(DbContextOptions<PostgresHearthDbContext> options)
+    : HearthDbContext(options);
 
 /// <summary>Stores an instant as UTC ticks so SQLite can sort and compare it; reads it back as UTC.</summary>
 public sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(

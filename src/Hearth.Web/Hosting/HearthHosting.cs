@@ -113,9 +113,10 @@ public static class HearthHosting
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            // Membership is read from the database on every request (docs/product/privacy-rules.md).
+            // Membership is read from the database on every request (docs/product/privacy-rules.md):
+            // usually together with the session (SessionStore), otherwise here.
             var member = context.RequestServices.GetRequiredService<CurrentMember>();
-            if (member.UserId is { } userId)
+            if (member.UserId is { } userId && !context.RequestServices.GetRequiredService<SpaceScope>().IsLoaded)
             {
                 await context.RequestServices.GetRequiredService<SpaceScope>()
                     .LoadAsync(context.RequestServices.GetRequiredService<HearthDbContext>(), userId, context.RequestAborted);

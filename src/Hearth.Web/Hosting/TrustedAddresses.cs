@@ -14,6 +14,20 @@ namespace Hearth.Web.Hosting;
 /// </summary>
 public static class TrustedAddresses
 {
+    /// <summary>The level Logging:LogLevel gives a category: its longest configured prefix, else Default, else Information.</summary>
+    private static LogLevel ConfiguredLevel(ConfigurationManager configuration, string category)
+    {
+        for (var name = category; name.Length > 0; name = name.LastIndexOf('.') is var dot and > 0 ? name[..dot] : "")
+        {
+            if (Enum.TryParse<LogLevel>(configuration[$"Logging:LogLevel:{name}"], ignoreCase: true, out var level))
+            {
+                return level;
+            }
+        }
+
+        return Enum.TryParse<LogLevel>(configuration["Logging:LogLevel:Default"], ignoreCase: true, out var fallback) ? fallback : LogLevel.Information;
+    }
+
     public static void AddHearthTrustedAddresses(this WebApplicationBuilder builder, HearthOptions options)
     {
         var services = builder.Services;
@@ -23,7 +37,11 @@ public static class TrustedAddresses
         // A refused start is one logged sentence, not also the host's stack trace.
         var refusal = new AddressCheck.Refusal();
         services.AddSingleton(refusal);
-        builder.Logging.AddFilter((category, _) => !(refusal.Refused && category == "Microsoft.Extensions.Hosting.Internal.Host"));
+        // A rule for that one category, at the level the settings give it: a catch-all rule here
+        // outranked "Default" and turned Debug on for everything (LogLevelTests).
+        const string hostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+        var hostLevel = ConfiguredLevel(builder.Configuration, hostCategory);
+        builder.Logging.AddFilter(hostCategory, level => level >= hostLevel && !refusal.Refused);
 
         // An operator's own AllowedHosts wins; without one, only the public address and loopback.
         if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))

@@ -35,10 +35,47 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
         return session.Id;
     }
 
+    /// <summary>
+    /// What one read of the session tells the rest of the request: the session's state, the member's
+    /// own language and the open spaces they are an active member of (ADR 48). One round trip instead
+    /// of three (session, membership scope, language).
+    /// </summary>
+    private sealed record SessionRow(DateTimeOffset LastSeenAt, bool NeedsConfirmation, string? Language, List<Guid> SpaceIds);
+
+    /// <summary>
+    /// The session by its key, with the language and the spaces beside it. Not FirstOrDefault: with a
+    /// collection beside it that needs APPLY, which SQLite lacks; the key matches at most one row.
+    /// Not a compiled query either: one process may serve both providers' models (the tests do).
+    /// </summary>
+    private static async Task<SessionRow?> ReadSessionAsync(HearthDbContext db, Guid sessionId, Guid userId, CancellationToken ct)
+    {
+        var rows = await db.UserSessions.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => new SessionRow(
+                s.LastSeenAt,
+                s.NeedsConfirmation,
+                db.Users.Where(u => u.Id == s.UserId).Select(u => u.Language).FirstOrDefault(),
+                db.Memberships
+                    .Where(m => m.UserId == s.UserId && m.LeftAt == null && m.Space!.ClosedAt == null)
+                    .Select(m => m.SpaceId)
+                    .ToList()))
+            .ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>The member's own language setting as read with the session (null when not signed in or not set).</summary>
+    public string? MemberLanguage { get; private set; }
+
+    /// <summary>Whether <see cref="MemberLanguage"/> was read in this request (so nobody reads it again).</summary>
+    public bool HasMemberLanguage { get; private set; }
+
+    /// <summary>The open spaces read with the session, until <see cref="TakeSpaces"/> hands them to the request's scope.</summary>
+    private List<Guid>? spaces;
+
     /// <summary>True when the session is live; touches it. False when it was ended or has gone idle.</summary>
     public async Task<bool> IsLiveAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
     {
-        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, ct);
+        var session = await ReadSessionAsync(db, sessionId, userId, ct);
         if (session is null)
         {
             return false;
@@ -48,25 +85,36 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
         var idle = TimeSpan.FromMinutes(Math.Max(1, options.Value.Security.IdleTimeoutMinutes));
         if (now - session.LastSeenAt > idle)
         {
-            db.UserSessions.Remove(session);
-            await db.SaveChangesAsync(ct);
+            await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync(ct);
             return false;
         }
 
         var confirmAfter = TimeSpan.FromMinutes(Math.Max(1, options.Value.Security.ConfirmAfterIdleMinutes));
-        if (now - session.LastSeenAt > confirmAfter && !session.NeedsConfirmation)
+        var needsConfirmation = session.NeedsConfirmation || now - session.LastSeenAt > confirmAfter;
+        if (now - session.LastSeenAt > TouchInterval || needsConfirmation != session.NeedsConfirmation)
         {
-            session.NeedsConfirmation = true;
+            // Only ever raises NeedsConfirmation here: a confirmation in another request in the
+            // meantime (ConfirmAsync) is not undone by this touch unless this request saw the pause.
+            await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId)
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(x => x.LastSeenAt, now)
+                        .SetProperty(x => x.NeedsConfirmation, x => x.NeedsConfirmation || needsConfirmation),
+                    ct);
         }
 
-        if (now - session.LastSeenAt > TouchInterval || db.Entry(session).State == EntityState.Modified)
-        {
-            session.LastSeenAt = now;
-            await db.SaveChangesAsync(ct);
-        }
-
-        NeedsConfirmation = session.NeedsConfirmation;
+        NeedsConfirmation = needsConfirmation;
+        MemberLanguage = session.Language;
+        HasMemberLanguage = true;
+        spaces = session.SpaceIds;
         return true;
+    }
+
+    /// <summary>The spaces read with the session, once (null when the session was not read in this request).</summary>
+    public List<Guid>? TakeSpaces()
+    {
+        var taken = spaces;
+        spaces = null;
+        return taken;
     }
 
     /// <summary>Whether this request's session paused long enough to ask "is it still you?" (set by <see cref="IsLiveAsync"/>).</summary>
@@ -107,8 +155,38 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
             return;
         }
 
-        // Also honour security-stamp changes (passphrase reset elsewhere).
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Also honour security-stamp changes (passphrase reset elsewhere). Identity checks the stamp
+        // only when the cookie was issued longer ago than its interval; the same test here first
+        // spares every other request building a SignInManager just to learn that (ADR 48).
+        if (StampCheckIsDue(context))
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (context.Principal is null)
+            {
+                return;
+            }
+        }
+
+        // The membership scope the query filters read, from the same read (fail closed: only now,
+        // after every check passed).
+        if (store.TakeSpaces() is { } spaces)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<SpaceScope>().Use(spaces);
+        }
+    }
+
+    /// <summary>Identity's own rule (SecurityStampValidator): validate when the cookie has no issue time or is older than the interval.</summary>
+    private static bool StampCheckIsDue(CookieValidatePrincipalContext context)
+    {
+        if (context.Properties.IssuedUtc is not { } issued)
+        {
+            return true;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var clock = stamp.TimeProvider ?? services.GetRequiredService<TimeProvider>();
+        return clock.GetUtcNow() - issued > stamp.ValidationInterval;
     }
 }
 

@@ -25,6 +25,13 @@ public sealed class SpaceScope
         IsLoaded = true;
     }
 
+    /// <summary>The spaces as read together with the session (SessionStore.IsLiveAsync): the same rule, one query fewer.</summary>
+    public void Use(List<Guid> ids)
+    {
+        spaceIds = ids;
+        IsLoaded = true;
+    }
+
     /// <summary>After a change of membership within the same request (create, join, leave).</summary>
     public Task ReloadAsync(Data.HearthDbContext db, Guid userId, CancellationToken ct = default) => LoadAsync(db, userId, ct);
 }

@@ -132,7 +132,14 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this world's pool (the connection string DatabaseSetup builds): ClearAllPools closed
+        // every other running world's idle connections too, and a world whose last connection closed
+        // lost its WAL file in the middle of a test that reads it (CanaryScanTests).
+        using (var own = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "db", "hearth.db"), DefaultTimeout = 30 }.ToString()))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(own);
+        }
+
         if (KeepDataDirectory)
         {
             return;

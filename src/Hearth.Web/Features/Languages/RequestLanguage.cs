@@ -62,6 +62,12 @@ public static class RequestLanguage
             return null;
         }
 
+        var sessions = http.RequestServices.GetRequiredService<SessionStore>();
+        if (sessions.HasMemberLanguage)
+        {
+            return LanguageService.Exact(sessions.MemberLanguage);
+        }
+
         var stored = await http.RequestServices.GetRequiredService<HearthDbContext>().Users
             .Where(u => u.Id == me).Select(u => u.Language).FirstOrDefaultAsync(http.RequestAborted);
         return LanguageService.Exact(stored);
