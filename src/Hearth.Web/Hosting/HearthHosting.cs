@@ -166,9 +166,9 @@ public static class HearthHosting
         routes.MapDashboard();
         routes.MapReminders();
         routes.MapNotifications();
-        routes.MapCounsellors();
         routes.MapDataRights();
         routes.MapOperations();
+        routes.MapCounsellors();
         return app;
     }
 }
