@@ -7,7 +7,7 @@ public static class SpaceClosing
 {
     /// <summary>
     /// Closes an open space for both (the other person sees only "this space is closed") and switches
-    /// off its pending invitations. Used by leaving and by deleting an account; the caller saves.
+    /// off its pending invitations and any counsellor's access. Used by leaving and by deleting an account; the caller saves.
     /// </summary>
     public static async Task CloseAsync(HearthDbContext db, Space space, DateTimeOffset now, CancellationToken ct)
     {
@@ -21,5 +21,10 @@ public static class SpaceClosing
         await db.Invitations.IgnoreQueryFilters()
             .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+
+        // A counsellor the pair invited sees nothing more of a closed space (ADR 46).
+        await db.Set<Features.Counsellors.CounsellorGrant>().IgnoreQueryFilters()
+            .Where(g => g.SpaceId == spaceId && g.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.EndedAt, now), ct);
     }
 }

@@ -5,6 +5,7 @@ using Hearth.Web.Features.Accounts;
 using Hearth.Web.Features.Assessments;
 using Hearth.Web.Features.BigPicture;
 using Hearth.Web.Features.CheckIns;
+using Hearth.Web.Features.Counsellors;
 using Hearth.Web.Features.Daily;
 using Hearth.Web.Features.Dashboard;
 using Hearth.Web.Features.Debriefs;
@@ -68,6 +69,7 @@ public static class HearthHosting
             .AddInsights(configuration)
             .AddReminders()
             .AddNotifications(configuration)
+            .AddCounsellors()
             .AddDataRights()
             .AddOperations(options);
         return builder;
@@ -103,6 +105,7 @@ public static class HearthHosting
             },
         });
         app.UseRouting();
+        app.UsePracticeGate();
         app.UseOperations(options);
 
         // API writes must come from Hearth itself, not a form on another site (ADR 13).
@@ -166,6 +169,7 @@ public static class HearthHosting
         routes.MapNotifications();
         routes.MapDataRights();
         routes.MapOperations();
+        routes.MapCounsellors();
         return app;
     }
 }

@@ -26,6 +26,9 @@ public sealed partial class HearthOptions
     /// <summary>What /health checks beyond the database answering (readiness: Hearth can save).</summary>
     public HealthOptions Health { get; set; } = new();
 
+    /// <summary>Practice mode (ADR 46): counsellors a pair may invite. Off by default; then every counsellor page and endpoint is 404.</summary>
+    public Features.Counsellors.PracticeOptions Practice { get; set; } = new();
+
     /// <summary>A name for this instance in logs and in the record of background runs. Default: machine name and process id.</summary>
     public string? InstanceName { get; set; }
 

@@ -56,6 +56,9 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         $"GET {Space}/assessment/changes", $"{SpacePage}/assessment/changes",
         $"GET {Space}/insights/not-fitting", $"PUT {Space}/insights/not-fitting/{{insightKey}}", $"DELETE {Space}/insights/not-fitting/{{insightKey}}",
 
+        // A counsellor's sheet of a pair: their shared map, weeks and saved items.
+        "GET /api/v1/counsellor/pairs/{grantId:guid}", "PAGE /counsellor/{grantId:guid}",
+
         // Everything you gave Hearth.
         "GET /api/v1/account/export", "PAGE /account/data", "PAGE /account/data/view",
 
@@ -99,6 +102,11 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         "GET /api/v1/account/push/key", "GET /api/v1/account/push/devices", "POST /api/v1/account/push/devices",
         "DELETE /api/v1/account/push/devices/{deviceId:guid}", "POST /api/v1/account/push/test", "PAGE /account/notifications",
         "GET /api/v1/account/notifications", "PUT /api/v1/account/notifications", "GET /api/v1/account/notifications/log",
+
+        // A counsellor: who was invited, what each member allowed, when the counsellor looked (never what they saw);
+        // the counsellor's list of pairs (names and dates).
+        $"GET {Space}/counsellor", $"POST {Space}/counsellor", $"POST {Space}/counsellor/consent", $"DELETE {Space}/counsellor", $"{SpacePage}/counsellor",
+        "GET /api/v1/counsellor/pairs", "PAGE /counsellor",
     ];
 
     private static List<(string Key, bool Marked, bool Anonymous)> Endpoints(IServiceProvider services) =>

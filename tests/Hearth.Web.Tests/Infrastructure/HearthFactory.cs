@@ -57,6 +57,12 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     /// <summary>Switches the pseudo-locale qps-Ploc on (Hearth:Languages:Pseudo), as Development has it.</summary>
     public bool PseudoLocale { get; init; }
 
+    /// <summary>
+    /// Practice mode (Hearth:Practice:Enabled, ADR 46). On in tests, so every suite reaches the
+    /// counsellor pages and endpoints; PracticeOffTests checks that they are all 404 with it off.
+    /// </summary>
+    public bool Practice { get; init; } = true;
+
     /// <summary>Call first in every test: skips (or fails, in CI) when this provider is not available here.</summary>
     public virtual void RequireAvailable()
     {
@@ -79,6 +85,7 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hearth:RateLimits:AccountPerMinute", AccountAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Hearth:RateLimits:RequestsPerMinute", "0");
         builder.UseSetting("Hearth:Languages:Pseudo", PseudoLocale ? "true" : "false");
+        builder.UseSetting("Hearth:Practice:Enabled", Practice ? "true" : "false");
 
         // Background housekeeping would run on the real clock beside the test's own; tests call it directly.
         builder.UseSetting("Hearth:Background:Enabled", "false");

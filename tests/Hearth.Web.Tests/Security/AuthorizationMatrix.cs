@@ -316,5 +316,18 @@ public static class AuthorizationMatrix
         // Nobody has felt apart for weeks, so there is no plan to start (409) and no step to mark (404 for all).
         Space("POST", "/api/v1/spaces/{spaceId:guid}/reconnect-plan", """{"weeks":3}""", open: "SRRNN"),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/reconnect-plan/steps/{stepId}", """{"done":true}""", open: "SNNNN"),
+
+        // A counsellor (ADR 46; the counsellor's own states are CounsellorMatrixTests). Members read the space's
+        // counsellor page; nobody here is a counsellor, so an invitation is refused (400), there is nothing to
+        // agree to (409) or end (404), and the counsellor's own list and sheets are the missing-id 404 for all.
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/counsellor"),
+        Space("PAGE", "/spaces/{spaceId:guid}/counsellor"),
+        Space("POST", "/api/v1/spaces/{spaceId:guid}/counsellor", """{"email":"nobody-here@example.org","scopes":["map"]}""", open: "SRRNN"),
+        Space("POST", "/api/v1/spaces/{spaceId:guid}/counsellor/consent", """{"scopes":["map"]}""", open: "SRRNN"),
+        Space("DELETE", "/api/v1/spaces/{spaceId:guid}/counsellor", open: "SNNNN"),
+        Row("GET", "/api/v1/counsellor/pairs", g: "SNNNN"),
+        Row("GET", "/api/v1/counsellor/pairs/{grantId:guid}", g: "SNNNN"),
+        Row("PAGE", "/counsellor", g: "SNNNN"),
+        Row("PAGE", "/counsellor/{grantId:guid}", g: "SNNNN"),
     ];
 }

@@ -542,6 +542,7 @@ public sealed class MatrixWorld
             ["noteId"] = missing,
             ["entryId"] = missing,
             ["deviceId"] = missing,
+            ["grantId"] = missing,
         };
         Dictionary<string, string> State(Guid? space, Guid? memory = null, Guid? noteId = null, Guid? entryId = null)
         {

@@ -74,6 +74,10 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         { "DELETE", "/api/v1/spaces/{id}/insights/not-fitting/strength.both.emotional.none", null },
         { "POST", "/api/v1/spaces/{id}/reconnect-plan", """{"weeks":3}""" },
         { "PUT", "/api/v1/spaces/{id}/reconnect-plan/steps/reconnect.honest-talk", """{"done":true}""" },
+        { "GET", "/api/v1/spaces/{id}/counsellor", null },
+        { "POST", "/api/v1/spaces/{id}/counsellor", """{"email":"someone@example.org","scopes":["map"]}""" },
+        { "POST", "/api/v1/spaces/{id}/counsellor/consent", """{"scopes":["map"]}""" },
+        { "DELETE", "/api/v1/spaces/{id}/counsellor", null },
     };
 
     /// <summary>Every page that takes a space id.</summary>
@@ -101,6 +105,7 @@ public abstract class SpaceAccessTests<TFactory>(TFactory factory) : IClassFixtu
         "/spaces/{id}/check-in/talk",
         "/spaces/{id}/assessment/changes",
         "/spaces/{id}/trends",
+        "/spaces/{id}/counsellor",
     };
 
     [Theory]

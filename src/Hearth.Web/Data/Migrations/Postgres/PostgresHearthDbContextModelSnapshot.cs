@@ -433,6 +433,102 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GrantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CounsellorConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounsellorUserId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("CounsellorGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorLook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.ToTable("CounsellorLooks", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Debriefs.DebriefSavedItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1331,6 +1427,45 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorGrant", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("CounsellorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorLook", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -426,6 +426,102 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GrantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CounsellorConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounsellorUserId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("CounsellorGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorLook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("SpaceId", "At");
+
+                    b.ToTable("CounsellorLooks", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Debriefs.DebriefSavedItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1320,6 +1416,45 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorGrant", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("CounsellorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorLook", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -14,7 +14,7 @@ public static class HearthCommand
     public const int Refused = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["backup", "restore", "verify", "users", "insights", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["backup", "restore", "verify", "users", "counsellors", "insights", "--help", "-h", "-?"];
 
     /// <summary>True when the arguments ask for a verb rather than the server: a first word that is not an option or a key=value setting.</summary>
     public static bool IsVerb(string[] args) =>
@@ -65,6 +65,7 @@ public static class HearthCommand
         root.Subcommands.Add(verify);
 
         root.Subcommands.Add(UserVerbs.Build(Settings, output, error));
+        root.Subcommands.Add(CounsellorVerbs.Build(Settings, output, error));
         root.Subcommands.Add(InsightVerbs.Build(Settings, output, error));
         return root;
     }

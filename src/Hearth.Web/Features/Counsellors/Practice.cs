@@ -1,0 +1,78 @@
+using Hearth.Web.Api;
+using Hearth.Web.Data;
+using Hearth.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Web.Features.Counsellors;
+
+/// <summary>Hearth:Practice: a counselling practice runs this Hearth for its clients (ADR 46).</summary>
+public sealed class PracticeOptions
+{
+    /// <summary>Counsellor accounts, invitations of a counsellor and their read-only view. Off by default.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>How long access lasts when a member does not choose (days).</summary>
+    public int DefaultDays { get; set; } = CounsellorRules.DefaultDays;
+}
+
+/// <summary>The rules of a counsellor's access that do not need the web.</summary>
+public static class CounsellorRules
+{
+    public const int DefaultDays = 90;
+    public const int MinDays = 1;
+    public const int MaxDays = 365;
+
+    /// <summary>The looks each member sees on the space's counsellor page, newest first.</summary>
+    public const int LooksShown = 50;
+}
+
+/// <summary>
+/// The counsellor role: an Identity role the operator gives (`hearth counsellors add`). Read from
+/// the database on every request, like membership: taking the role away takes effect at once.
+/// </summary>
+public static class CounsellorRole
+{
+    public const string Name = "counsellor";
+    public const string NormalizedName = "COUNSELLOR";
+
+    public static Task<bool> HasAsync(HearthDbContext db, Guid userId, CancellationToken ct) =>
+        db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == NormalizedName), ct);
+}
+
+/// <summary>Marks an endpoint or page that exists only in practice mode.</summary>
+public sealed class PracticeOnlyMetadata
+{
+    public static readonly PracticeOnlyMetadata Instance = new();
+}
+
+/// <summary>
+/// With practice mode off, every counsellor page and endpoint answers the very 404 an unknown
+/// address gets, for everyone, signed in or not: nothing says the feature exists.
+/// </summary>
+public static class PracticeGate
+{
+    public static TBuilder PracticeOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(PracticeOnlyMetadata.Instance);
+
+    public static IApplicationBuilder UsePracticeGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PracticeOnlyMetadata>() is not null
+            && !context.RequestServices.GetRequiredService<IOptions<HearthOptions>>().Value.Practice.Enabled)
+        {
+            if (ApiPaths.IsApi(context.Request))
+            {
+                await ApiResults.NotFound().ExecuteAsync(context);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
+            return;
+        }
+
+        await next();
+    });
+}

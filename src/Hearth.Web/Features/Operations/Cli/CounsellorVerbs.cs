@@ -1,0 +1,159 @@
+using System.CommandLine;
+using Hearth.Web.Data;
+using Hearth.Web.Features.Counsellors;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hearth.Web.Features.Operations.Cli;
+
+/// <summary>
+/// `hearth counsellors list|add|remove` (ADR 46): a practice's operator gives an account the counsellor
+/// role, or takes it away. The counsellor registers as anyone does; the role lets pairs invite them.
+/// A counsellor has no space of their own: an account in an open space is refused. Taking the role away
+/// ends what every pair gave them on their very next request (the role is read per request).
+/// </summary>
+internal static class CounsellorVerbs
+{
+    public static Command Build(Func<ParseResult, OperatorSettings> settings, TextWriter output, TextWriter error)
+    {
+        var counsellors = new Command("counsellors", "Practice mode: the accounts pairs may invite as their counsellor.");
+
+        var list = new Command("list", "List the counsellors: e-mail, id, and how many pairs' access is active now.");
+        list.SetAction((p, ct) => HearthCommand.Guarded(error, () => ListAsync(settings(p), output, error, ct)));
+        counsellors.Subcommands.Add(list);
+
+        var addEmail = new Argument<string>("email") { Description = "The e-mail address of the counsellor's account (they register first)." };
+        var add = new Command("add", "Make an account a counsellor. It must not be in an open space of its own.") { addEmail };
+        add.SetAction((p, ct) => HearthCommand.Guarded(error, () => WithUserAsync(settings(p), p.GetValue(addEmail)!, output, error, AddAsync, ct)));
+        counsellors.Subcommands.Add(add);
+
+        var removeEmail = new Argument<string>("email") { Description = "The e-mail address of the counsellor's account." };
+        var remove = new Command("remove", "Take the counsellor role away; every pair's access to them ends now. The account stays.") { removeEmail };
+        remove.SetAction((p, ct) => HearthCommand.Guarded(error, () => WithUserAsync(settings(p), p.GetValue(removeEmail)!, output, error, RemoveAsync, ct)));
+        counsellors.Subcommands.Add(remove);
+        return counsellors;
+    }
+
+    private static async Task<int> ListAsync(OperatorSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (await MissingDatabaseAsync(settings, error))
+        {
+            return HearthCommand.Usage;
+        }
+
+        await using var host = OperatorHost.Build(settings);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var roleId = await RoleIdAsync(db, create: false, ct);
+        var rows = roleId is null ? [] : await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                Active = db.Set<CounsellorGrant>().IgnoreQueryFilters().Count(g => g.CounsellorUserId == u.Id && g.EndedAt == null && g.ActivatedAt != null && g.ExpiresAt > now),
+            })
+            .ToListAsync(ct);
+        await output.WriteLineAsync("EMAIL\tID\tACTIVE PAIRS");
+        foreach (var row in rows)
+        {
+            await output.WriteLineAsync($"{row.Email}\t{row.Id:N}\t{row.Active}");
+        }
+
+        await output.WriteLineAsync($"{rows.Count} counsellor(s).");
+        return HearthCommand.Done;
+    }
+
+    private static async Task<int> AddAsync(IServiceProvider services, HearthUser user, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<HearthDbContext>();
+        var open = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == user.Id && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
+        if (open > 0)
+        {
+            await error.WriteLineAsync($"hearth counsellors add: {user.Email} is in {open} open space(s) of their own; a counsellor has none. Ask them to use another account for counselling. Nothing was changed.");
+            return HearthCommand.Refused;
+        }
+
+        var roleId = (await RoleIdAsync(db, create: true, ct))!.Value;
+        if (!await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == roleId, ct))
+        {
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await output.WriteLineAsync($"{user.Email} is a counsellor: pairs on this Hearth may invite them. They see nothing until both members of a pair agree. (Practice mode must be on: Hearth:Practice:Enabled.)");
+        return HearthCommand.Done;
+    }
+
+    private static async Task<int> RemoveAsync(IServiceProvider services, HearthUser user, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<HearthDbContext>();
+        var roleId = await RoleIdAsync(db, create: false, ct);
+        var removed = roleId is null ? 0 : await db.UserRoles.Where(r => r.UserId == user.Id && r.RoleId == roleId).ExecuteDeleteAsync(ct);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var ended = await db.Set<CounsellorGrant>().IgnoreQueryFilters()
+            .Where(g => g.CounsellorUserId == user.Id && g.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.EndedAt, now), ct);
+        await output.WriteLineAsync(removed == 0
+            ? $"{user.Email} was not a counsellor. Nothing was changed."
+            : $"{user.Email} is no longer a counsellor; {ended} pair(s)' access or invitation ended now.");
+        return HearthCommand.Done;
+    }
+
+    private static async Task<Guid?> RoleIdAsync(HearthDbContext db, bool create, CancellationToken ct)
+    {
+        var id = await db.Roles.Where(r => r.NormalizedName == CounsellorRole.NormalizedName).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (id is null && create)
+        {
+            var role = new IdentityRole<Guid> { Id = Guid.CreateVersion7(), Name = CounsellorRole.Name, NormalizedName = CounsellorRole.NormalizedName, ConcurrencyStamp = Guid.NewGuid().ToString() };
+            db.Roles.Add(role);
+            await db.SaveChangesAsync(ct);
+            id = role.Id;
+        }
+
+        return id;
+    }
+
+    private static async Task<int> WithUserAsync(
+        OperatorSettings settings, string email, TextWriter output, TextWriter error,
+        Func<IServiceProvider, HearthUser, TextWriter, TextWriter, CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"hearth counsellors: '{email}' is not an e-mail address.");
+            return HearthCommand.Usage;
+        }
+
+        if (await MissingDatabaseAsync(settings, error))
+        {
+            return HearthCommand.Usage;
+        }
+
+        await using var host = OperatorHost.Build(settings);
+        using var scope = host.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<HearthUser>>();
+        var user = await manager.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            await error.WriteLineAsync($"hearth counsellors: no account has the e-mail address {email.Trim()}. The counsellor registers first; nothing was changed.");
+            return HearthCommand.Refused;
+        }
+
+        return await work(scope.ServiceProvider, user, output, error, ct);
+    }
+
+    private static async Task<bool> MissingDatabaseAsync(OperatorSettings settings, TextWriter error)
+    {
+        var options = settings.Options();
+        var paths = OperatorSettings.Paths(options);
+        if (DatabaseSetup.IsPostgres(options.Database) || File.Exists(paths.SqliteFile))
+        {
+            return false;
+        }
+
+        await error.WriteLineAsync($"hearth counsellors: there is no Hearth database at {paths.SqliteFile}. Use --data for the data folder the server uses.");
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Hearth.Web.Tests.Infrastructure;
+using Hearth.Web.Tests.Operations;
+
+namespace Hearth.Web.Tests.Counsellors;
+
+/// <summary>`hearth counsellors add|list|remove` (ADR 46): the operator makes counsellors; a counsellor has no space of their own; removing the role ends every pair's access at once.</summary>
+public sealed class CounsellorVerbTests
+{
+    [Fact]
+    public async Task An_operator_adds_lists_and_removes_a_counsellor()
+    {
+        await using var factory = new SqliteHearthFactory();
+        var ana = await Person.RegisterAsync(factory, "Ana");
+        var ben = await Person.RegisterAsync(factory, "Ben");
+        var space = await ana.PairWithAsync(ben);
+        var cleo = await Person.RegisterAsync(factory, "Cleo");
+
+        // Before the role, inviting Cleo is refused like any address that is no counsellor's.
+        await Expect.ProblemAsync(HttpStatusCode.BadRequest, await ana.InviteCounsellorAsync(space, cleo));
+        Assert.Equal(HttpStatusCode.NotFound, (await cleo.Http.GetAsync(new Uri("/api/v1/counsellor/pairs", UriKind.Relative))).StatusCode);
+
+        Verbs.Succeeded(await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "add", cleo.Email));
+        var list = Verbs.Succeeded(await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "list"));
+        Assert.Contains(cleo.Email, list.Out, StringComparison.Ordinal);
+        Assert.Contains("1 counsellor(s).", list.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await cleo.GetJsonAsync("/api/v1/counsellor/pairs")).GetArrayLength());
+
+        var grant = await CounsellorSteps.BothConsentAsync(ana, ben, space, cleo);
+        await Expect.StatusAsync(HttpStatusCode.OK, await cleo.SheetAsync(grant));
+        // (The verb's count of active pairs reads the real clock, months after this world's test clock: not checked here.)
+
+        // The invitation told Cleo, discreetly: no names, nothing about the pair.
+        var mail = Assert.Single(factory.ReadOutbox(), m => m.Contains(cleo.Email, StringComparison.Ordinal) && m.Contains("/counsellor", StringComparison.Ordinal));
+        Assert.DoesNotContain("Ana", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ben", mail, StringComparison.Ordinal);
+
+        var removed = Verbs.Succeeded(await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "remove", cleo.Email));
+        Assert.Contains("1 pair(s)", removed.Out, StringComparison.Ordinal);
+        await Expect.ProblemAsync(HttpStatusCode.NotFound, await cleo.SheetAsync(grant));
+        Assert.Equal("none", (await ana.GetJsonAsync($"/api/v1/spaces/{space}/counsellor")).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task An_account_in_a_space_of_its_own_cannot_be_made_a_counsellor()
+    {
+        await using var factory = new SqliteHearthFactory();
+        var ana = await Person.RegisterAsync(factory, "Ana");
+        await ana.CreateSpaceAsync();
+        var refused = await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "add", ana.Email);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("open space", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(2, (await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "add", "not an address")).Code);
+        Assert.Equal(1, (await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "add", "nobody@example.org")).Code);
+        Assert.Contains("0 counsellor(s).", (await Verbs.OnFolderAsync(factory.DataDirectory, "counsellors", "list")).Out, StringComparison.Ordinal);
+    }
+}
