@@ -59,7 +59,7 @@ public abstract class NotificationChoicesTests<TFactory>(TFactory factory) : ICl
         var (ana, anaPhone) = await Reminders.MemberAsync(factory, factory.Push, "Etc/UTC");
         var (ben, benPhone) = await Reminders.MemberAsync(factory, factory.Push, "Etc/UTC");
         var settings = await ana.GetJsonAsync("/api/v1/account/notifications");
-        var kind = Assert.Single(settings.GetProperty("kinds").EnumerateArray());
+        var kind = settings.GetProperty("kinds").EnumerateArray().First();
         Assert.Equal("weekly-check-in", kind.GetProperty("kind").GetString());
         Assert.True(kind.GetProperty("push").GetBoolean());
         Assert.Equal(2, settings.GetProperty("perDay").GetInt32());

@@ -295,6 +295,9 @@ public static class AuthorizationMatrix
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual", """{"day":"sunday","time":"19:00"}"""),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual/waking-hours", """{"from":"08:00","to":"22:00"}"""),
         Space("PAGE", "/spaces/{spaceId:guid}/ritual"),
+        // "Thinking of you": each member may send one (to the other, never told whether it arrived); the page's GET goes back to the space.
+        Space("POST", "/api/v1/spaces/{spaceId:guid}/thinking-of-you"),
+        Space("PAGE", "/spaces/{spaceId:guid}/thinking-of-you"),
         Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/weeks/{date}", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Row("PAGE", "/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),

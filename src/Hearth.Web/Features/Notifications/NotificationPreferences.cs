@@ -16,6 +16,9 @@ public enum NotificationKind
 {
     [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.WeeklyCheckIn)]
     WeeklyCheckIn,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.ThinkingOfYou)]
+    ThinkingOfYou,
 }
 
 /// <summary>A channel on the wire: "push" (e-mail reminders are not built yet).</summary>
@@ -31,12 +34,14 @@ public static class NotificationWire
     public static NotificationKind Kind(string stored) => stored switch
     {
         NotificationKinds.WeeklyCheckIn => NotificationKind.WeeklyCheckIn,
+        NotificationKinds.ThinkingOfYou => NotificationKind.ThinkingOfYou,
         _ => throw new ArgumentOutOfRangeException(nameof(stored), stored, "Not a kind of notification"),
     };
 
     public static string Stored(NotificationKind kind) => kind switch
     {
         NotificationKind.WeeklyCheckIn => NotificationKinds.WeeklyCheckIn,
+        NotificationKind.ThinkingOfYou => NotificationKinds.ThinkingOfYou,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

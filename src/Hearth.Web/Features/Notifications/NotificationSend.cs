@@ -53,8 +53,11 @@ public static class NotificationKinds
     /// <summary>The weekly check-in, at the ritual's day and time on the member's own clock.</summary>
     public const string WeeklyCheckIn = "weekly-check-in";
 
+    /// <summary>The other member of a space tapped "thinking of you" (on by default: it is a person's own gesture, rate-limited, and the receiver can turn it off).</summary>
+    public const string ThinkingOfYou = "thinking-of-you";
+
     /// <summary>Every kind a member can choose, with whether it is on when they have not chosen.</summary>
-    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true)];
+    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (ThinkingOfYou, true)];
 
     public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
 

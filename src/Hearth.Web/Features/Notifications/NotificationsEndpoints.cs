@@ -35,4 +35,14 @@ public static class NotificationsEndpoints
             .WithSummary("What Hearth sent you, newest first: the kind, when, the channel and to how many devices.");
         return api;
     }
+
+    /// <summary>The one-tap "thinking of you", in the space group.</summary>
+    public static RouteGroupBuilder MapThinkingOfYouApi(this RouteGroupBuilder space)
+    {
+        space.MapPost("/thinking-of-you", async (Guid spaceId, ThinkingOfYouService service, CancellationToken ct) =>
+                ApiResults.From(await service.SendAsync(spaceId, ct), v => TypedResults.Ok(v)).Or<Refusals.ConflictOrTooMany>())
+            .WithTags("Notifications")
+            .WithSummary("Let the other member know you're thinking of them: a discreet \"Something new in Hearth\" if they get such notifications. The answer never says whether it reached them. At most one every few hours (429 with Retry-After); 409 while you're alone in the space.");
+        return space;
+    }
 }

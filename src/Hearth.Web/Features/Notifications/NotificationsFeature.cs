@@ -18,9 +18,14 @@ public static class NotificationsFeature
         services.AddScoped<IPushSender, PushDelivery>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<NotificationPreferences>();
+        services.AddScoped<ThinkingOfYouService>();
         services.AddHostedService<ReminderService>();
         return services;
     }
 
-    public static void MapNotifications(this HearthRoutes routes) => routes.Api.MapNotificationsApi();
+    public static void MapNotifications(this HearthRoutes routes)
+    {
+        routes.Api.MapNotificationsApi();
+        routes.Space.MapThinkingOfYouApi();
+    }
 }
