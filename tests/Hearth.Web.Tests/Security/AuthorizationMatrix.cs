@@ -122,6 +122,9 @@ public static class AuthorizationMatrix
         // The calendar feed: the long random token stands in for the person (calendar apps cannot sign in).
         Row("GET", "/calendar/{token}.ics", g: "AAAAA"),
 
+        // A reminder e-mail's unsubscribe link: only a link Hearth signed works, for anyone who holds it; any other is a 404.
+        Row("PAGE", "/unsubscribe/{token}", g: "NNNNN"),
+
         // An invitation link: whoever holds it may look; Ana is told it is her own link (410).
         Row("PAGE", "/join/{token}", g: "ARAAA"),
 

@@ -23,7 +23,7 @@ public sealed class NotificationSend
     /// <summary>Which occurrence of the kind, e.g. "{spaceId:N}/2026-10-25" (the local date in the member's zone).</summary>
     public string OccurrenceKey { get; set; } = "";
 
-    /// <summary>"push" (e-mail reminders are not built yet).</summary>
+    /// <summary>The channels it went on: "push", "email" or both ("push email"); one claim, one place in the budget.</summary>
     public string Channel { get; set; } = NotificationChannels.Push;
 
     /// <summary>When it was due (the ritual's time on the member's clock).</summary>
@@ -67,6 +67,14 @@ public static class NotificationKinds
 public static class NotificationChannels
 {
     public const string Push = "push";
+
+    public const string Email = "email";
+
+    /// <summary>The stored channels ("push email") for the wire.</summary>
+    public static IReadOnlyList<NotificationChannel> Parse(string stored) =>
+        stored.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c == Email ? NotificationChannel.Email : NotificationChannel.Push)
+            .ToList();
 }
 
 public sealed class NotificationSendConfiguration : IEntityTypeConfiguration<NotificationSend>

@@ -19,6 +19,8 @@ public static class NotificationsFeature
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<ThinkingOfYouService>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddScoped<EmailReminders>();
         services.AddHostedService<ReminderService>();
         return services;
     }

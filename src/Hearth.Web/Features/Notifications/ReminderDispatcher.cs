@@ -26,6 +26,7 @@ namespace Hearth.Web.Features.Notifications;
 public sealed class ReminderDispatcher(
     HearthDbContext db,
     IPushSender push,
+    EmailReminders email,
     TimeProvider clock,
     IOptions<HearthOptions> options,
     LinkGenerator links,
@@ -65,7 +66,8 @@ public sealed class ReminderDispatcher(
         {
             var byPush = withDevice.Contains(item.UserId)
                 && choices.GetValueOrDefault((item.UserId, item.Kind, NotificationChannels.Push), NotificationKinds.OnByDefault(item.Kind));
-            if (!byPush)
+            var byEmail = email.Available && choices.GetValueOrDefault((item.UserId, item.Kind, NotificationChannels.Email), false);
+            if (!byPush && !byEmail)
             {
                 continue;
             }
@@ -85,15 +87,21 @@ public sealed class ReminderDispatcher(
                 continue;
             }
 
-            var claim = await ClaimAsync(item.UserId, item.Kind, item.Key, item.At.ToDateTimeOffset(), now, zone, ct);
+            var channels = string.Join(' ', new[] { byPush ? NotificationChannels.Push : null, byEmail ? NotificationChannels.Email : null }.OfType<string>());
+            var claim = await ClaimAsync(item.UserId, item.Kind, item.Key, channels, item.At.ToDateTimeOffset(), now, zone, ct);
             if (claim is null)
             {
                 continue;
             }
 
-            var result = await push.SendAsync(item.UserId, item.Page, ct);
+            var delivered = byPush ? (await push.SendAsync(item.UserId, item.Page, ct)).Delivered : 0;
+            if (byEmail && await email.SendAsync(item.UserId, item.Kind, item.Page, ct))
+            {
+                delivered++;
+            }
+
             claim.SentAt = clock.GetUtcNow();
-            claim.Delivered = result.Delivered;
+            claim.Delivered = delivered;
             await db.SaveChangesAsync(ct);
             sent++;
         }
@@ -175,7 +183,7 @@ public sealed class ReminderDispatcher(
         RitualSchedule.NextOccurrences(ritual, now - Duration.FromDays(8), 3).LastOrDefault(o => o.Instant <= now);
 
     /// <summary>Inserts the claim row; null when another run or instance already has it.</summary>
-    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, DateTimeOffset dueAt, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
+    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, string channels, DateTimeOffset dueAt, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
     {
         if (await db.Set<NotificationSend>().AnyAsync(s => s.UserId == userId && s.Kind == kind && s.OccurrenceKey == key, ct))
         {
@@ -197,7 +205,7 @@ public sealed class ReminderDispatcher(
             UserId = userId,
             Kind = kind,
             OccurrenceKey = key,
-            Channel = NotificationChannels.Push,
+            Channel = channels,
             DueAt = dueAt,
             ClaimedAt = now,
             LocalDay = today,
