@@ -19,6 +19,12 @@ public enum NotificationKind
 
     [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.ThinkingOfYou)]
     ThinkingOfYou,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.NoteReceived)]
+    NoteReceived,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.BothAnswered)]
+    BothAnswered,
 }
 
 /// <summary>A channel on the wire: "push" to the member's devices, "email" to their address.</summary>
@@ -38,6 +44,8 @@ public static class NotificationWire
     {
         NotificationKinds.WeeklyCheckIn => NotificationKind.WeeklyCheckIn,
         NotificationKinds.ThinkingOfYou => NotificationKind.ThinkingOfYou,
+        NotificationKinds.NoteReceived => NotificationKind.NoteReceived,
+        NotificationKinds.BothAnswered => NotificationKind.BothAnswered,
         _ => throw new ArgumentOutOfRangeException(nameof(stored), stored, "Not a kind of notification"),
     };
 
@@ -45,6 +53,8 @@ public static class NotificationWire
     {
         NotificationKind.WeeklyCheckIn => NotificationKinds.WeeklyCheckIn,
         NotificationKind.ThinkingOfYou => NotificationKinds.ThinkingOfYou,
+        NotificationKind.NoteReceived => NotificationKinds.NoteReceived,
+        NotificationKind.BothAnswered => NotificationKinds.BothAnswered,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
@@ -195,16 +205,22 @@ public sealed class NotificationPreferences(
                     continue;
                 }
 
+                // UpdatedAt is when what applies last changed (the dispatcher tells of nothing that
+                // happened before a kind was turned on): saving the same choice again changes nothing.
                 var row = prefs.FirstOrDefault(p => p.Kind == stored && p.Channel == channel);
+                var before = row?.Enabled ?? (channel == NotificationChannels.Push && NotificationKinds.OnByDefault(stored));
                 if (row is null)
                 {
-                    row = new NotificationPreference { UserId = me, Kind = stored, Channel = channel };
+                    row = new NotificationPreference { UserId = me, Kind = stored, Channel = channel, UpdatedAt = DateTimeOffset.UnixEpoch };
                     db.Add(row);
                     prefs.Add(row);
                 }
 
                 row.Enabled = on.Value;
-                row.UpdatedAt = now;
+                if (before != on.Value)
+                {
+                    row.UpdatedAt = now;
+                }
             }
         }
 

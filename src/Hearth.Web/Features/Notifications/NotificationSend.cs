@@ -56,8 +56,14 @@ public static class NotificationKinds
     /// <summary>The other member of a space tapped "thinking of you" (on by default: it is a person's own gesture, rate-limited, and the receiver can turn it off).</summary>
     public const string ThinkingOfYou = "thinking-of-you";
 
+    /// <summary>A note from the other member arrived and is not read yet (off by default).</summary>
+    public const string NoteReceived = "note-received";
+
+    /// <summary>Both answered the day's question: each can see the other's answer now (off by default; for the one who answered first).</summary>
+    public const string BothAnswered = "both-answered";
+
     /// <summary>Every kind a member can choose, with whether it is on when they have not chosen.</summary>
-    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (ThinkingOfYou, true)];
+    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (ThinkingOfYou, true), (NoteReceived, false), (BothAnswered, false)];
 
     public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
 

@@ -48,6 +48,8 @@ public sealed class ReminderDispatcher(
         var due = new List<Due>();
         await WeeklyCheckInsAsync(due, nowInstant, ct);
         await ThinkingOfYouAsync(due, now, ct);
+        await NotesReceivedAsync(due, now, ct);
+        await BothAnsweredAsync(due, now, ct);
         if (due.Count == 0)
         {
             return 0;
@@ -57,16 +59,23 @@ public sealed class ReminderDispatcher(
         var settings = await db.Set<NotificationSetting>().AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct);
         var choices = (await db.Set<NotificationPreference>().AsNoTracking()
                 .Where(p => userIds.Contains(p.UserId))
-                .Select(p => new { p.UserId, p.Kind, p.Channel, p.Enabled }).ToListAsync(ct))
-            .ToDictionary(p => (p.UserId, p.Kind, p.Channel), p => p.Enabled);
+                .Select(p => new { p.UserId, p.Kind, p.Channel, p.Enabled, p.UpdatedAt }).ToListAsync(ct))
+            .ToDictionary(p => (p.UserId, p.Kind, p.Channel), p => (p.Enabled, p.UpdatedAt));
+
+        // Chosen: on by the member's own choice made before it was due (something that happened
+        // before they turned a kind on is not theirs to be told of), or the kind's default.
+        bool Chosen(Due item, string channel, bool byDefault) =>
+            choices.TryGetValue((item.UserId, item.Kind, channel), out var choice)
+                ? choice.Enabled && item.At.ToDateTimeOffset() >= choice.UpdatedAt
+                : byDefault;
         var withDevice = (await db.Set<PushDevice>().AsNoTracking().Where(d => userIds.Contains(d.UserId)).Select(d => d.UserId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var sent = 0;
         foreach (var item in due)
         {
             var byPush = withDevice.Contains(item.UserId)
-                && choices.GetValueOrDefault((item.UserId, item.Kind, NotificationChannels.Push), NotificationKinds.OnByDefault(item.Kind));
-            var byEmail = email.Available && choices.GetValueOrDefault((item.UserId, item.Kind, NotificationChannels.Email), false);
+                && Chosen(item, NotificationChannels.Push, NotificationKinds.OnByDefault(item.Kind));
+            var byEmail = email.Available && Chosen(item, NotificationChannels.Email, false);
             if (!byPush && !byEmail)
             {
                 continue;
@@ -175,6 +184,66 @@ public sealed class ReminderDispatcher(
                 Instant.FromDateTimeOffset(nudge.SentAt),
                 links.GetPathByPage("/Spaces/Space", values: new { spaceId = nudge.SpaceId }) ?? "",
                 nudge.TimeZoneId));
+        }
+    }
+
+    /// <summary>
+    /// A note received and not yet read: for its receiver, opening the notes. A note is made to be
+    /// seen by the receiver, so telling them one is there reveals nothing they may not see.
+    /// </summary>
+    private async Task NotesReceivedAsync(List<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - EventLookback;
+        var fresh = await (
+            from note in db.Set<Notes.Note>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on new { note.SpaceId, UserId = note.ToUserId } equals new { membership.SpaceId, membership.UserId }
+            join user in db.Users on membership.UserId equals user.Id
+            where note.SentAt >= since && note.SentAt <= now && note.ReadAt == null
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { note.Id, note.SpaceId, note.SentAt, membership.UserId, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var note in fresh)
+        {
+            due.Add(new Due(
+                note.UserId,
+                NotificationKinds.NoteReceived,
+                $"{note.SpaceId:N}/{note.Id:N}",
+                Instant.FromDateTimeOffset(note.SentAt),
+                links.GetPathByPage("/Notes/Index", values: new { spaceId = note.SpaceId }) ?? "",
+                note.TimeZoneId));
+        }
+    }
+
+    /// <summary>
+    /// "Both answered": the day's question, once both answered it (not skipped), for the one who
+    /// answered first, at the moment the second answer revealed the two. The one who answered second
+    /// saw both at once and is not told. It reads only whether and when each answered, never the words,
+    /// and nothing before both answers exist, so it fires only when something is revealed to its receiver.
+    /// </summary>
+    private async Task BothAnsweredAsync(List<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - EventLookback;
+        var pairs = await (
+            from second in db.Set<Prompts.PromptResponse>().IgnoreQueryFilters()
+            join first in db.Set<Prompts.PromptResponse>().IgnoreQueryFilters() on second.PromptDayId equals first.PromptDayId
+            join membership in db.Memberships.IgnoreQueryFilters() on new { first.SpaceId, first.UserId } equals new { membership.SpaceId, membership.UserId }
+            join user in db.Users on membership.UserId equals user.Id
+            where second.RespondedAt >= since && second.RespondedAt <= now && first.UserId != second.UserId
+                  && !first.Skipped && !second.Skipped && first.RespondedAt < second.RespondedAt
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { first.SpaceId, first.PromptDayId, second.RespondedAt, first.UserId, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var day in pairs)
+        {
+            due.Add(new Due(
+                day.UserId,
+                NotificationKinds.BothAnswered,
+                $"{day.SpaceId:N}/{day.PromptDayId:N}",
+                Instant.FromDateTimeOffset(day.RespondedAt),
+                links.GetPathByPage("/Daily/Today", values: new { spaceId = day.SpaceId }) ?? "",
+                day.TimeZoneId));
         }
     }
 
