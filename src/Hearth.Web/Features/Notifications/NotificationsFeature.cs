@@ -20,6 +20,7 @@ public static class NotificationsFeature
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<ThinkingOfYouService>();
         services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<PushTestLimit>();
         services.AddScoped<EmailReminders>();
         services.AddHostedService<ReminderService>();
         return services;
