@@ -69,6 +69,9 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
 {
     public const string Job = "housekeeping";
 
+    /// <summary>How long the log of notifications sent to a member is kept (a year and a day).</summary>
+    public static readonly TimeSpan NotificationLogRetention = TimeSpan.FromDays(366);
+
     /// <summary>
     /// The most sessions (and, separately, invitations) one run removes. Deleting 1,000 rows takes tens of
     /// milliseconds; at the default 15-minute slots that is still 96,000 a day.
@@ -136,14 +139,20 @@ public sealed class Housekeeping(HearthDbContext db, TimeProvider clock, IOption
         var submittedBefore = now - SubmissionRetention;
         var submissions = await db.Set<Features.Shared.Submission>().Where(s => s.CreatedAt < submittedBefore)
             .OrderBy(s => s.UserId).ThenBy(s => s.Key).Take(RowsPerRun).ExecuteDeleteAsync(ct);
+        // The notification send log and the last "thinking of you" of each sender: kept a year (ADR 47).
+        var sentBefore = now - NotificationLogRetention;
+        var sends = await db.Set<Features.Notifications.NotificationSend>().Where(s => s.ClaimedAt < sentBefore)
+            .OrderBy(s => s.Id).Take(RowsPerRun).ExecuteDeleteAsync(ct);
+        var nudges = await db.Set<Features.Notifications.ThinkingOfYouSent>().IgnoreQueryFilters().Where(t => t.SentAt < sentBefore)
+            .OrderBy(t => t.SpaceId).ThenBy(t => t.FromUserId).Take(RowsPerRun).ExecuteDeleteAsync(ct);
         var finished = clock.GetUtcNow();
-        var removed = sessions + invitations + counts + submissions;
+        var removed = sessions + invitations + counts + submissions + sends + nudges;
         await db.Set<BackgroundRun>().Where(r => r.Job == Job && r.SlotStart == slotStart)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, finished).SetProperty(r => r.ItemsRemoved, removed), ct);
         await tx.CommitAsync(ct);
         log.LogInformation(
-            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries, {Submissions} old submission key(s)",
-            slotStart, instance, sessions, invitations, runs, counts, submissions);
+            "Housekeeping ran slot {Slot:O} on {Instance}: removed {Sessions} idle session(s), {Invitations} old invitation(s), {Runs} old run record(s), {Counts} old count(s) of tries, {Submissions} old submission key(s), {Sends} old notification log entr(ies), {Nudges} old \"thinking of you\" record(s)",
+            slotStart, instance, sessions, invitations, runs, counts, submissions, sends, nudges);
         return SlotOutcome.Ran;
     }
 

@@ -134,6 +134,12 @@ public sealed class BackgroundOptions
 
     /// <summary>The most notifications one member gets in a day on their own calendar, all kinds together (default 2).</summary>
     public int NotificationsPerDay { get; set; } = 2;
+
+    /// <summary>The shortest time between two "thinking of you" from one member in one space (default 240 minutes).</summary>
+    public int ThinkingOfYouMinutes { get; set; } = 240;
+
+    /// <summary>The shortest time between two test notifications a member asks for (default 60 seconds).</summary>
+    public int PushTestSeconds { get; set; } = 60;
 }
 
 /// <summary>Resolved folders, created on first run.</summary>

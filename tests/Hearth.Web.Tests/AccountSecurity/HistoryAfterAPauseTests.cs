@@ -102,6 +102,7 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         "GET /api/v1/account/push/key", "GET /api/v1/account/push/devices", "POST /api/v1/account/push/devices",
         "DELETE /api/v1/account/push/devices/{deviceId:guid}", "POST /api/v1/account/push/test", "PAGE /account/notifications",
         "GET /api/v1/account/notifications", "PUT /api/v1/account/notifications", "GET /api/v1/account/notifications/log",
+        $"POST {Space}/thinking-of-you", $"{SpacePage}/thinking-of-you",
 
         // A counsellor: who was invited, what each member allowed, when the counsellor looked (never what they saw);
         // the counsellor's list of pairs (names and dates).

@@ -20,10 +20,12 @@ public static class Forms
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     /// <summary>Fills the page's form (the one whose action/handler matches, or the first with the field) and submits it.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient http, string pageUrl, IDictionary<string, string> fields, string? handler = null)
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient http, string pageUrl, IDictionary<string, string> fields, string? handler = null, string? action = null)
     {
         var page = await http.GetPageAsync(pageUrl);
-        var form = page.Forms.FirstOrDefault(f => handler is null
+        var form = page.Forms.FirstOrDefault(f => action is not null
+                ? f.GetAttribute("action") == action
+                : handler is null
                 ? f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && !f.Action.EndsWith("/account/sign-out", StringComparison.Ordinal)
                 : f.Action.Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No form on {pageUrl}");
@@ -41,8 +43,8 @@ public static class Forms
             values[key] = value;
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
-        return await http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values));
+        var target = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        return await http.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
     /// <summary>The message shown beside a field (asp-validation-for), or null.</summary>

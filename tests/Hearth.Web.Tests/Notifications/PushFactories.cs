@@ -17,6 +17,8 @@ internal static class PushHosting
     public static void UseFakePush(IWebHostBuilder builder, FakePushService push)
     {
         builder.UseSetting("Push:AllowedHosts:100", "127.0.0.1");
+        // E-mail reminders from the outbox (by default only with SMTP): the tests read the .eml files.
+        builder.UseSetting("Email:Reminders", "on");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(new PushHttp(push.TrustingHandler()))));
     }
 }

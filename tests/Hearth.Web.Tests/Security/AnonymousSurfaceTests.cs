@@ -26,6 +26,10 @@ public sealed class AnonymousSurfaceTests(SqliteHearthFactory factory) : IClassF
         // for the person. It holds only "Hearth" at the ritual's times; unknown tokens get 404.
         "/calendar/{token}.ics",
 
+        // Unsubscribing from a reminder e-mail (ADR 47): the signed link in the e-mail stands in for
+        // the person, it can only turn that kind of e-mail off, and any other link is a 404.
+        "/unsubscribe/{token}",
+
         // The language switch at the foot of every page: signed out it only sets this browser's cookie.
         "/language",
     ];

@@ -122,6 +122,9 @@ public static class AuthorizationMatrix
         // The calendar feed: the long random token stands in for the person (calendar apps cannot sign in).
         Row("GET", "/calendar/{token}.ics", g: "AAAAA"),
 
+        // A reminder e-mail's unsubscribe link: only a link Hearth signed works, for anyone who holds it; any other is a 404.
+        Row("PAGE", "/unsubscribe/{token}", g: "NNNNN"),
+
         // An invitation link: whoever holds it may look; Ana is told it is her own link (410).
         Row("PAGE", "/join/{token}", g: "ARAAA"),
 
@@ -295,6 +298,9 @@ public static class AuthorizationMatrix
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual", """{"day":"sunday","time":"19:00"}"""),
         Space("PUT", "/api/v1/spaces/{spaceId:guid}/ritual/waking-hours", """{"from":"08:00","to":"22:00"}"""),
         Space("PAGE", "/spaces/{spaceId:guid}/ritual"),
+        // "Thinking of you": each member may send one (to the other, never told whether it arrived); the page's GET goes back to the space.
+        Space("POST", "/api/v1/spaces/{spaceId:guid}/thinking-of-you"),
+        Space("PAGE", "/spaces/{spaceId:guid}/thinking-of-you"),
         Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Row("GET", "/api/v1/spaces/{spaceId:guid}/check-in/weeks/{date}", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),
         Row("PAGE", "/spaces/{spaceId:guid}/check-in", topic: Topic.CheckIn, u: "SMGNN", r: "SMMNN", c: "SRNNN"),

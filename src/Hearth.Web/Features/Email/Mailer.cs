@@ -11,7 +11,11 @@ namespace Hearth.Web.Features.Email;
 /// One e-mail. Subjects must stay discreet (docs/product/domain.md rule 4): they are seen on lock screens and
 /// shared inboxes, so they say nothing about relationships, feelings or answers.
 /// </summary>
-public sealed record OutgoingEmail(string To, string Subject, string TextBody);
+public sealed record OutgoingEmail(string To, string Subject, string TextBody)
+{
+    /// <summary>More header lines (ASCII names and values), such as List-Unsubscribe on a reminder.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+}
 
 /// <summary>How Hearth sends e-mail. The only thing that leaves the machine, so the only thing tests replace.</summary>
 public interface IMailer
@@ -35,6 +39,17 @@ public sealed class EmailOptions
     public string? SmtpUser { get; set; }
 
     public string? SmtpPassword { get; set; }
+
+    /// <summary>
+    /// Whether members may choose reminders by e-mail: "auto" (default: when e-mail leaves by SMTP, so
+    /// it reaches them), "on" (also from the outbox, for development and tests) or "off".
+    /// </summary>
+    public string Reminders { get; set; } = "auto";
+
+    /// <summary>Whether e-mail reminders can reach anyone on this Hearth (see <see cref="Reminders"/>).</summary>
+    public bool RemindersWork =>
+        string.Equals(Reminders, "on", StringComparison.OrdinalIgnoreCase)
+        || (string.Equals(Reminders, "auto", StringComparison.OrdinalIgnoreCase) && string.Equals(Delivery, "smtp", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>
@@ -53,6 +68,7 @@ public sealed class OutboxMailer(Hosting.HearthPaths paths, IOptions<EmailOption
             .Append("To: ").Append(email.To).Append("\r\n")
             .Append("Subject: ").Append(HeaderText(email.Subject)).Append("\r\n")
             .Append("Date: ").Append(now.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n")
+            .Append(string.Concat(email.Headers.Select(h => $"{h.Key}: {HeaderText(h.Value)}\r\n")))
             .Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
             .Append(email.TextBody.Replace("\n", "\r\n", StringComparison.Ordinal))
             .ToString();
@@ -91,6 +107,11 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options) : IMailer
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
+        foreach (var (name, value) in email.Headers)
+        {
+            message.Headers.Add(name, value);
+        }
+
         message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = email.TextBody };
 
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };

@@ -9,7 +9,7 @@ namespace Hearth.Web.Features.Notifications;
 /// /account/notifications: this member's devices for Web Push (added by the page's script), each
 /// removable; what may reach them, quiet hours, a pause; and the log of what was sent to them.
 /// </summary>
-public sealed class IndexModel(PushDevices devices, NotificationPreferences preferences, IStringLocalizer<NotificationsText> text) : PageModel
+public sealed class IndexModel(PushDevices devices, NotificationPreferences preferences, EmailReminders email, IStringLocalizer<NotificationsText> text) : PageModel
 {
     public IReadOnlyList<PushDeviceView> Devices { get; private set; } = [];
 
@@ -26,6 +26,10 @@ public sealed class IndexModel(PushDevices devices, NotificationPreferences pref
     /// <summary>The kinds ticked on the form (a kind not ticked is off).</summary>
     [BindProperty]
     public List<string> On { get; set; } = [];
+
+    /// <summary>The kinds ticked for e-mail (only offered when e-mail reminders work here).</summary>
+    [BindProperty]
+    public List<string> OnEmail { get; set; } = [];
 
     [BindProperty]
     public string? QuietFrom { get; set; }
@@ -60,7 +64,7 @@ public sealed class IndexModel(PushDevices devices, NotificationPreferences pref
 
     public async Task<IActionResult> OnPostChoicesAsync(CancellationToken ct)
     {
-        var kinds = NotificationKinds.All.Select(k => new NotificationKindInput(NotificationWire.Kind(k.Kind), On.Contains(k.Kind))).ToList();
+        var kinds = NotificationKinds.All.Select(k => new NotificationKindInput(NotificationWire.Kind(k.Kind), On.Contains(k.Kind), email.Available ? OnEmail.Contains(k.Kind) : null)).ToList();
         var outcome = await preferences.UpdateAsync(new NotificationSettingsInput(kinds, QuietFrom, QuietUntil, PausedUntil), ct);
         if (outcome.IsOk)
         {

@@ -16,14 +16,26 @@ public enum NotificationKind
 {
     [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.WeeklyCheckIn)]
     WeeklyCheckIn,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.ThinkingOfYou)]
+    ThinkingOfYou,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.NoteReceived)]
+    NoteReceived,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.BothAnswered)]
+    BothAnswered,
 }
 
-/// <summary>A channel on the wire: "push" (e-mail reminders are not built yet).</summary>
+/// <summary>A channel on the wire: "push" to the member's devices, "email" to their address.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
 public enum NotificationChannel
 {
     [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationChannels.Push)]
     Push,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationChannels.Email)]
+    Email,
 }
 
 public static class NotificationWire
@@ -31,18 +43,24 @@ public static class NotificationWire
     public static NotificationKind Kind(string stored) => stored switch
     {
         NotificationKinds.WeeklyCheckIn => NotificationKind.WeeklyCheckIn,
+        NotificationKinds.ThinkingOfYou => NotificationKind.ThinkingOfYou,
+        NotificationKinds.NoteReceived => NotificationKind.NoteReceived,
+        NotificationKinds.BothAnswered => NotificationKind.BothAnswered,
         _ => throw new ArgumentOutOfRangeException(nameof(stored), stored, "Not a kind of notification"),
     };
 
     public static string Stored(NotificationKind kind) => kind switch
     {
         NotificationKind.WeeklyCheckIn => NotificationKinds.WeeklyCheckIn,
+        NotificationKind.ThinkingOfYou => NotificationKinds.ThinkingOfYou,
+        NotificationKind.NoteReceived => NotificationKinds.NoteReceived,
+        NotificationKind.BothAnswered => NotificationKinds.BothAnswered,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
 
-/// <summary>One kind of notification and whether it may reach you by push.</summary>
-public sealed record NotificationKindView(NotificationKind Kind, bool Push);
+/// <summary>One kind of notification and whether it may reach you by push, and by e-mail (null when e-mail reminders aren't available on this Hearth).</summary>
+public sealed record NotificationKindView(NotificationKind Kind, bool Push, bool? Email);
 
 /// <summary>
 /// Your rules for notifications: each kind on or off, quiet hours on your own clock ("22:00" to
@@ -51,19 +69,20 @@ public sealed record NotificationKindView(NotificationKind Kind, bool Push);
 /// </summary>
 public sealed record NotificationSettingsView(IReadOnlyList<NotificationKindView> Kinds, string? QuietFrom, string? QuietUntil, string? PausedUntil, int PerDay);
 
-public sealed record NotificationKindInput(NotificationKind? Kind, bool? Push);
+/// <summary>One kind's choice: by push, by e-mail, or both (a channel not named keeps its setting).</summary>
+public sealed record NotificationKindInput(NotificationKind? Kind, bool? Push, bool? Email = null);
 
 public sealed record NotificationSettingsInput(IReadOnlyList<NotificationKindInput>? Kinds, string? QuietFrom, string? QuietUntil, string? PausedUntil);
 
-/// <summary>One notification Hearth sent you: what kind, when, on which channel, to how many devices.</summary>
-public sealed record NotificationLogView(NotificationKind Kind, NotificationChannel Channel, DateTimeOffset At, int Delivered);
+/// <summary>One notification Hearth sent you: what kind, when, on which channels, to how many devices (an e-mail counts as one).</summary>
+public sealed record NotificationLogView(NotificationKind Kind, IReadOnlyList<NotificationChannel> Channels, DateTimeOffset At, int Delivered);
 
 /// <summary>
 /// The member's own notification choices and the log of what was sent to them. Only ever their own:
 /// nothing here is shown to, or changes anything for, the other member (a pause is not announced).
 /// </summary>
 public sealed class NotificationPreferences(
-    HearthDbContext db, CurrentMember current, TimeProvider clock, IOptions<Hosting.HearthOptions> options, IStringLocalizer<NotificationsText> text)
+    HearthDbContext db, CurrentMember current, TimeProvider clock, IOptions<Hosting.HearthOptions> options, IOptions<Email.EmailOptions> email, IStringLocalizer<NotificationsText> text)
 {
     /// <summary>The furthest ahead a pause may reach.</summary>
     public const int MaxPauseDays = 366;
@@ -73,10 +92,14 @@ public sealed class NotificationPreferences(
     public async Task<NotificationSettingsView> GetAsync(CancellationToken ct = default)
     {
         var me = current.RequireUserId();
-        var prefs = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == me && p.Channel == NotificationChannels.Push).ToListAsync(ct);
+        var prefs = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == me).ToListAsync(ct);
         var rules = await db.Set<NotificationSetting>().AsNoTracking().FirstOrDefaultAsync(s => s.UserId == me, ct);
+        var byEmail = email.Value.RemindersWork;
         var kinds = NotificationKinds.All
-            .Select(k => new NotificationKindView(NotificationWire.Kind(k.Kind), prefs.FirstOrDefault(p => p.Kind == k.Kind)?.Enabled ?? k.OnByDefault))
+            .Select(k => new NotificationKindView(
+                NotificationWire.Kind(k.Kind),
+                prefs.FirstOrDefault(p => p.Kind == k.Kind && p.Channel == NotificationChannels.Push)?.Enabled ?? k.OnByDefault,
+                byEmail ? prefs.FirstOrDefault(p => p.Kind == k.Kind && p.Channel == NotificationChannels.Email)?.Enabled ?? false : null))
             .ToList();
         return new NotificationSettingsView(
             kinds,
@@ -98,9 +121,13 @@ public sealed class NotificationPreferences(
             {
                 errors.Add($"kinds[{i}].kind", text["KindUnknown"]);
             }
-            else if (kinds[i].Push is null)
+            else if (kinds[i].Push is null && kinds[i].Email is null)
             {
                 errors.Add($"kinds[{i}].push", text["PushMissing"]);
+            }
+            else if (kinds[i].Email is not null && !email.Value.RemindersWork)
+            {
+                errors.Add($"kinds[{i}].email", text["EmailNotAvailable"]);
             }
         }
 
@@ -167,19 +194,34 @@ public sealed class NotificationPreferences(
         rules.QuietUntilMinute = quietUntil;
         rules.PausedUntil = pausedUntil;
         rules.UpdatedAt = now;
-        var prefs = await db.Set<NotificationPreference>().Where(p => p.UserId == me && p.Channel == NotificationChannels.Push).ToListAsync(ct);
+        var prefs = await db.Set<NotificationPreference>().Where(p => p.UserId == me).ToListAsync(ct);
         foreach (var kind in kinds)
         {
             var stored = NotificationWire.Stored(kind.Kind!.Value);
-            var row = prefs.FirstOrDefault(p => p.Kind == stored);
-            if (row is null)
+            foreach (var (channel, on) in new[] { (NotificationChannels.Push, kind.Push), (NotificationChannels.Email, kind.Email) })
             {
-                row = new NotificationPreference { UserId = me, Kind = stored, Channel = NotificationChannels.Push };
-                db.Add(row);
-            }
+                if (on is null)
+                {
+                    continue;
+                }
 
-            row.Enabled = kind.Push!.Value;
-            row.UpdatedAt = now;
+                // UpdatedAt is when what applies last changed (the dispatcher tells of nothing that
+                // happened before a kind was turned on): saving the same choice again changes nothing.
+                var row = prefs.FirstOrDefault(p => p.Kind == stored && p.Channel == channel);
+                var before = row?.Enabled ?? (channel == NotificationChannels.Push && NotificationKinds.OnByDefault(stored));
+                if (row is null)
+                {
+                    row = new NotificationPreference { UserId = me, Kind = stored, Channel = channel, UpdatedAt = DateTimeOffset.UnixEpoch };
+                    db.Add(row);
+                    prefs.Add(row);
+                }
+
+                row.Enabled = on.Value;
+                if (before != on.Value)
+                {
+                    row.UpdatedAt = now;
+                }
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -194,7 +236,7 @@ public sealed class NotificationPreferences(
             .Select(s => new { s.Kind, s.Channel, s.ClaimedAt, s.SentAt, s.Delivered })
             .ToListAsync(ct);
         return rows.OrderByDescending(s => s.ClaimedAt).Take(LogSize)
-            .Select(s => new NotificationLogView(NotificationWire.Kind(s.Kind), NotificationChannel.Push, s.SentAt ?? s.ClaimedAt, s.Delivered))
+            .Select(s => new NotificationLogView(NotificationWire.Kind(s.Kind), NotificationChannels.Parse(s.Channel), s.SentAt ?? s.ClaimedAt, s.Delivered))
             .ToList();
     }
 

@@ -23,7 +23,7 @@ public sealed class NotificationSend
     /// <summary>Which occurrence of the kind, e.g. "{spaceId:N}/2026-10-25" (the local date in the member's zone).</summary>
     public string OccurrenceKey { get; set; } = "";
 
-    /// <summary>"push" (e-mail reminders are not built yet).</summary>
+    /// <summary>The channels it went on: "push", "email" or both ("push email"); one claim, one place in the budget.</summary>
     public string Channel { get; set; } = NotificationChannels.Push;
 
     /// <summary>When it was due (the ritual's time on the member's clock).</summary>
@@ -53,8 +53,17 @@ public static class NotificationKinds
     /// <summary>The weekly check-in, at the ritual's day and time on the member's own clock.</summary>
     public const string WeeklyCheckIn = "weekly-check-in";
 
+    /// <summary>The other member of a space tapped "thinking of you" (on by default: it is a person's own gesture, rate-limited, and the receiver can turn it off).</summary>
+    public const string ThinkingOfYou = "thinking-of-you";
+
+    /// <summary>A note from the other member arrived and is not read yet (off by default).</summary>
+    public const string NoteReceived = "note-received";
+
+    /// <summary>Both answered the day's question: each can see the other's answer now (off by default; for the one who answered first).</summary>
+    public const string BothAnswered = "both-answered";
+
     /// <summary>Every kind a member can choose, with whether it is on when they have not chosen.</summary>
-    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true)];
+    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (ThinkingOfYou, true), (NoteReceived, false), (BothAnswered, false)];
 
     public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
 
@@ -64,6 +73,14 @@ public static class NotificationKinds
 public static class NotificationChannels
 {
     public const string Push = "push";
+
+    public const string Email = "email";
+
+    /// <summary>The stored channels ("push email") for the wire.</summary>
+    public static IReadOnlyList<NotificationChannel> Parse(string stored) =>
+        stored.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c == Email ? NotificationChannel.Email : NotificationChannel.Push)
+            .ToList();
 }
 
 public sealed class NotificationSendConfiguration : IEntityTypeConfiguration<NotificationSend>

@@ -18,9 +18,17 @@ public static class NotificationsFeature
         services.AddScoped<IPushSender, PushDelivery>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<NotificationPreferences>();
+        services.AddScoped<ThinkingOfYouService>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<PushTestLimit>();
+        services.AddScoped<EmailReminders>();
         services.AddHostedService<ReminderService>();
         return services;
     }
 
-    public static void MapNotifications(this HearthRoutes routes) => routes.Api.MapNotificationsApi();
+    public static void MapNotifications(this HearthRoutes routes)
+    {
+        routes.Api.MapNotificationsApi();
+        routes.Space.MapThinkingOfYouApi();
+    }
 }

@@ -148,3 +148,35 @@ public sealed class PushDelivery(
 
 /// <summary>What the service worker receives (wwwroot/sw.js): neutral words and the page to open.</summary>
 public sealed record PushPayload(string Title, string Body, string Url);
+
+/// <summary>
+/// At most one test notification per member every <see cref="Hosting.BackgroundOptions.PushTestSeconds"/>
+/// (ADR 47): the button is for seeing that it arrives, not for making push services busy. Kept in this
+/// instance's memory: a limit on load, not a rule that must hold across instances.
+/// </summary>
+public sealed class PushTestLimit(TimeProvider clock, IOptions<HearthOptions> options, IStringLocalizer<NotificationsText> text)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> last = new();
+
+    /// <summary>Null when this member may send a test now (and it is counted); otherwise the 429.</summary>
+    public Pair.Outcome<T>? Refusal<T>(Guid userId)
+    {
+        var now = clock.GetUtcNow();
+        var gap = TimeSpan.FromSeconds(Math.Max(1, options.Value.Background.PushTestSeconds));
+        foreach (var (user, at) in last)
+        {
+            if (now - at >= gap)
+            {
+                last.TryRemove(new KeyValuePair<Guid, DateTimeOffset>(user, at));
+            }
+        }
+
+        if (last.TryAdd(userId, now))
+        {
+            return null;
+        }
+
+        var wait = (last.TryGetValue(userId, out var earlier) ? earlier : now) + gap - now;
+        return Pair.Outcome<T>.Refused(429, text["TestTooSoonTitle"], text["TestTooSoon"], wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+    }
+}

@@ -26,87 +26,225 @@ namespace Hearth.Web.Features.Notifications;
 public sealed class ReminderDispatcher(
     HearthDbContext db,
     IPushSender push,
+    EmailReminders email,
     TimeProvider clock,
     IOptions<HearthOptions> options,
     LinkGenerator links,
     ILogger<ReminderDispatcher> log)
 {
-    /// <summary>How many reminders this run sent.</summary>
+    /// <summary>How far back the event kinds ("thinking of you", a note) are looked for: a day of quiet hours and the late limit fit.</summary>
+    private static readonly TimeSpan EventLookback = TimeSpan.FromHours(30);
+
+    /// <summary>One notification that is due for a member: what, which occurrence, when, and the page a tap opens.</summary>
+    private sealed record Due(Guid UserId, string Kind, string Key, Instant At, string Page, string? TimeZoneId);
+
+    /// <summary>How many notifications this run sent.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var nowInstant = Instant.FromDateTimeOffset(now);
         var late = TimeSpan.FromMinutes(Math.Max(1, options.Value.Background.ReminderLateLimitMinutes));
 
-        // Members of open spaces with a ritual who have at least one device for push.
-        var candidates = await (
-            from ritual in db.Set<SpaceRitual>().IgnoreQueryFilters()
-            join membership in db.Memberships.IgnoreQueryFilters() on ritual.SpaceId equals membership.SpaceId
-            join user in db.Users on membership.UserId equals user.Id
-            where membership.LeftAt == null && membership.Space!.ClosedAt == null
-                  && db.Set<PushDevice>().Any(d => d.UserId == membership.UserId)
-            select new { ritual.SpaceId, ritual.Day, ritual.MinuteOfDay, ritual.UpdatedAt, membership.UserId, membership.JoinedAt, user.TimeZoneId })
-            .AsNoTracking()
-            .ToListAsync(ct);
+        var due = new List<Due>();
+        await WeeklyCheckInsAsync(due, nowInstant, ct);
+        await ThinkingOfYouAsync(due, now, ct);
+        await NotesReceivedAsync(due, now, ct);
+        await BothAnsweredAsync(due, now, ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
 
-        var userIds = candidates.Select(c => c.UserId).Distinct().ToList();
+        var userIds = due.Select(c => c.UserId).Distinct().ToList();
         var settings = await db.Set<NotificationSetting>().AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, ct);
-        var optedOut = (await db.Set<NotificationPreference>().AsNoTracking()
-                .Where(p => userIds.Contains(p.UserId) && p.Kind == NotificationKinds.WeeklyCheckIn && p.Channel == NotificationChannels.Push && !p.Enabled)
-                .Select(p => p.UserId).ToListAsync(ct))
-            .ToHashSet();
+        var choices = (await db.Set<NotificationPreference>().AsNoTracking()
+                .Where(p => userIds.Contains(p.UserId))
+                .Select(p => new { p.UserId, p.Kind, p.Channel, p.Enabled, p.UpdatedAt }).ToListAsync(ct))
+            .ToDictionary(p => (p.UserId, p.Kind, p.Channel), p => (p.Enabled, p.UpdatedAt));
+
+        // Chosen: on by the member's own choice made before it was due (something that happened
+        // before they turned a kind on is not theirs to be told of), or the kind's default.
+        bool Chosen(Due item, string channel, bool byDefault) =>
+            choices.TryGetValue((item.UserId, item.Kind, channel), out var choice)
+                ? choice.Enabled && item.At.ToDateTimeOffset() >= choice.UpdatedAt
+                : byDefault;
+        var withDevice = (await db.Set<PushDevice>().AsNoTracking().Where(d => userIds.Contains(d.UserId)).Select(d => d.UserId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var sent = 0;
-        foreach (var candidate in candidates)
+        foreach (var item in due)
         {
-            if (optedOut.Contains(candidate.UserId))
+            var byPush = withDevice.Contains(item.UserId)
+                && Chosen(item, NotificationChannels.Push, NotificationKinds.OnByDefault(item.Kind));
+            var byEmail = email.Available && Chosen(item, NotificationChannels.Email, false);
+            if (!byPush && !byEmail)
             {
                 continue;
             }
 
-            var zone = TimeZones.Find(candidate.TimeZoneId);
-            var onTheirClock = new Ritual((IsoDayOfWeek)candidate.Day, LocalTime.FromMinutesSinceMidnight(candidate.MinuteOfDay), zone);
-            var due = LatestAtOrBefore(onTheirClock, nowInstant);
-            if (due is null)
-            {
-                continue;
-            }
-
-            var dueAt = due.Instant.ToDateTimeOffset();
-            var rules = settings.GetValueOrDefault(candidate.UserId);
-            var release = Rules.ReleaseAt(rules, due.Instant, zone);
+            var zone = TimeZones.Find(item.TimeZoneId);
+            var rules = settings.GetValueOrDefault(item.UserId);
             if (!Rules.MaySendNow(rules, nowInstant, zone))
             {
                 continue;
             }
 
-            // Too late (Hearth was down): skip it rather than nudge hours after the evening has passed.
-            // Before the ritual was set or the member joined: it was not theirs to be reminded of.
-            if (now - release.ToDateTimeOffset() > late || dueAt < candidate.UpdatedAt || dueAt < candidate.JoinedAt)
+            // Too late (Hearth was down, or it waited past quiet hours long ago): skip it rather than
+            // nudge hours after the moment has passed.
+            var release = Rules.ReleaseAt(rules, item.At, zone);
+            if (now - release.ToDateTimeOffset() > late)
             {
                 continue;
             }
 
-            var key = $"{candidate.SpaceId:N}/{due.Date:yyyy'-'MM'-'dd}";
-            var claim = await ClaimAsync(candidate.UserId, NotificationKinds.WeeklyCheckIn, key, dueAt, now, zone, ct);
+            var channels = string.Join(' ', new[] { byPush ? NotificationChannels.Push : null, byEmail ? NotificationChannels.Email : null }.OfType<string>());
+            var claim = await ClaimAsync(item.UserId, item.Kind, item.Key, channels, item.At.ToDateTimeOffset(), now, zone, ct);
             if (claim is null)
             {
                 continue;
             }
 
-            var result = await push.SendAsync(candidate.UserId, links.GetPathByPage("/CheckIns/Index", values: new { spaceId = candidate.SpaceId }), ct);
+            var delivered = byPush ? (await push.SendAsync(item.UserId, item.Page, ct)).Delivered : 0;
+            if (byEmail && await email.SendAsync(item.UserId, item.Kind, item.Page, ct))
+            {
+                delivered++;
+            }
+
             claim.SentAt = clock.GetUtcNow();
-            claim.Delivered = result.Delivered;
+            claim.Delivered = delivered;
             await db.SaveChangesAsync(ct);
             sent++;
         }
 
         if (sent > 0)
         {
-            log.LogInformation("Reminders: sent {Count} weekly check-in reminder(s)", sent);
+            log.LogInformation("Reminders: sent {Count} notification(s)", sent);
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The weekly check-in: the ritual's day and time on each member's own clock. Occurrences before
+    /// the ritual was set or before the member joined are not theirs.
+    /// </summary>
+    private async Task WeeklyCheckInsAsync(List<Due> due, Instant now, CancellationToken ct)
+    {
+        var candidates = await (
+            from ritual in db.Set<SpaceRitual>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on ritual.SpaceId equals membership.SpaceId
+            join user in db.Users on membership.UserId equals user.Id
+            where membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { ritual.SpaceId, ritual.Day, ritual.MinuteOfDay, ritual.UpdatedAt, membership.UserId, membership.JoinedAt, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var candidate in candidates)
+        {
+            var zone = TimeZones.Find(candidate.TimeZoneId);
+            var onTheirClock = new Ritual((IsoDayOfWeek)candidate.Day, LocalTime.FromMinutesSinceMidnight(candidate.MinuteOfDay), zone);
+            if (LatestAtOrBefore(onTheirClock, now) is not { } occurrence)
+            {
+                continue;
+            }
+
+            var at = occurrence.Instant.ToDateTimeOffset();
+            if (at < candidate.UpdatedAt || at < candidate.JoinedAt)
+            {
+                continue;
+            }
+
+            due.Add(new Due(
+                candidate.UserId,
+                NotificationKinds.WeeklyCheckIn,
+                $"{candidate.SpaceId:N}/{occurrence.Date:yyyy'-'MM'-'dd}",
+                occurrence.Instant,
+                links.GetPathByPage("/CheckIns/Index", values: new { spaceId = candidate.SpaceId }) ?? "",
+                candidate.TimeZoneId));
+        }
+    }
+
+    /// <summary>A fresh "thinking of you": for the other member of the space, opening the space page.</summary>
+    private async Task ThinkingOfYouAsync(List<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - EventLookback;
+        var fresh = await (
+            from nudge in db.Set<ThinkingOfYouSent>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on nudge.SpaceId equals membership.SpaceId
+            join user in db.Users on membership.UserId equals user.Id
+            where nudge.SentAt >= since && nudge.SentAt <= now && membership.UserId != nudge.FromUserId
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null && membership.JoinedAt <= nudge.SentAt
+            select new { nudge.SpaceId, nudge.SentAt, membership.UserId, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var nudge in fresh)
+        {
+            due.Add(new Due(
+                nudge.UserId,
+                NotificationKinds.ThinkingOfYou,
+                $"{nudge.SpaceId:N}/{nudge.SentAt.UtcTicks}",
+                Instant.FromDateTimeOffset(nudge.SentAt),
+                links.GetPathByPage("/Spaces/Space", values: new { spaceId = nudge.SpaceId }) ?? "",
+                nudge.TimeZoneId));
+        }
+    }
+
+    /// <summary>
+    /// A note received and not yet read: for its receiver, opening the notes. A note is made to be
+    /// seen by the receiver, so telling them one is there reveals nothing they may not see.
+    /// </summary>
+    private async Task NotesReceivedAsync(List<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - EventLookback;
+        var fresh = await (
+            from note in db.Set<Notes.Note>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on new { note.SpaceId, UserId = note.ToUserId } equals new { membership.SpaceId, membership.UserId }
+            join user in db.Users on membership.UserId equals user.Id
+            where note.SentAt >= since && note.SentAt <= now && note.ReadAt == null
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { note.Id, note.SpaceId, note.SentAt, membership.UserId, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var note in fresh)
+        {
+            due.Add(new Due(
+                note.UserId,
+                NotificationKinds.NoteReceived,
+                $"{note.SpaceId:N}/{note.Id:N}",
+                Instant.FromDateTimeOffset(note.SentAt),
+                links.GetPathByPage("/Notes/Index", values: new { spaceId = note.SpaceId }) ?? "",
+                note.TimeZoneId));
+        }
+    }
+
+    /// <summary>
+    /// "Both answered": the day's question, once both answered it (not skipped), for the one who
+    /// answered first, at the moment the second answer revealed the two. The one who answered second
+    /// saw both at once and is not told. It reads only whether and when each answered, never the words,
+    /// and nothing before both answers exist, so it fires only when something is revealed to its receiver.
+    /// </summary>
+    private async Task BothAnsweredAsync(List<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - EventLookback;
+        var pairs = await (
+            from second in db.Set<Prompts.PromptResponse>().IgnoreQueryFilters()
+            join first in db.Set<Prompts.PromptResponse>().IgnoreQueryFilters() on second.PromptDayId equals first.PromptDayId
+            join membership in db.Memberships.IgnoreQueryFilters() on new { first.SpaceId, first.UserId } equals new { membership.SpaceId, membership.UserId }
+            join user in db.Users on membership.UserId equals user.Id
+            where second.RespondedAt >= since && second.RespondedAt <= now && first.UserId != second.UserId
+                  && !first.Skipped && !second.Skipped && first.RespondedAt < second.RespondedAt
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { first.SpaceId, first.PromptDayId, second.RespondedAt, first.UserId, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var day in pairs)
+        {
+            due.Add(new Due(
+                day.UserId,
+                NotificationKinds.BothAnswered,
+                $"{day.SpaceId:N}/{day.PromptDayId:N}",
+                Instant.FromDateTimeOffset(day.RespondedAt),
+                links.GetPathByPage("/Daily/Today", values: new { spaceId = day.SpaceId }) ?? "",
+                day.TimeZoneId));
+        }
     }
 
     /// <summary>The occurrence at or before <paramref name="now"/> (at most a week back), or null.</summary>
@@ -114,7 +252,7 @@ public sealed class ReminderDispatcher(
         RitualSchedule.NextOccurrences(ritual, now - Duration.FromDays(8), 3).LastOrDefault(o => o.Instant <= now);
 
     /// <summary>Inserts the claim row; null when another run or instance already has it.</summary>
-    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, DateTimeOffset dueAt, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
+    private async Task<NotificationSend?> ClaimAsync(Guid userId, string kind, string key, string channels, DateTimeOffset dueAt, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
     {
         if (await db.Set<NotificationSend>().AnyAsync(s => s.UserId == userId && s.Kind == kind && s.OccurrenceKey == key, ct))
         {
@@ -136,7 +274,7 @@ public sealed class ReminderDispatcher(
             UserId = userId,
             Kind = kind,
             OccurrenceKey = key,
-            Channel = NotificationChannels.Push,
+            Channel = channels,
             DueAt = dueAt,
             ClaimedAt = now,
             LocalDay = today,

@@ -883,6 +883,26 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("PushServerKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.ThinkingOfYouSent", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SpaceId", "FromUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("ThinkingOfYou", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Practices.ChosenPractice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1572,21 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.ThinkingOfYouSent", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -876,6 +876,26 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("PushServerKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.ThinkingOfYouSent", b =>
+                {
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "FromUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("ThinkingOfYou", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Practices.ChosenPractice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1541,6 +1561,21 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasOne("Hearth.Web.Data.HearthUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Notifications.ThinkingOfYouSent", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
