@@ -78,7 +78,7 @@ public static class Program
 
     private static WebApplication BuildHost(Options opts)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production", ApplicationName = typeof(Hearth.Web.Hosting.HearthHosting).Assembly.GetName().Name });
         var settings = new Dictionary<string, string?>
         {
             ["Hearth:DataDirectory"] = opts.Data,
@@ -94,7 +94,17 @@ public static class Program
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders(); // stdout carries only the seeding summary (JSON)
         builder.AddHearth();
-        return builder.Build();
+        var app = builder.Build();
+
+        // The cookie options name the sign-in page by its page name (ADR 20), so the pages must be
+        // known to link generation: the application is Hearth.Web (whose pages MVC then finds), and
+        // UseEndpoints hands the mapped pages over, as the server does when its pipeline is built at
+        // start (this host never starts). Without both `cookies` stopped with "the page
+        // /Accounts/SignIn is not mapped yet".
+        app.UseRouting();
+        app.MapHearth();
+        app.UseEndpoints(_ => { });
+        return app;
     }
 
     // ---------------------------------------------------------------- seed
