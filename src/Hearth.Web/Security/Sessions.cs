@@ -45,6 +45,9 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
     /// <summary>
     /// The session by its key, with the language and the spaces beside it. Not FirstOrDefault: with a
     /// collection beside it that needs APPLY, which SQLite lacks; the key matches at most one row.
+    /// The memberships are matched on the session's user (the join key) and on the parameter too: SQLite
+    /// does not push the join's condition into the joined subquery, and without the parameter it read
+    /// every membership of the installation on every request (QueryPlanTests).
     /// Not a compiled query either: one process may serve both providers' models (the tests do).
     /// </summary>
     private static async Task<SessionRow?> ReadSessionAsync(HearthDbContext db, Guid sessionId, Guid userId, CancellationToken ct)
@@ -56,7 +59,7 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
                 s.NeedsConfirmation,
                 db.Users.Where(u => u.Id == s.UserId).Select(u => u.Language).FirstOrDefault(),
                 db.Memberships
-                    .Where(m => m.UserId == s.UserId && m.LeftAt == null && m.Space!.ClosedAt == null)
+                    .Where(m => m.UserId == s.UserId && m.UserId == userId && m.LeftAt == null && m.Space!.ClosedAt == null)
                     .Select(m => m.SpaceId)
                     .ToList()))
             .ToListAsync(ct);
