@@ -37,7 +37,7 @@ public static class DatabaseSetup
             }
 
             var connectionString = string.IsNullOrWhiteSpace(db.ConnectionString)
-                ? new SqliteConnectionStringBuilder { DataSource = paths.SqliteFile, DefaultTimeout = 30 }.ToString()
+                ? SqliteConnectionString(paths.SqliteFile)
                 : db.ConnectionString;
             services.AddScoped<HearthDbContext>(Rent<SqliteHearthDbContext>);
             services.AddPooledDbContextFactory<SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings), PoolSize);
@@ -67,6 +67,10 @@ public static class DatabaseSetup
         context.UseScope(services.GetRequiredService<Security.SpaceScope>());
         return context;
     }
+
+    /// <summary>The connection string of Hearth's own SQLite file (its connection pool is keyed by it).</summary>
+    internal static string SqliteConnectionString(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
 
     private static DatabaseErrorLogging ErrorLogging(IServiceProvider services) => services.GetRequiredService<DatabaseErrorLogging>();
 

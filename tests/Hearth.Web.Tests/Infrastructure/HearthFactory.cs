@@ -139,10 +139,10 @@ public abstract class HearthFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        // Only this world's pool (the connection string DatabaseSetup builds): ClearAllPools closed
+        // Only this world's pool (the app's own connection string): ClearAllPools closed
         // every other running world's idle connections too, and a world whose last connection closed
         // lost its WAL file in the middle of a test that reads it (CanaryScanTests).
-        using (var own = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "db", "hearth.db"), DefaultTimeout = 30 }.ToString()))
+        using (var own = new Microsoft.Data.Sqlite.SqliteConnection(Hearth.Web.Data.DatabaseSetup.SqliteConnectionString(Path.Combine(DataDirectory, "db", "hearth.db"))))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearPool(own);
         }
