@@ -46,6 +46,39 @@ public abstract class CounsellorConsentTests<TFactory>(TFactory factory) : IClas
         string.Join('|', problem.EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value}"));
 
     [Fact]
+    public async Task The_export_holds_my_consent_the_others_as_shared_and_the_looks_and_deletion_removes_only_mine()
+    {
+        var (ana, ben, space, cleo) = await PairAsync();
+        var grant = await CounsellorSteps.BothConsentAsync(ana, ben, space, cleo, firstScopes: ["map", "trends"], secondScopes: ["map"], firstDays: 30, secondDays: 60);
+        await Expect.StatusAsync(HttpStatusCode.OK, await cleo.SheetAsync(grant));
+
+        var (_, _, doc) = await Hearth.Web.Tests.DataRights.DataWorld.ExportAsync(ana);
+        var schema = Hearth.Web.Tests.DataRights.MiniJsonSchema.Load(Path.Combine(Architecture.OpenApiDocument.RepositoryRoot(), "docs", "export-format.schema.json"));
+        Assert.Empty(schema.Validate(doc));
+        var exported = doc.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("state").GetString() == "paired");
+        var mine = Assert.Single(exported.GetProperty("mine").GetProperty("counsellorGrants").EnumerateArray());
+        Assert.Equal(cleo.Email, mine.GetProperty("counsellorEmail").GetString());
+        Assert.Equal(["map", "trends"], mine.GetProperty("scopes").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(30, mine.GetProperty("days").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, mine.GetProperty("startedAt").ValueKind);
+        var theirs = Assert.Single(exported.GetProperty("sharedWithMe").GetProperty("items").GetProperty("counsellorGrants").EnumerateArray());
+        Assert.Equal(["map"], theirs.GetProperty("scopes").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(60, theirs.GetProperty("days").GetInt32());
+        var look = Assert.Single(exported.GetProperty("mine").GetProperty("counsellorLooks").EnumerateArray());
+        Assert.Equal(["map"], look.GetProperty("scopes").EnumerateArray().Select(x => x.GetString()));
+
+        // Cleo's own export holds nothing of the pair's consents.
+        var (_, cleoBody, _) = await Hearth.Web.Tests.DataRights.DataWorld.ExportAsync(cleo);
+        Assert.DoesNotContain("counsellorEmail", cleoBody, StringComparison.Ordinal);
+
+        var anaId = (await ana.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        await Expect.StatusAsync(HttpStatusCode.NoContent, await ana.Http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/v1/account", UriKind.Relative)) { Content = JsonContent.Create(new { passphrase = ana.Password }) }));
+        var left = await factory.WithDbAsync(db => db.Set<Hearth.Web.Features.Counsellors.CounsellorConsent>().IgnoreQueryFilters().Where(c => c.GrantId == grant).Select(c => c.UserId).ToListAsync());
+        Assert.DoesNotContain(anaId, left);
+        Assert.Single(left);
+    }
+
+    [Fact]
     public async Task One_members_invitation_gives_the_counsellor_nothing()
     {
         var (ana, _, space, cleo) = await PairAsync();

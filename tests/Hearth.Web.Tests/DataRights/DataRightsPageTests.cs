@@ -58,6 +58,8 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
         ["reconnectPlans"] = ("Your plans to reconnect", "Your plans to reconnect"),
         ["savedForCounsellor"] = ("What you saved for a counsellor from the debrief", "What you saved for a counsellor from the debrief"),
         ["insightsNotFitting"] = ("Insights you marked as not fitting", "Insights you marked as not fitting"),
+        ["counsellorGrants"] = ("Your consents to a counsellor", "Their consents to a counsellor"),
+        ["counsellorLooks"] = ("When a counsellor looked", "When a counsellor looked"),
     };
 
     [Fact]

@@ -108,6 +108,7 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
         // in directly, as the feature stores them.
         var anaId = (await ana.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
         var benId = (await ben.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        var counsellorId = (await (await Person.RegisterAsync(factory, "Cleo")).GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
         await factory.WithDbAsync(async db =>
         {
             var started = factory.Clock.GetUtcNow();
@@ -120,6 +121,11 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
             db.Add(new Hearth.Web.Features.Debriefs.DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = anaId, ItemId = "debrief.q.emotional.deep", SavedAt = started });
             db.Add(new Hearth.Web.Features.Debriefs.DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = benId, ItemId = "practice.letter", SavedAt = started });
             db.Add(new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = paired, UserId = anaId, InsightKey = "growthArea.you.experiential.none", MarkedAt = started });
+            var grant = new Hearth.Web.Features.Counsellors.CounsellorGrant { Id = Guid.CreateVersion7(), SpaceId = paired, CounsellorUserId = counsellorId, CreatedAt = started, ActivatedAt = started, ExpiresAt = started.AddDays(30) };
+            db.Add(grant);
+            db.Add(new Hearth.Web.Features.Counsellors.CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, UserId = anaId, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map | Hearth.Web.Features.Counsellors.CounsellorScopes.Trends, Days = 30, ConsentedAt = started });
+            db.Add(new Hearth.Web.Features.Counsellors.CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, UserId = benId, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map, Days = 60, ConsentedAt = started });
+            db.Add(new Hearth.Web.Features.Counsellors.CounsellorLook { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, At = started, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map });
             return await db.SaveChangesAsync();
         });
         return world with { Paired = paired, Solo = solo, Left = left };

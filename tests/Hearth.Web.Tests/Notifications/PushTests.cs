@@ -131,6 +131,53 @@ public abstract class PushTests<TFactory>(TFactory factory) : IClassFixture<TFac
         await Expect.StatusAsync(HttpStatusCode.NotFound, await ana.Http.DeleteAsync(new Uri($"/api/v1/account/push/devices/{id}", UriKind.Relative)));
     }
 
+    [Fact]
+    public async Task The_export_holds_exactly_the_members_own_devices_choices_and_log_and_deletion_removes_them()
+    {
+        factory.RequireAvailable();
+        var ana = await Person.RegisterAsync(factory);
+        var ben = await Person.RegisterAsync(factory);
+        await ana.PairWithAsync(ben);
+        var anaPhone = Push.NewDevice();
+        var benPhone = Push.NewDevice();
+        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", anaPhone.Subscription));
+        await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync("/api/v1/account/push/devices", benPhone.Subscription));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync("/api/v1/account/notifications", new { kinds = new[] { new { kind = "note-received", push = true } }, quietFrom = "22:00", quietUntil = "07:30" }));
+        await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsJsonAsync("/api/v1/account/notifications", new { quietFrom = "21:00", quietUntil = "06:00" }));
+        var anaId = (await ana.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        var benId = (await ben.GetJsonAsync("/api/v1/me")).GetProperty("id").GetGuid();
+        var due = factory.Clock.GetUtcNow();
+        await factory.WithDbAsync(db =>
+        {
+            db.Add(new NotificationSend { Id = Guid.CreateVersion7(), UserId = anaId, Kind = NotificationKinds.WeeklyCheckIn, OccurrenceKey = "ana/1", DueAt = due, ClaimedAt = due, SentAt = due, Delivered = 1, LocalDay = DateOnly.FromDateTime(due.UtcDateTime), DaySeq = 1 });
+            db.Add(new NotificationSend { Id = Guid.CreateVersion7(), UserId = benId, Kind = NotificationKinds.ThinkingOfYou, OccurrenceKey = "ben/1", DueAt = due, ClaimedAt = due, SentAt = due, Delivered = 1, LocalDay = DateOnly.FromDateTime(due.UtcDateTime), DaySeq = 1 });
+            return db.SaveChangesAsync();
+        });
+
+        var (_, body, doc) = await Hearth.Web.Tests.DataRights.DataWorld.ExportAsync(ana);
+        var reach = doc.GetProperty("account").GetProperty("notifications");
+        var device = Assert.Single(reach.GetProperty("devices").EnumerateArray());
+        Assert.Equal(anaPhone.Endpoint, device.GetProperty("endpoint").GetString());
+        Assert.Equal(Base64Url.EncodeToString(anaPhone.Auth), device.GetProperty("auth").GetString());
+        Assert.Equal(Base64Url.EncodeToString(anaPhone.PublicKey), device.GetProperty("p256dh").GetString());
+        var choice = Assert.Single(reach.GetProperty("choices").EnumerateArray());
+        Assert.Equal("note-received/push/True", $"{choice.GetProperty("notification").GetString()}/{choice.GetProperty("channel").GetString()}/{choice.GetProperty("enabled").GetBoolean()}");
+        Assert.Equal("22:00-07:30", $"{reach.GetProperty("quietFrom").GetString()}-{reach.GetProperty("quietUntil").GetString()}");
+        var sent = Assert.Single(reach.GetProperty("sent").EnumerateArray());
+        Assert.Equal(NotificationKinds.WeeklyCheckIn, sent.GetProperty("notification").GetString());
+        Assert.DoesNotContain(benPhone.Endpoint, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Base64Url.EncodeToString(benPhone.Auth), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("21:00", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(NotificationKinds.ThinkingOfYou, body, StringComparison.Ordinal);
+
+        // Deleting Ana's account removes her devices, choices, rules and log; Ben's stay his.
+        await Expect.StatusAsync(HttpStatusCode.NoContent, await ana.Http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/v1/account", UriKind.Relative)) { Content = JsonContent.Create(new { passphrase = ana.Password }) }));
+        var counts = await factory.WithDbAsync(async db =>
+            $"{await db.Set<PushDevice>().CountAsync(d => d.UserId == anaId)}/{await db.Set<NotificationPreference>().CountAsync(p => p.UserId == anaId)}/{await db.Set<NotificationSetting>().CountAsync(x => x.UserId == anaId)}/{await db.Set<NotificationSend>().CountAsync(x => x.UserId == anaId)}"
+            + $" {await db.Set<PushDevice>().CountAsync(d => d.UserId == benId)}/{await db.Set<NotificationSetting>().CountAsync(x => x.UserId == benId)}/{await db.Set<NotificationSend>().CountAsync(x => x.UserId == benId)}");
+        Assert.Equal("0/0/0/0 1/1/1", counts);
+    }
+
     public static TheoryData<string, string> BadSubscriptions()
     {
         var device = Base64Url.EncodeToString(System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).PublicKey.ExportSubjectPublicKeyInfo().AsSpan()[^65..]);

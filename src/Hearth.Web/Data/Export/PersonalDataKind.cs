@@ -43,6 +43,13 @@ public interface IPersonalDataKind
     Task EraseAsync(Guid userId, CancellationToken ct);
 }
 
+/// <summary>
+/// A kind that is exported and erased like every other, but never brought back by import: it names
+/// accounts or events of this Hearth (a counsellor's grant, when they looked), so it cannot move to
+/// another one (docs/adr/0049). Import still checks its lists. EveryKindTests knows these by this mark.
+/// </summary>
+public interface IExportOnlyKind : IPersonalDataKind;
+
 /// <summary>Adds imported rows for one space to the unit of work (the import saves once, in one transaction).</summary>
 public delegate Task ImportWriter(ImportTarget target, CancellationToken ct);
 

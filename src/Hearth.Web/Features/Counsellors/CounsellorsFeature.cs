@@ -1,3 +1,4 @@
+using Hearth.Web.Data.Export;
 using Hearth.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,8 @@ public static class CounsellorsFeature
 {
     public static IServiceCollection AddCounsellors(this IServiceCollection services)
     {
-        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>();
+        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>()
+            .AddPersonalDataKind<CounsellorGrantData>().AddPersonalDataKind<CounsellorLookData>();
 
         // Every page in this folder exists only in practice mode (PracticeGate).
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention(

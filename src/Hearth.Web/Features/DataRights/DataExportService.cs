@@ -21,6 +21,7 @@ public sealed class DataExportService(
     CurrentMember current,
     FieldCipher cipher,
     IEnumerable<IPersonalDataKind> kinds,
+    Notifications.NotificationExport notifications,
     TimeProvider clock)
 {
     public async Task<ExportDocument> BuildAsync(CancellationToken ct = default)
@@ -82,7 +83,7 @@ public sealed class DataExportService(
             ExportDocument.FormatName,
             ExportDocument.CurrentVersion,
             ExportJson.Instant(clock.GetUtcNow()),
-            new ExportAccount(user.Email ?? "", user.DisplayName, user.TimeZoneId, ExportJson.Instant(user.CreatedAt), Languages.LanguageService.Exact(user.Language)),
+            new ExportAccount(user.Email ?? "", user.DisplayName, user.TimeZoneId, ExportJson.Instant(user.CreatedAt), Languages.LanguageService.Exact(user.Language), await notifications.BuildAsync(me, ct)),
             SpaceOrder(spaces),
             null);
     }

@@ -59,6 +59,9 @@ public sealed class ViewModel(DataExportService export, IEnumerable<IPersonalDat
         return text["KindMine." + kind] is { ResourceNotFound: false } own ? own.Value : null;
     }
 
+    /// <summary>Account-level lists (devices, choices, what was sent) as the file writes them, for _ExportItems.</summary>
+    public static JsonElement Items<T>(IEnumerable<T> items) => JsonSerializer.SerializeToElement(items, ExportJson.Write);
+
     /// <summary>A date in the reader's language ("1 June 2026", "1. Juni 2026"); the one place this page formats dates.</summary>
     public static string When(DateTimeOffset at) => at.ToString(DatePattern(), CultureInfo.CurrentCulture);
 

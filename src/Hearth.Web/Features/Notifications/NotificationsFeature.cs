@@ -18,6 +18,7 @@ public static class NotificationsFeature
         services.AddScoped<IPushSender, PushDelivery>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<NotificationPreferences>();
+        services.AddScoped<NotificationExport>();
         services.AddScoped<ThinkingOfYouService>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<PushTestLimit>();
