@@ -132,6 +132,9 @@ public sealed class BackgroundOptions
     /// <summary>A reminder more than this many minutes overdue (Hearth was down) is skipped rather than sent late (default 180).</summary>
     public int ReminderLateLimitMinutes { get; set; } = 180;
 
+    /// <summary>How long after the weekly check-in's time its one gentle follow-up comes, for a member who turned it on and has not checked in (default 24 hours).</summary>
+    public int CheckInFollowUpHours { get; set; } = 24;
+
     /// <summary>The most notifications one member gets in a day on their own calendar, all kinds together (default 2).</summary>
     public int NotificationsPerDay { get; set; } = 2;
 

@@ -22,6 +22,13 @@ public sealed class SpaceSettings : ISpaceScoped
 
     public int DailyGoalMinutes { get; set; } = DailyGoal.DefaultMinutes;
 
+    /// <summary>
+    /// The time the pair chose for today's question (minutes after midnight), read on each member's own
+    /// clock by the reminder dispatcher; null for no time. A notification only goes to a member who also
+    /// turned on "today's question" themselves.
+    /// </summary>
+    public int? QuestionMinute { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -11,7 +11,7 @@ namespace Hearth.Web.Tests.Notifications;
 /// Non-interference over the notification streams (issue 18, privacy; ADR 47): three worlds built the
 /// same way on the same clock, differing only in Ana's safety answers (the assessment's safety check,
 /// the weekly pulse: none, yes, no) and in what she answered that Ben has not (today's question). Ben
-/// chose every kind by push and by e-mail. What reaches him, the decrypted push payloads and the
+/// chose every kind by push and by e-mail (the pair set a time for today's question). What reaches him, the decrypted push payloads and the
 /// e-mails with their arrival times, must be the same byte for byte; only what differs between
 /// installations by construction (ids, the signed unsubscribe token, the Date header) is normalised.
 /// </summary>
@@ -41,11 +41,12 @@ public sealed partial class NotificationStreamNonInterferenceTests
             var ben = await SafetyNonInterferenceTests.RegisterAsync(world, "Ben", "ben@example.org");
             var benPhone = world.Push.NewDevice();
             await Expect.StatusAsync(HttpStatusCode.Created, await ben.Http.PostAsJsonAsync("/api/v1/account/push/devices", benPhone.Subscription));
-            var every = new[] { "weekly-check-in", "thinking-of-you", "note-received", "both-answered" }.Select(k => new { kind = k, push = true, email = true }).ToArray();
+            var every = Hearth.Web.Features.Notifications.NotificationKinds.All.Select(k => new { kind = k.Kind, push = true, email = true }).ToArray();
             await Expect.StatusAsync(HttpStatusCode.OK, await ben.Http.PutAsJsonAsync("/api/v1/account/notifications", new { kinds = every }));
             var spaceId = await ana.CreateSpaceAsync("romantic", label: "Us");
             await Expect.StatusAsync(HttpStatusCode.OK, await ben.AcceptAsync(await ana.InviteAsync(spaceId)));
             await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/ritual", new { day = "sunday", time = "10:00" }));
+            await Expect.StatusAsync(HttpStatusCode.OK, await ana.Http.PutAsJsonAsync($"/api/v1/spaces/{spaceId}/settings", new { questionTime = "08:00" }));
 
             // The only differences: Ana's safety answers, and answers of hers Ben has not matched.
             bool? pulse = variant switch { "yes" => true, "no" => false, _ => null };

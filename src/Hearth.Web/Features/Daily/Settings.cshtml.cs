@@ -27,13 +27,13 @@ public sealed class SettingsModel(SpaceSettingsService settings) : PageModel
         }
 
         var s = outcome.Value!;
-        Input = new SettingsForm { LivingApart = s.LivingApart, TimeZoneId = s.TimeZoneId, DailyGoalMinutes = s.DailyGoalMinutes };
+        Input = new SettingsForm { LivingApart = s.LivingApart, TimeZoneId = s.TimeZoneId, DailyGoalMinutes = s.DailyGoalMinutes, QuestionTime = s.QuestionTime };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await settings.UpdateAsync(SpaceId, new SpaceSettingsInput(Input.LivingApart, Input.TimeZoneId, Input.DailyGoalMinutes ?? 0), ct);
+        var outcome = await settings.UpdateAsync(SpaceId, new SpaceSettingsInput(Input.LivingApart, Input.TimeZoneId, Input.DailyGoalMinutes ?? 0, Input.QuestionTime ?? ""), ct);
         if (outcome.Kind == OutcomeKind.NotFound)
         {
             return NotFound();
@@ -55,5 +55,8 @@ public sealed class SettingsModel(SpaceSettingsService settings) : PageModel
         public string? TimeZoneId { get; set; }
 
         public int? DailyGoalMinutes { get; set; }
+
+        /// <summary>"HH:mm" from the time field; empty for no time.</summary>
+        public string? QuestionTime { get; set; }
     }
 }

@@ -11,7 +11,13 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
     public async Task<Outcome<SpaceSettingsView>> GetAsync(Guid spaceId, CancellationToken ct = default)
     {
         var pair = await pairs.OpenAsync(spaceId, ct);
-        return pair is null ? Outcome<SpaceSettingsView>.NotFound() : Outcome<SpaceSettingsView>.Ok(View(pair));
+        if (pair is null)
+        {
+            return Outcome<SpaceSettingsView>.NotFound();
+        }
+
+        var minute = await db.Set<SpaceSettings>().AsNoTracking().Where(s => s.SpaceId == spaceId).Select(s => s.QuestionMinute).FirstOrDefaultAsync(ct);
+        return Outcome<SpaceSettingsView>.Ok(View(pair, minute));
     }
 
     public async Task<Outcome<SpaceSettingsView>> UpdateAsync(Guid spaceId, SpaceSettingsInput input, CancellationToken ct = default)
@@ -35,6 +41,20 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
             errors.Add("dailyGoalMinutes", text["DailyGoalRange", DailyGoal.MinMinutes, DailyGoal.MaxMinutes]);
         }
 
+        int? questionMinute = null;
+        var question = input.QuestionTime?.Trim();
+        if (!string.IsNullOrEmpty(question))
+        {
+            if (Hearth.Core.Rituals.RitualInput.TryParseTime(question, "questionTime", out var time, out _))
+            {
+                questionMinute = (time.Hour * 60) + time.Minute;
+            }
+            else
+            {
+                errors.Add("questionTime", text["QuestionTimeInvalid"]);
+            }
+        }
+
         if (errors.Any)
         {
             return errors.ToOutcome<SpaceSettingsView>();
@@ -55,6 +75,7 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
             row.LivingApart = input.LivingApart ?? row.LivingApart;
             row.TimeZoneId = zone ?? row.TimeZoneId;
             row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
+            row.QuestionMinute = question is null ? row.QuestionMinute : questionMinute;
             row.UpdatedAt = clock.GetUtcNow();
             try
             {
@@ -68,6 +89,6 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
         }
     }
 
-    private static SpaceSettingsView View(PairSpace pair) =>
-        new(pair.LivingApart, pair.TimeZoneId, pair.Goal.Minutes, DailyText.Iso(pair.Today));
+    private static SpaceSettingsView View(PairSpace pair, int? questionMinute) =>
+        new(pair.LivingApart, pair.TimeZoneId, pair.Goal.Minutes, DailyText.Iso(pair.Today), questionMinute is { } m ? $"{m / 60:00}:{m % 60:00}" : null);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hearth.Web.Features.Notifications;
 
 namespace Hearth.Web.Features.DataRights;
 
@@ -26,30 +27,6 @@ public sealed record ExportDocument(
 public sealed record ExportAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt, string? Language = null, ExportNotifications? Notifications = null);
 
 /// <summary>
-/// How Hearth may reach you (per account, never per space): your push devices with the push service's
-/// address and the device's keys, your choices per kind and channel, quiet hours, pause, the most a day
-/// this Hearth sends, and what was sent to you. Only ever your own; import does not bring it back (a
-/// device subscribes anew to another Hearth, and you choose again there).
-/// </summary>
-public sealed record ExportNotifications(
-    IReadOnlyList<ExportPushDevice> Devices,
-    IReadOnlyList<ExportNotificationChoice> Choices,
-    string? QuietFrom,
-    string? QuietUntil,
-    string? PausedUntil,
-    int PerDay,
-    IReadOnlyList<ExportNotificationSent> Sent);
-
-/// <summary>One device that receives push: its push service's address and keys, as the browser gave them.</summary>
-public sealed record ExportPushDevice(string Device, string Endpoint, string P256dh, string Auth, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveredAt);
-
-/// <summary>One choice you made: may this kind reach you on this channel (kinds you never chose keep their default, not listed).</summary>
-public sealed record ExportNotificationChoice(string Notification, string Channel, bool Enabled, DateTimeOffset UpdatedAt);
-
-/// <summary>One notification Hearth sent you: kind, channels, when it was due and sent, to how many devices.</summary>
-public sealed record ExportNotificationSent(string Notification, string Channel, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Delivered);
-
-/// <summary>
 /// One of your spaces. State: "solo", "paired", "closed" (the space closed; it is still on your list)
 /// or "left" (you left it, or removed it from your list). When the space closed is not here: the
 /// one who stays is never told when the other left.
@@ -65,7 +42,8 @@ public sealed record ExportSpace(
     ExportSharedWithMe SharedWithMe);
 
 /// <summary>What the pair set for the space (either could change it). timeZone null: the zone of whoever started the space.</summary>
-public sealed record ExportSpaceSettings(bool LivingApart, string? TimeZone, int DailyGoalMinutes);
+/// <summary>The pair's settings; <paramref name="QuestionTime"/> ("HH:mm", or null) is when today's question may be told.</summary>
+public sealed record ExportSpaceSettings(bool LivingApart, string? TimeZone, int DailyGoalMinutes, string? QuestionTime = null);
 
 /// <summary>What the other person revealed to you. Kept for you to read; never imported as yours.</summary>
 public sealed record ExportSharedWithMe(string? OtherName, IReadOnlyDictionary<string, JsonElement> Items);

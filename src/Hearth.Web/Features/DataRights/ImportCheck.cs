@@ -78,6 +78,11 @@ internal static class ImportCheck
                 errors.Add($"{at}.settings.dailyGoalMinutes", text["DailyGoalRule"]);
             }
 
+            if (space.Settings.QuestionTime is { } question && !Hearth.Core.Rituals.RitualInput.TryParseTime(question, "questionTime", out _, out _))
+            {
+                errors.Add($"{at}.settings.questionTime", text["QuestionTimeRule"]);
+            }
+
             var writers = new List<ImportWriter>();
             foreach (var (kindName, items) in space.Mine)
             {

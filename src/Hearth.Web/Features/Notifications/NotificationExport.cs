@@ -3,7 +3,6 @@ using System.Text.Json;
 using Hearth.Web.Data;
 using Hearth.Web.Data.Encryption;
 using Hearth.Web.Data.Export;
-using Hearth.Web.Features.DataRights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -51,3 +50,27 @@ public sealed class NotificationExport(HearthDbContext db, FieldCipher cipher, I
 
     private static string Show(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
 }
+
+/// <summary>
+/// How Hearth may reach you (per account, never per space): your push devices with the push service's
+/// address and the device's keys, your choices per kind and channel, quiet hours, pause, the most a day
+/// this Hearth sends, and what was sent to you. Only ever your own; import does not bring it back (a
+/// device subscribes anew to another Hearth, and you choose again there).
+/// </summary>
+public sealed record ExportNotifications(
+    IReadOnlyList<ExportPushDevice> Devices,
+    IReadOnlyList<ExportNotificationChoice> Choices,
+    string? QuietFrom,
+    string? QuietUntil,
+    string? PausedUntil,
+    int PerDay,
+    IReadOnlyList<ExportNotificationSent> Sent);
+
+/// <summary>One device that receives push: its push service's address and keys, as the browser gave them.</summary>
+public sealed record ExportPushDevice(string Device, string Endpoint, string P256dh, string Auth, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveredAt);
+
+/// <summary>One choice you made: may this kind reach you on this channel (kinds you never chose keep their default, not listed).</summary>
+public sealed record ExportNotificationChoice(string Notification, string Channel, bool Enabled, DateTimeOffset UpdatedAt);
+
+/// <summary>One notification Hearth sent you: kind, channels, when it was due and sent, to how many devices.</summary>
+public sealed record ExportNotificationSent(string Notification, string Channel, DateTimeOffset DueAt, DateTimeOffset? SentAt, int Delivered);

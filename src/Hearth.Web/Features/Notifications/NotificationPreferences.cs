@@ -25,6 +25,15 @@ public enum NotificationKind
 
     [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.BothAnswered)]
     BothAnswered,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.CheckInFollowUp)]
+    CheckInFollowUp,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.TodaysQuestion)]
+    TodaysQuestion,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName(NotificationKinds.PlanStepDay)]
+    PlanStepDay,
 }
 
 /// <summary>A channel on the wire: "push" to the member's devices, "email" to their address.</summary>
@@ -46,6 +55,9 @@ public static class NotificationWire
         NotificationKinds.ThinkingOfYou => NotificationKind.ThinkingOfYou,
         NotificationKinds.NoteReceived => NotificationKind.NoteReceived,
         NotificationKinds.BothAnswered => NotificationKind.BothAnswered,
+        NotificationKinds.CheckInFollowUp => NotificationKind.CheckInFollowUp,
+        NotificationKinds.TodaysQuestion => NotificationKind.TodaysQuestion,
+        NotificationKinds.PlanStepDay => NotificationKind.PlanStepDay,
         _ => throw new ArgumentOutOfRangeException(nameof(stored), stored, "Not a kind of notification"),
     };
 
@@ -55,6 +67,9 @@ public static class NotificationWire
         NotificationKind.ThinkingOfYou => NotificationKinds.ThinkingOfYou,
         NotificationKind.NoteReceived => NotificationKinds.NoteReceived,
         NotificationKind.BothAnswered => NotificationKinds.BothAnswered,
+        NotificationKind.CheckInFollowUp => NotificationKinds.CheckInFollowUp,
+        NotificationKind.TodaysQuestion => NotificationKinds.TodaysQuestion,
+        NotificationKind.PlanStepDay => NotificationKinds.PlanStepDay,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -53,6 +53,15 @@ public static class NotificationKinds
     /// <summary>The weekly check-in, at the ritual's day and time on the member's own clock.</summary>
     public const string WeeklyCheckIn = "weekly-check-in";
 
+    /// <summary>One gentle follow-up of the weekly check-in, a while after its time, only while the member has not checked in themselves (off by default).</summary>
+    public const string CheckInFollowUp = "check-in-follow-up";
+
+    /// <summary>Today's question, at the time the pair chose in their settings, on the member's own clock; not once they answered or skipped it (off by default).</summary>
+    public const string TodaysQuestion = "todays-question";
+
+    /// <summary>A new week of a reconnect plan the member can see begins, with its steps not all done yet (off by default).</summary>
+    public const string PlanStepDay = "plan-step-day";
+
     /// <summary>The other member of a space tapped "thinking of you" (on by default: it is a person's own gesture, rate-limited, and the receiver can turn it off).</summary>
     public const string ThinkingOfYou = "thinking-of-you";
 
@@ -63,7 +72,7 @@ public static class NotificationKinds
     public const string BothAnswered = "both-answered";
 
     /// <summary>Every kind a member can choose, with whether it is on when they have not chosen.</summary>
-    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (ThinkingOfYou, true), (NoteReceived, false), (BothAnswered, false)];
+    public static readonly IReadOnlyList<(string Kind, bool OnByDefault)> All = [(WeeklyCheckIn, true), (CheckInFollowUp, false), (TodaysQuestion, false), (ThinkingOfYou, true), (NoteReceived, false), (BothAnswered, false), (PlanStepDay, false)];
 
     public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
 

@@ -47,6 +47,8 @@ public sealed class ReminderDispatcher(
 
         var due = new List<Due>();
         await WeeklyCheckInsAsync(due, nowInstant, ct);
+        await TodaysQuestionsAsync(due, nowInstant, ct);
+        await PlanStepDaysAsync(due, nowInstant, ct);
         await ThinkingOfYouAsync(due, now, ct);
         await NotesReceivedAsync(due, now, ct);
         await BothAnsweredAsync(due, now, ct);
@@ -125,7 +127,10 @@ public sealed class ReminderDispatcher(
 
     /// <summary>
     /// The weekly check-in: the ritual's day and time on each member's own clock. Occurrences before
-    /// the ritual was set or before the member joined are not theirs.
+    /// the ritual was set or before the member joined are not theirs. Also its one gentle follow-up,
+    /// <see cref="BackgroundOptions.CheckInFollowUpHours"/> later, for a member who has not checked in
+    /// since the day before that time: it reads only whether this member checked in (never the other's
+    /// check-in, never an answer), so it says nothing they don't know and can't be moved by the partner.
     /// </summary>
     private async Task WeeklyCheckInsAsync(List<Due> due, Instant now, CancellationToken ct)
     {
@@ -137,28 +142,183 @@ public sealed class ReminderDispatcher(
             select new { ritual.SpaceId, ritual.Day, ritual.MinuteOfDay, ritual.UpdatedAt, membership.UserId, membership.JoinedAt, user.TimeZoneId })
             .AsNoTracking()
             .ToListAsync(ct);
+        var followUpAfter = Duration.FromHours(Math.Max(1, options.Value.Background.CheckInFollowUpHours));
+        var followUps = new List<(Guid SpaceId, Guid UserId, RitualOccurrence Occurrence, string? Zone)>();
         foreach (var candidate in candidates)
         {
             var zone = TimeZones.Find(candidate.TimeZoneId);
             var onTheirClock = new Ritual((IsoDayOfWeek)candidate.Day, LocalTime.FromMinutesSinceMidnight(candidate.MinuteOfDay), zone);
-            if (LatestAtOrBefore(onTheirClock, now) is not { } occurrence)
+            bool Theirs(RitualOccurrence o) => o.Instant.ToDateTimeOffset() >= candidate.UpdatedAt && o.Instant.ToDateTimeOffset() >= candidate.JoinedAt;
+            if (LatestAtOrBefore(onTheirClock, now) is { } occurrence && Theirs(occurrence))
+            {
+                due.Add(new Due(
+                    candidate.UserId,
+                    NotificationKinds.WeeklyCheckIn,
+                    Key(candidate.SpaceId, occurrence),
+                    occurrence.Instant,
+                    CheckInPage(candidate.SpaceId),
+                    candidate.TimeZoneId));
+            }
+
+            if (LatestAtOrBefore(onTheirClock, now - followUpAfter) is { } earlier && Theirs(earlier))
+            {
+                followUps.Add((candidate.SpaceId, candidate.UserId, earlier, candidate.TimeZoneId));
+            }
+        }
+
+        if (followUps.Count == 0)
+        {
+            return;
+        }
+
+        var spaceIds = followUps.Select(f => f.SpaceId).Distinct().ToList();
+        var since = (now - followUpAfter - Duration.FromDays(9)).ToDateTimeOffset();
+        var checkedIn = await db.Set<CheckIns.WeeklyCheckIn>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => spaceIds.Contains(c.SpaceId) && c.SubmittedAt >= since)
+            .Select(c => new { c.SpaceId, c.UserId, c.SubmittedAt })
+            .ToListAsync(ct);
+        foreach (var (spaceId, userId, occurrence, zone) in followUps)
+        {
+            // Checked in since the day before the check-in's time (early, or for this week): no nudge.
+            var from = (occurrence.Instant - Duration.FromDays(1)).ToDateTimeOffset();
+            if (checkedIn.Any(c => c.SpaceId == spaceId && c.UserId == userId && c.SubmittedAt >= from))
             {
                 continue;
             }
 
-            var at = occurrence.Instant.ToDateTimeOffset();
-            if (at < candidate.UpdatedAt || at < candidate.JoinedAt)
+            due.Add(new Due(userId, NotificationKinds.CheckInFollowUp, Key(spaceId, occurrence), occurrence.Instant + followUpAfter, CheckInPage(spaceId), zone));
+        }
+    }
+
+    private static string Key(Guid spaceId, RitualOccurrence occurrence) => $"{spaceId:N}/{occurrence.Date:yyyy'-'MM'-'dd}";
+
+    private string CheckInPage(Guid spaceId) => links.GetPathByPage("/CheckIns/Index", values: new { spaceId }) ?? "";
+
+    /// <summary>
+    /// Today's question, at the time the pair chose (their space settings) on each member's own clock,
+    /// opening the day's page; not for a member who already answered or skipped the question of the
+    /// pair's day at that moment. It reads only this member's own response, never the other's.
+    /// </summary>
+    private async Task TodaysQuestionsAsync(List<Due> due, Instant now, CancellationToken ct)
+    {
+        var candidates = await (
+            from settings in db.Set<SpaceSettings>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on settings.SpaceId equals membership.SpaceId
+            join user in db.Users on membership.UserId equals user.Id
+            where settings.QuestionMinute != null && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new
+            {
+                settings.SpaceId,
+                Minute = settings.QuestionMinute!.Value,
+                settings.UpdatedAt,
+                PairZone = settings.TimeZoneId ?? db.Users.Where(u => u.Id == membership.Space!.CreatedByUserId).Select(u => u.TimeZoneId).FirstOrDefault(),
+                membership.UserId,
+                membership.JoinedAt,
+                user.TimeZoneId,
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var found = new List<(Guid SpaceId, Guid UserId, Instant At, DateOnly PairDay, string? Zone)>();
+        foreach (var candidate in candidates)
+        {
+            var zone = TimeZones.Find(candidate.TimeZoneId);
+            var time = LocalTime.FromMinutesSinceMidnight(candidate.Minute);
+            var today = now.InZone(zone).Date;
+            var at = zone.AtLeniently(today + time).ToInstant();
+            if (at > now)
+            {
+                at = zone.AtLeniently(today.PlusDays(-1) + time).ToInstant();
+            }
+
+            if (at.ToDateTimeOffset() < candidate.UpdatedAt || at.ToDateTimeOffset() < candidate.JoinedAt)
+            {
+                continue;
+            }
+
+            found.Add((candidate.SpaceId, candidate.UserId, at, PairCalendar.ToDateOnly(at.InZone(TimeZones.Find(candidate.PairZone)).Date), candidate.TimeZoneId));
+        }
+
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var spaceIds = found.Select(f => f.SpaceId).Distinct().ToList();
+        var firstDay = found.Min(f => f.PairDay);
+        var answered = (await (
+                from response in db.Set<Prompts.PromptResponse>().IgnoreQueryFilters()
+                join day in db.Set<Prompts.PromptDay>().IgnoreQueryFilters() on response.PromptDayId equals day.Id
+                where spaceIds.Contains(day.SpaceId) && day.Date >= firstDay
+                select new { day.SpaceId, day.Date, response.UserId })
+                .AsNoTracking()
+                .ToListAsync(ct))
+            .Select(r => (r.SpaceId, r.Date, r.UserId))
+            .ToHashSet();
+        foreach (var (spaceId, userId, at, pairDay, zone) in found)
+        {
+            if (answered.Contains((spaceId, pairDay, userId)))
             {
                 continue;
             }
 
             due.Add(new Due(
-                candidate.UserId,
-                NotificationKinds.WeeklyCheckIn,
-                $"{candidate.SpaceId:N}/{occurrence.Date:yyyy'-'MM'-'dd}",
-                occurrence.Instant,
-                links.GetPathByPage("/CheckIns/Index", values: new { spaceId = candidate.SpaceId }) ?? "",
-                candidate.TimeZoneId));
+                userId,
+                NotificationKinds.TodaysQuestion,
+                $"{spaceId:N}/{pairDay:yyyy'-'MM'-'dd}",
+                at,
+                links.GetPathByPage("/Daily/Today", values: new { spaceId }) ?? "",
+                zone));
+        }
+    }
+
+    /// <summary>The hour, on the member's own clock, at which a new week of a reconnect plan is told.</summary>
+    public const int PlanStepHour = 9;
+
+    /// <summary>
+    /// A new week of a reconnect plan begins (its second week and on), at <see cref="PlanStepHour"/>
+    /// on the member's own clock, opening the plan, while that week's steps are not all marked done.
+    /// A shared plan tells both members; a plan only one member sees (started from an insight only they
+    /// saw) tells only them, so the other never learns it exists.
+    /// </summary>
+    private async Task PlanStepDaysAsync(List<Due> due, Instant now, CancellationToken ct)
+    {
+        var earliest = PairCalendar.ToDateOnly(now.InUtc().Date.PlusWeeks(-(Hearth.Core.Insights.ReconnectPlan.MaximumWeeks + 1)));
+        var plans = await (
+            from plan in db.Set<Insights.ReconnectPlanRecord>().IgnoreQueryFilters()
+            join membership in db.Memberships.IgnoreQueryFilters() on plan.SpaceId equals membership.SpaceId
+            join user in db.Users on membership.UserId equals user.Id
+            where plan.StartWeek >= earliest && (plan.OwnerUserId == null || plan.OwnerUserId == membership.UserId)
+                  && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            select new { plan.Id, plan.SpaceId, plan.StartWeek, plan.Weeks, plan.DoneSteps, plan.StartedAt, membership.UserId, membership.JoinedAt, user.TimeZoneId })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        foreach (var plan in plans)
+        {
+            var zone = TimeZones.Find(plan.TimeZoneId);
+            var start = PairCalendar.ToLocalDate(plan.StartWeek);
+            for (var week = plan.Weeks; week >= 2; week--)
+            {
+                var at = zone.AtLeniently(start.PlusWeeks(week - 1) + new LocalTime(PlanStepHour, 0)).ToInstant();
+                if (at > now)
+                {
+                    continue;
+                }
+
+                var done = plan.DoneSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+                var steps = Hearth.Core.Insights.ReconnectPlan.Create(start, plan.Weeks).StepsForWeek(week);
+                if (at.ToDateTimeOffset() >= plan.StartedAt && at.ToDateTimeOffset() >= plan.JoinedAt && !steps.All(s => done.Contains(s.Id)))
+                {
+                    due.Add(new Due(
+                        plan.UserId,
+                        NotificationKinds.PlanStepDay,
+                        $"{plan.Id:N}/week-{week}",
+                        at,
+                        links.GetPathByPage("/Insights/Trends", values: new { spaceId = plan.SpaceId }) ?? "",
+                        plan.TimeZoneId));
+                }
+
+                break;
+            }
         }
     }
 

@@ -1158,6 +1158,9 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.Property<bool>("LivingApart")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("QuestionMinute")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

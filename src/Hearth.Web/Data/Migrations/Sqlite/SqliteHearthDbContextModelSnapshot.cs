@@ -1151,6 +1151,9 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.Property<bool>("LivingApart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QuestionMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
