@@ -68,4 +68,69 @@ public sealed class NotificationsJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.GetByText("Notifications to that device are off.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No device gets notifications yet.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_choices_are_saved_kept_and_a_wrong_entry_is_explained_beside_its_field_with_nothing_lost()
+    {
+        browser.RequireAvailable();
+        await using var context = await browser.NewPersonAsync();
+        var page = await context.NewPageAsync();
+        await Person.SignUpAsync(page, "Noor");
+        await page.GotoAsync("/account/notifications");
+        var weekly = page.GetByLabel("Your weekly check-in, at its time on your own clock");
+        var followUp = page.GetByLabel("One gentle nudge the day after your check-in time, only if you haven’t checked in yet");
+        var thinking = page.GetByLabel("When someone in your space taps “thinking of you”");
+        var question = page.GetByLabel("Today’s question, at the time you chose together in your space’s settings");
+
+        // As nobody chose yet: the weekly check-in and "thinking of you" on, everything else off.
+        await Assertions.Expect(weekly).ToBeCheckedAsync();
+        await Assertions.Expect(thinking).ToBeCheckedAsync();
+        await Assertions.Expect(followUp).Not.ToBeCheckedAsync();
+        await Assertions.Expect(question).Not.ToBeCheckedAsync();
+
+        await followUp.CheckAsync();
+        await question.CheckAsync();
+        await thinking.UncheckAsync();
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync("22:00");
+        await page.GetByLabel("Until", new() { Exact = true }).FillAsync("07:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText("Saved.")).ToBeVisibleAsync();
+
+        // Opened afresh, the page shows what was chosen.
+        await page.GotoAsync("/account/notifications");
+        await Assertions.Expect(followUp).ToBeCheckedAsync();
+        await Assertions.Expect(question).ToBeCheckedAsync();
+        await Assertions.Expect(thinking).Not.ToBeCheckedAsync();
+        await Assertions.Expect(weekly).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("From", new() { Exact = true })).ToHaveValueAsync("22:00");
+        await Assertions.Expect(page.GetByLabel("Until", new() { Exact = true })).ToHaveValueAsync("07:00");
+
+        // A pause in the past, and quiet hours with no end: each is explained beside its field, and
+        // what was typed is still there to correct.
+        await page.GetByLabel("Until", new() { Exact = true }).FillAsync("");
+        await page.GetByLabel("Paused until").FillAsync("2020-01-01");
+        await question.UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for='QuietUntil']")).ToContainTextAsync("Quiet hours need a start and an end, or neither.");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='PausedUntil']")).ToContainTextAsync("Please choose a day after today.");
+        await Assertions.Expect(page.GetByLabel("From", new() { Exact = true })).ToHaveValueAsync("22:00");
+        await Assertions.Expect(page.GetByLabel("Paused until")).ToHaveValueAsync("2020-01-01");
+        await page.ScreenshotAsync("92-notification-choices-errors");
+        await page.AssertAccessibleAsync("notification-choices-errors");
+
+        // Nothing of the refused form was saved.
+        await page.GotoAsync("/account/notifications");
+        await Assertions.Expect(question).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Until", new() { Exact = true })).ToHaveValueAsync("07:00");
+        await Assertions.Expect(page.GetByLabel("Paused until")).ToHaveValueAsync("");
+
+        // A pause that fits: the page says until when.
+        var until = DateTime.UtcNow.Date.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Paused until").FillAsync(until);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).GetByText("Saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Paused until {until}. Notifications start again that day.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("93-notification-choices");
+        await page.AssertAccessibleAsync("notification-choices");
+    }
 }
