@@ -42,7 +42,7 @@ public sealed class PushHttp(HttpMessageHandler handler)
 /// <summary>
 /// Sends with Lib.Net.Http.WebPush (RFC 8030, aes128gcm payloads of RFC 8291, VAPID of RFC 8292)
 /// to every device of the member, records each delivery, and removes a device its push service
-/// says is gone (404 or 410). Never logs an address or a key (LogCanaryTests).
+/// says is gone (404 or 410). Never logs an address or a key (PushLogCanaryTests).
 /// </summary>
 public sealed class PushDelivery(
     HearthDbContext db,
