@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Hearth.Web.Tests.DataRights;
 
@@ -52,9 +50,7 @@ public sealed class BackupRestoreTests
     {
         await using var original = new DumpablePostgresFactory();
         original.RequireAvailable();
-        var bin = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "pg_dump"))).Order(StringComparer.Ordinal).LastOrDefault()
-            : null;
+        var bin = PgTools.Bin();
         if (bin is null)
         {
             TestEnvironment.Unavailable("pg_dump is not installed (apt-get install postgresql-client).", TestEnvironment.PostgresRequired);
@@ -65,25 +61,16 @@ public sealed class BackupRestoreTests
         var (_, before, _) = await DataWorld.ExportAsync(world.Ana);
 
         // The backup, as in docs/operations.md: pg_dump -Fc, then the keys folder; restored into a new database.
-        var source = new NpgsqlConnectionStringBuilder(original.Connection);
         var restoredName = "hearth_r_" + Guid.NewGuid().ToString("N")[..12];
         var dump = Path.Combine(Path.GetTempPath(), restoredName + ".dump");
-        await RunAsync(Path.Combine(bin, "pg_dump"), "-Fc", "-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", source.Username!, "-f", dump, source.Database!);
-        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = admin.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{restoredName}\"";
-            await create.ExecuteNonQueryAsync();
-        }
-
+        await PgTools.DumpAsync(bin, original.Connection, dump);
         try
         {
-            await RunAsync(Path.Combine(bin, "pg_restore"), "--no-owner", "-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", source.Username!, "-d", restoredName, dump);
+            var restoredConnection = await PgTools.RestoreIntoNewAsync(bin, original.Connection, restoredName, dump);
             var restored = Path.Combine(Path.GetTempPath(), "hearth-tests", Guid.NewGuid().ToString("N"));
             CopyDirectory(Path.Combine(original.DataDirectory, "keys"), Path.Combine(restored, "keys"));
 
-            await using var second = new ExistingPostgresFactory(new NpgsqlConnectionStringBuilder(original.Connection) { Database = restoredName }.ToString()) { DataDirectory = restored };
+            await using var second = new ExistingPostgresFactory(restoredConnection) { DataDirectory = restored };
             second.Clock.Advance(original.Clock.GetUtcNow() - HearthFactory.Start);
             var ana = new Person(second, second.NewClient(), world.Ana.Email, world.Ana.Password, "Ana");
             await ana.SignInAsync();
@@ -93,27 +80,8 @@ public sealed class BackupRestoreTests
         finally
         {
             File.Delete(dump);
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-            await admin.OpenAsync();
-            await using var drop = admin.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{restoredName}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
+            await PgTools.DropAsync(restoredName);
         }
-    }
-
-    private static async Task RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(program)} failed: {error}");
     }
 
     /// <summary>A PostgreSQL test database whose connection string the test may read (for pg_dump).</summary>
