@@ -108,9 +108,9 @@ public sealed class SmtpDeliveryTests(SmtpHearthFactory factory) : IClassFixture
                     || rawHeaders.Contains("X-Injected", StringComparison.OrdinalIgnoreCase)
                     || message.HtmlBody is not null
                     || message.Subject != "An invitation to Hearth"
-                    || (message.TextBody ?? "").Contains("Ana", StringComparison.Ordinal))
+                    || WithoutLinks(message.TextBody).Contains("Ana", StringComparison.Ordinal))
                 {
-                    failures.Add($"{what}: rcpt [{string.Join(", ", envelope.RcptTo)}], headers {string.Join(" | ", message.Headers.Select(h => h.Field))}");
+                    failures.Add($"{what}: rcpt [{string.Join(", ", envelope.RcptTo)}], headers {string.Join(" | ", message.Headers.Select(h => h.Field))}, subject {message.Subject}, body {message.TextBody}");
                 }
             }
         }
@@ -163,4 +163,8 @@ public sealed class SmtpDeliveryTests(SmtpHearthFactory factory) : IClassFixture
             $"{hostileNames.Length} display names and {hostileAddresses.Length} invitee addresses with CR/LF, encoded words, markup and extra recipients, sent through SMTP");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
+
+    /// <summary>The body without its links: an invitation link's random token (base64url, about 250 characters) holds "Ana" by chance about once in a thousand e-mails, and a CI run failed on one such e-mail whose headers were all correct.</summary>
+    private static string WithoutLinks(string? body) =>
+        System.Text.RegularExpressions.Regex.Replace(body ?? "", @"https?://\S+", "{link}");
 }
