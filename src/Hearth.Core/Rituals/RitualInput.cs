@@ -44,6 +44,14 @@ public sealed record RitualError(string Field, RitualProblem Problem, string Mes
 /// <summary>Parses the small pieces of schedule input: a time of day and an IANA time zone id.</summary>
 public static class RitualInput
 {
+    /// <summary>Minutes after midnight of a time as <see cref="TryParseTime"/> reads it ("08:30" is 510), or null when it isn't one.</summary>
+    public static int? MinuteOfDay(string? text) =>
+        TryParseTime(text, "time", out var time, out _) ? (time.Hour * 60) + time.Minute : null;
+
+    /// <summary>"08:30" for 510 minutes after midnight: how stored times of day are written on the wire and in the export.</summary>
+    public static string ShowMinuteOfDay(int minute) =>
+        string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
+
     /// <summary>
     /// Reads "19:00" or "7:05" (24-hour clock, hours and minutes). Gives a specific message for
     /// impossible times such as 25:00 or 10:61.

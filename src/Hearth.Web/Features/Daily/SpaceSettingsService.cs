@@ -41,18 +41,11 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
             errors.Add("dailyGoalMinutes", text["DailyGoalRange", DailyGoal.MinMinutes, DailyGoal.MaxMinutes]);
         }
 
-        int? questionMinute = null;
         var question = input.QuestionTime?.Trim();
-        if (!string.IsNullOrEmpty(question))
+        var questionMinute = Hearth.Core.Rituals.RitualInput.MinuteOfDay(question);
+        if (!string.IsNullOrEmpty(question) && questionMinute is null)
         {
-            if (Hearth.Core.Rituals.RitualInput.TryParseTime(question, "questionTime", out var time, out _))
-            {
-                questionMinute = (time.Hour * 60) + time.Minute;
-            }
-            else
-            {
-                errors.Add("questionTime", text["QuestionTimeInvalid"]);
-            }
+            errors.Add("questionTime", text["QuestionTimeInvalid"]);
         }
 
         if (errors.Any)
@@ -90,5 +83,5 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
     }
 
     private static SpaceSettingsView View(PairSpace pair, int? questionMinute) =>
-        new(pair.LivingApart, pair.TimeZoneId, pair.Goal.Minutes, DailyText.Iso(pair.Today), questionMinute is { } m ? $"{m / 60:00}:{m % 60:00}" : null);
+        new(pair.LivingApart, pair.TimeZoneId, pair.Goal.Minutes, DailyText.Iso(pair.Today), questionMinute is { } m ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(m) : null);
 }

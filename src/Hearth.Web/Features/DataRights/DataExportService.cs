@@ -74,7 +74,7 @@ public sealed class DataExportService(
                 state,
                 ExportJson.Instant(m.JoinedAt),
                 ExportJson.Instant(m.LeftAt),
-                new ExportSpaceSettings(s?.LivingApart ?? false, s?.TimeZoneId, s?.DailyGoalMinutes ?? DailyGoal.DefaultMinutes, s?.QuestionMinute is { } q ? $"{q / 60:00}:{q % 60:00}" : null),
+                new ExportSpaceSettings(s?.LivingApart ?? false, s?.TimeZoneId, s?.DailyGoalMinutes ?? DailyGoal.DefaultMinutes, s?.QuestionMinute is { } q ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(q) : null),
                 mine,
                 new ExportSharedWithMe(state == "paired" ? m.Other : null, shared)));
         }

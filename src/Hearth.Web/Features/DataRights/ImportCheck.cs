@@ -78,7 +78,7 @@ internal static class ImportCheck
                 errors.Add($"{at}.settings.dailyGoalMinutes", text["DailyGoalRule"]);
             }
 
-            if (space.Settings.QuestionTime is { } question && !Hearth.Core.Rituals.RitualInput.TryParseTime(question, "questionTime", out _, out _))
+            if (space.Settings.QuestionTime is not null && Hearth.Core.Rituals.RitualInput.MinuteOfDay(space.Settings.QuestionTime) is null)
             {
                 errors.Add($"{at}.settings.questionTime", text["QuestionTimeRule"]);
             }

@@ -54,7 +54,7 @@ internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldC
                     LivingApart = s.Settings.LivingApart,
                     TimeZoneId = s.Settings.TimeZone,
                     DailyGoalMinutes = s.Settings.DailyGoalMinutes,
-                    QuestionMinute = s.Settings.QuestionTime is { } q && Hearth.Core.Rituals.RitualInput.TryParseTime(q, "questionTime", out var t, out _) ? (t.Hour * 60) + t.Minute : null,
+                    QuestionMinute = Hearth.Core.Rituals.RitualInput.MinuteOfDay(s.Settings.QuestionTime),
                     UpdatedAt = now,
                 });
                 await SaveInBatchesAsync(ct);

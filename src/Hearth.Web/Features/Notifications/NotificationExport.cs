@@ -41,14 +41,12 @@ public sealed class NotificationExport(HearthDbContext db, FieldCipher cipher, I
         return new ExportNotifications(
             devices.OrderBy(d => d.CreatedAt).ThenBy(d => d.Endpoint, StringComparer.Ordinal).ToList(),
             choices,
-            rules?.QuietFromMinute is { } from ? Show(from) : null,
-            rules?.QuietUntilMinute is { } until ? Show(until) : null,
+            rules?.QuietFromMinute is { } from ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(from) : null,
+            rules?.QuietUntilMinute is { } until ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(until) : null,
             rules?.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Math.Max(0, options.Value.Background.NotificationsPerDay),
             sent);
     }
-
-    private static string Show(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
 }
 
 /// <summary>

@@ -118,8 +118,8 @@ public sealed class NotificationPreferences(
             .ToList();
         return new NotificationSettingsView(
             kinds,
-            rules?.QuietFromMinute is { } from ? Show(from) : null,
-            rules?.QuietUntilMinute is { } until ? Show(until) : null,
+            rules?.QuietFromMinute is { } from ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(from) : null,
+            rules?.QuietUntilMinute is { } until ? Hearth.Core.Rituals.RitualInput.ShowMinuteOfDay(until) : null,
             rules?.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Math.Max(0, options.Value.Background.NotificationsPerDay));
     }
@@ -257,14 +257,12 @@ public sealed class NotificationPreferences(
 
     private int? ParseTime(string? value, string field, FieldErrors errors)
     {
-        if (RitualInput.TryParseTime(value, field, out var time, out _))
+        var minute = RitualInput.MinuteOfDay(value);
+        if (minute is null)
         {
-            return (time.Hour * 60) + time.Minute;
+            errors.Add(field, text["QuietNotATime"]);
         }
 
-        errors.Add(field, text["QuietNotATime"]);
-        return null;
+        return minute;
     }
-
-    private static string Show(int minute) => $"{minute / 60:00}:{minute % 60:00}";
 }

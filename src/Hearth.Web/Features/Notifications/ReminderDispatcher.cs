@@ -45,10 +45,21 @@ public sealed class ReminderDispatcher(
         var nowInstant = Instant.FromDateTimeOffset(now);
         var late = TimeSpan.FromMinutes(Math.Max(1, options.Value.Background.ReminderLateLimitMinutes));
 
+        // Who turned on each kind that is off by default (on any channel): nobody else can be sent
+        // one, so the collectors below look only at them, and at nothing when nobody did.
+        var offByDefault = NotificationKinds.All.Where(k => !k.OnByDefault).Select(k => k.Kind).ToList();
+        var optedIn = (await db.Set<NotificationPreference>().AsNoTracking()
+                .Where(p => p.Enabled && offByDefault.Contains(p.Kind))
+                .Select(p => new { p.Kind, p.UserId })
+                .ToListAsync(ct))
+            .GroupBy(p => p.Kind)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.UserId).ToHashSet());
+        IReadOnlySet<Guid> OptedIn(string kind) => optedIn.TryGetValue(kind, out var users) ? users : new HashSet<Guid>();
+
         var due = new List<Due>();
-        await WeeklyCheckInsAsync(due, nowInstant, ct);
-        await TodaysQuestionsAsync(due, nowInstant, ct);
-        await PlanStepDaysAsync(due, nowInstant, ct);
+        await WeeklyCheckInsAsync(due, nowInstant, OptedIn(NotificationKinds.CheckInFollowUp), ct);
+        await TodaysQuestionsAsync(due, nowInstant, OptedIn(NotificationKinds.TodaysQuestion), ct);
+        await PlanStepDaysAsync(due, nowInstant, OptedIn(NotificationKinds.PlanStepDay), ct);
         await ThinkingOfYouAsync(due, now, ct);
         await NotesReceivedAsync(due, now, ct);
         await BothAnsweredAsync(due, now, ct);
@@ -132,7 +143,7 @@ public sealed class ReminderDispatcher(
     /// since the day before that time: it reads only whether this member checked in (never the other's
     /// check-in, never an answer), so it says nothing they don't know and can't be moved by the partner.
     /// </summary>
-    private async Task WeeklyCheckInsAsync(List<Due> due, Instant now, CancellationToken ct)
+    private async Task WeeklyCheckInsAsync(List<Due> due, Instant now, IReadOnlySet<Guid> followUpChosen, CancellationToken ct)
     {
         var candidates = await (
             from ritual in db.Set<SpaceRitual>().IgnoreQueryFilters()
@@ -160,7 +171,7 @@ public sealed class ReminderDispatcher(
                     candidate.TimeZoneId));
             }
 
-            if (LatestAtOrBefore(onTheirClock, now - followUpAfter) is { } earlier && Theirs(earlier))
+            if (followUpChosen.Contains(candidate.UserId) && LatestAtOrBefore(onTheirClock, now - followUpAfter) is { } earlier && Theirs(earlier))
             {
                 followUps.Add((candidate.SpaceId, candidate.UserId, earlier, candidate.TimeZoneId));
             }
@@ -172,9 +183,10 @@ public sealed class ReminderDispatcher(
         }
 
         var spaceIds = followUps.Select(f => f.SpaceId).Distinct().ToList();
+        var userIds = followUps.Select(f => f.UserId).Distinct().ToList();
         var since = (now - followUpAfter - Duration.FromDays(9)).ToDateTimeOffset();
         var checkedIn = await db.Set<CheckIns.WeeklyCheckIn>().IgnoreQueryFilters().AsNoTracking()
-            .Where(c => spaceIds.Contains(c.SpaceId) && c.SubmittedAt >= since)
+            .Where(c => spaceIds.Contains(c.SpaceId) && userIds.Contains(c.UserId) && c.SubmittedAt >= since)
             .Select(c => new { c.SpaceId, c.UserId, c.SubmittedAt })
             .ToListAsync(ct);
         foreach (var (spaceId, userId, occurrence, zone) in followUps)
@@ -199,13 +211,19 @@ public sealed class ReminderDispatcher(
     /// opening the day's page; not for a member who already answered or skipped the question of the
     /// pair's day at that moment. It reads only this member's own response, never the other's.
     /// </summary>
-    private async Task TodaysQuestionsAsync(List<Due> due, Instant now, CancellationToken ct)
+    private async Task TodaysQuestionsAsync(List<Due> due, Instant now, IReadOnlySet<Guid> chosen, CancellationToken ct)
     {
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var users = chosen.ToList();
         var candidates = await (
             from settings in db.Set<SpaceSettings>().IgnoreQueryFilters()
             join membership in db.Memberships.IgnoreQueryFilters() on settings.SpaceId equals membership.SpaceId
             join user in db.Users on membership.UserId equals user.Id
-            where settings.QuestionMinute != null && membership.LeftAt == null && membership.Space!.ClosedAt == null
+            where settings.QuestionMinute != null && users.Contains(membership.UserId) && membership.LeftAt == null && membership.Space!.ClosedAt == null
             select new
             {
                 settings.SpaceId,
@@ -280,14 +298,20 @@ public sealed class ReminderDispatcher(
     /// A shared plan tells both members; a plan only one member sees (started from an insight only they
     /// saw) tells only them, so the other never learns it exists.
     /// </summary>
-    private async Task PlanStepDaysAsync(List<Due> due, Instant now, CancellationToken ct)
+    private async Task PlanStepDaysAsync(List<Due> due, Instant now, IReadOnlySet<Guid> chosen, CancellationToken ct)
     {
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var users = chosen.ToList();
         var earliest = PairCalendar.ToDateOnly(now.InUtc().Date.PlusWeeks(-(Hearth.Core.Insights.ReconnectPlan.MaximumWeeks + 1)));
         var plans = await (
             from plan in db.Set<Insights.ReconnectPlanRecord>().IgnoreQueryFilters()
             join membership in db.Memberships.IgnoreQueryFilters() on plan.SpaceId equals membership.SpaceId
             join user in db.Users on membership.UserId equals user.Id
-            where plan.StartWeek >= earliest && (plan.OwnerUserId == null || plan.OwnerUserId == membership.UserId)
+            where plan.StartWeek >= earliest && users.Contains(membership.UserId) && (plan.OwnerUserId == null || plan.OwnerUserId == membership.UserId)
                   && membership.LeftAt == null && membership.Space!.ClosedAt == null
             select new { plan.Id, plan.SpaceId, plan.StartWeek, plan.Weeks, plan.DoneSteps, plan.StartedAt, membership.UserId, membership.JoinedAt, user.TimeZoneId })
             .AsNoTracking()
@@ -296,6 +320,7 @@ public sealed class ReminderDispatcher(
         {
             var zone = TimeZones.Find(plan.TimeZoneId);
             var start = PairCalendar.ToLocalDate(plan.StartWeek);
+            var done = plan.DoneSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             for (var week = plan.Weeks; week >= 2; week--)
             {
                 var at = zone.AtLeniently(start.PlusWeeks(week - 1) + new LocalTime(PlanStepHour, 0)).ToInstant();
@@ -304,7 +329,6 @@ public sealed class ReminderDispatcher(
                     continue;
                 }
 
-                var done = plan.DoneSteps.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
                 var steps = Hearth.Core.Insights.ReconnectPlan.Create(start, plan.Weeks).StepsForWeek(week);
                 if (at.ToDateTimeOffset() >= plan.StartedAt && at.ToDateTimeOffset() >= plan.JoinedAt && !steps.All(s => done.Contains(s.Id)))
                 {
