@@ -88,6 +88,19 @@ public sealed class NotificationsJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(followUp).Not.ToBeCheckedAsync();
         await Assertions.Expect(question).Not.ToBeCheckedAsync();
 
+        // One choice per line on a phone: each starts below the one before it.
+        var boxes = new List<LocatorBoundingBoxResult>();
+        foreach (var label in await page.Locator("form label.check").AllAsync())
+        {
+            boxes.Add((await label.BoundingBoxAsync())!);
+        }
+
+        Assert.True(boxes.Count >= 7, $"{boxes.Count} choices");
+        for (var i = 1; i < boxes.Count; i++)
+        {
+            Assert.True(boxes[i].Y >= boxes[i - 1].Y + boxes[i - 1].Height - 1, $"choice {i + 1} is on the line of choice {i}");
+        }
+
         await followUp.CheckAsync();
         await question.CheckAsync();
         await thinking.UncheckAsync();
