@@ -146,4 +146,46 @@ public sealed class NotificationsJourneyTests(BrowserFixture browser) : IClassFi
         await page.ScreenshotAsync("93-notification-choices");
         await page.AssertAccessibleAsync("notification-choices");
     }
+
+    [Fact]
+    public async Task The_pair_choose_a_time_for_todays_question_and_a_wrong_one_is_explained_beside_the_field()
+    {
+        browser.RequireAvailable();
+        await using var anaContext = await browser.NewPersonAsync();
+        await using var benContext = await browser.NewPersonAsync();
+        var ana = await anaContext.NewPageAsync();
+        var ben = await benContext.NewPageAsync();
+        var spaceUrl = await Person.PairAsync(ana, ben);
+        var time = ana.GetByLabel("A time for today’s question (optional)");
+
+        await ana.GotoAsync(spaceUrl + "/settings");
+        await Assertions.Expect(time).ToHaveValueAsync("");
+        await time.FillAsync("08:30");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+
+        // The pair's setting: Ben sees the same time, and the link to his own choices.
+        await ben.GotoAsync(spaceUrl + "/settings");
+        await Assertions.Expect(ben.GetByLabel("A time for today’s question (optional)")).ToHaveValueAsync("08:30");
+        await ben.GetByRole(AriaRole.Link, new() { Name = "Your notifications" }).ClickAsync();
+        await Assertions.Expect(ben.GetByLabel("Today’s question, at the time you chose together in your space’s settings")).Not.ToBeCheckedAsync();
+
+        // A time the browser would not send (typed into the form some other way) is refused beside the
+        // field, and the time saved before stays.
+        await ana.GotoAsync(spaceUrl + "/settings");
+        await time.EvaluateAsync("e => { e.type = 'text'; e.value = '25:00'; }");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(ana.Locator("[data-valmsg-for='Input.QuestionTime']")).ToContainTextAsync("Enter a time like 08:30, or leave it empty.");
+        await ana.ScreenshotAsync("94-question-time-error");
+        await ana.AssertAccessibleAsync("question-time-error");
+        await ana.GotoAsync(spaceUrl + "/settings");
+        await Assertions.Expect(time).ToHaveValueAsync("08:30");
+
+        // Emptied, the time is gone.
+        await time.FillAsync("");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await ana.GotoAsync(spaceUrl + "/settings");
+        await Assertions.Expect(time).ToHaveValueAsync("");
+        await ana.ScreenshotAsync("95-space-settings-question-time");
+    }
 }
