@@ -35,7 +35,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
         await CheckAsync(ana, "de-02-new-space", "Start a space");
         await ana.Locator("input[name='Input.Kind'][value='romantic']").CheckAsync();
         await ana.Locator("main form button[type=submit]").ClickAsync();
-        await ana.WaitForURLAsync(SpacePath());
+        await ana.WaitForPathAsync(SpacePath());
         var space = new Uri(ana.Url).AbsolutePath;
         await CheckAsync(ana, "de-03-solo-space", "Your new space");
         await ana.Locator("form[action*='handler=Invite'] button[type=submit]").ClickAsync();
@@ -48,7 +48,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
         await FillSignUpAsync(ben, "Ben");
         await CheckAsync(ben, "de-05-join", "Join this space?");
         await ben.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
-        await ben.WaitForURLAsync(SpacePath());
+        await ben.WaitForPathAsync(SpacePath());
         await CheckAsync(ben, "de-06-paired", "Your new space");
         await Assertions.Expect(ben.Locator("main h1")).ToContainTextAsync("Ana");
 
@@ -111,7 +111,8 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
         await page.Locator("#Input_Email").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org");
         await page.Locator("#Input_Password").FillAsync(Passphrase);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/register", StringComparison.Ordinal));
+        await page.WaitForPathAsync(path => !path.StartsWith("/account/register", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
     }
 
     /// <summary>Answers every step by tapping the option at <paramref name="pick"/>, then finishes; each step checked in German.</summary>
@@ -126,7 +127,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
                 // The share step: its one primary button finishes.
                 await CheckAsync(page, $"de-11-{who}-share", "What to share");
                 await page.Locator("main form button[type=submit].primary").Last.ClickAsync();
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/assessment/results", StringComparison.Ordinal));
+                await page.WaitForPathAsync(path => path.EndsWith("/assessment/results", StringComparison.Ordinal));
                 await CheckAsync(page, $"de-11-{who}-results", "Your results");
                 return;
             }
@@ -146,7 +147,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
             // the old page can race the click and the wait timed out on a page already gone (CI).
             var before = new Uri(page.Url).AbsolutePath;
             await page.Locator("main form button[type=submit].primary").Last.ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != before);
+            await page.WaitForPathAsync(path => path != before);
             await Assertions.Expect(page.Locator("main form button[type=submit].primary").Last).ToBeVisibleAsync();
         }
 
@@ -159,6 +160,8 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
     /// </summary>
     private async Task CheckAsync(IPage page, string shot, string englishHeading)
     {
+        // The page has arrived when its document is read (not its load event: see Navigation).
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Equal("de", await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zum Inhalt springen" })).ToBeAttachedAsync();
         var headings = page.Locator("main h1, main h2");
@@ -191,7 +194,7 @@ public sealed partial class GermanJourneyTests(BrowserFixture browser) : IClassF
     }
 
     private static Func<string, bool> SpacePath() =>
-        url => SpaceAddress().IsMatch(new Uri(url).AbsolutePath);
+        path => SpaceAddress().IsMatch(path);
 
     private static string? FindUp(string relative)
     {

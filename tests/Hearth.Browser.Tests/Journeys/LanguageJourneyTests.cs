@@ -32,7 +32,8 @@ public sealed class LanguageJourneyTests(BrowserFixture browser) : IClassFixture
             await page.Locator("#Input_Email").FillAsync(email);
             await page.Locator("#Input_Password").FillAsync(passphrase);
             await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/spaces", StringComparison.Ordinal));
+            await page.WaitForPathAsync(path => path.StartsWith("/spaces", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
         }
 
         await using (var fresh = await browser.NewPersonAsync())
@@ -43,7 +44,8 @@ public sealed class LanguageJourneyTests(BrowserFixture browser) : IClassFixture
             await page.Locator("#Input_Email").FillAsync(email);
             await page.Locator("#Input_Password").FillAsync(passphrase);
             await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/spaces", StringComparison.Ordinal));
+            await page.WaitForPathAsync(path => path.StartsWith("/spaces", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
 
             await page.GotoAsync("/account/settings");
             Assert.Equal("de", await page.Locator("html").GetAttributeAsync("lang"));
