@@ -25,6 +25,17 @@ public static class CounsellorRules
 
     /// <summary>The looks each member sees on the space's counsellor page, newest first.</summary>
     public const int LooksShown = 50;
+
+    /// <summary>The longest note a counsellor may add to a suggested practice (characters as a person sees them).</summary>
+    public const int MaxNoteLength = 280;
+
+    /// <summary>How many suggestions of one grant may be waiting (not put away by both) at once: a counsellor cannot flood the pair.</summary>
+    public const int MaxOpenSuggestions = 10;
+
+    /// <summary>How long an operator's invitation code works when they do not say (days), and the range they may choose.</summary>
+    public const int CodeDefaultDays = 14;
+    public const int CodeMinDays = 1;
+    public const int CodeMaxDays = 90;
 }
 
 /// <summary>

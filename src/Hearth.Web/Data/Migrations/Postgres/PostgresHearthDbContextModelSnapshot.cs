@@ -433,6 +433,39 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RedeemedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("RedeemedByUserId");
+
+                    b.ToTable("CounsellorCodes", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -527,6 +560,72 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasIndex("SpaceId", "At");
 
                     b.ToTable("CounsellorLooks", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("NoteCiphertext")
+                        .HasMaxLength(1149)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SuggestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("SpaceId", "SuggestedAt");
+
+                    b.ToTable("CounsellorSuggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestionDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SuggestionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CounsellorSuggestionDismissals", (string)null);
                 });
 
             modelBuilder.Entity("Hearth.Web.Features.Debriefs.DebriefSavedItem", b =>
@@ -1454,6 +1553,14 @@ namespace Hearth.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorCode", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("RedeemedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
                 {
                     b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
@@ -1489,6 +1596,36 @@ namespace Hearth.Web.Data.Migrations.Postgres
                     b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
                         .WithMany()
                         .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestion", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestionDismissal", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorSuggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

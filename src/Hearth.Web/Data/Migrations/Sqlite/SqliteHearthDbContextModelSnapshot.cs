@@ -426,6 +426,39 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.ToTable("WeeklyCheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RedeemedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("RedeemedByUserId");
+
+                    b.ToTable("CounsellorCodes", (string)null);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -520,6 +553,72 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasIndex("SpaceId", "At");
 
                     b.ToTable("CounsellorLooks", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteCiphertext")
+                        .HasMaxLength(1149)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("SpaceId", "SuggestedAt");
+
+                    b.ToTable("CounsellorSuggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestionDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SuggestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SuggestionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CounsellorSuggestionDismissals", (string)null);
                 });
 
             modelBuilder.Entity("Hearth.Web.Features.Debriefs.DebriefSavedItem", b =>
@@ -1443,6 +1542,14 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorCode", b =>
+                {
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("RedeemedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorConsent", b =>
                 {
                     b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
@@ -1478,6 +1585,36 @@ namespace Hearth.Web.Data.Migrations.Sqlite
                     b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
                         .WithMany()
                         .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestion", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorGrant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hearth.Web.Features.Counsellors.CounsellorSuggestionDismissal", b =>
+                {
+                    b.HasOne("Hearth.Web.Features.Counsellors.CounsellorSuggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hearth.Web.Data.HearthUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
