@@ -58,6 +58,8 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
 
         // A counsellor's sheet of a pair: their shared map, weeks and saved items.
         "GET /api/v1/counsellor/pairs/{grantId:guid}", "PAGE /counsellor/{grantId:guid}",
+        // ...and what they suggest from it (the form is on the sheet).
+        "POST /api/v1/counsellor/pairs/{grantId:guid}/suggestions",
 
         // Everything you gave Hearth.
         "GET /api/v1/account/export", "PAGE /account/data", "PAGE /account/data/view",
@@ -108,6 +110,8 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         // the counsellor's list of pairs (names and dates).
         $"GET {Space}/counsellor", $"POST {Space}/counsellor", $"POST {Space}/counsellor/consent", $"DELETE {Space}/counsellor", $"{SpacePage}/counsellor",
         "GET /api/v1/counsellor/pairs", "PAGE /counsellor",
+        // What a counsellor suggested to you both: a practice of the catalogue and the counsellor's own words, nothing either of you wrote.
+        $"GET {Space}/counsellor/suggestions", $"POST {Space}/counsellor/suggestions/{{suggestionId:guid}}/dismiss",
     ];
 
     private static List<(string Key, bool Marked, bool Anonymous)> Endpoints(IServiceProvider services) =>

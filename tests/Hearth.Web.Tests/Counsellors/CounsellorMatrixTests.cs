@@ -124,7 +124,7 @@ public abstract class CounsellorMatrixTests<TFactory>(TFactory factory) : IClass
                 var underSpace = endpoint.Route.Contains("{spaceId", StringComparison.Ordinal);
                 var sheet = endpoint.Route.Contains("{grantId", StringComparison.Ordinal);
                 var safe = endpoint.Method is "GET" or "PAGE";
-                if (!safe && !underSpace)
+                if (!safe && !underSpace && !sheet)
                 {
                     // The counsellor's own account (signing out, deleting it...): not about any pair.
                     continue;
@@ -139,11 +139,11 @@ public abstract class CounsellorMatrixTests<TFactory>(TFactory factory) : IClass
                 }
 
                 attempts.Add((endpoint.Key, request));
-                foreach (var handler in underSpace ? endpoint.Handlers : [])
+                foreach (var handler in underSpace || sheet ? endpoint.Handlers : [])
                 {
                     attempts.Add(($"{endpoint.Key} POST handler '{handler}'", new HttpRequestMessage(HttpMethod.Post, new Uri(url + (handler.Length == 0 ? "" : $"?handler={handler}"), UriKind.Relative))
                     {
-                        Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token, ["Input.Email"] = cleo.Email, ["Input.Scopes"] = "map", ["Input.Days"] = "90" }),
+                        Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token, ["Input.Email"] = cleo.Email, ["Input.Scopes"] = "map", ["Input.Days"] = "90", ["Input.PracticeId"] = "practice.walk-and-talk", ["Input.Note"] = "A thought" }),
                     }));
                 }
 
@@ -196,6 +196,17 @@ public abstract class CounsellorMatrixTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(1, consented.GetProperty("weeks").GetArrayLength());
         var list = await cleo.GetJsonAsync("/api/v1/counsellor/pairs");
         Assert.Equal([pairs[CounsellorState.Consented].Grant], list.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+
+        // The one write a counsellor has: a suggestion to the consented pair (the API's and the sheet form's), none to any other.
+        var suggested = await factory.WithDbAsync(db => db.Set<Hearth.Web.Features.Counsellors.CounsellorSuggestion>().IgnoreQueryFilters().GroupBy(x => x.GrantId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        foreach (var (state, pair) in pairs)
+        {
+            var count = suggested.FirstOrDefault(x => x.Key == pair.Grant)?.Count ?? 0;
+            if (count != (state == CounsellorState.Consented ? 2 : 0))
+            {
+                problems.Add($"the pair in state {state} has {count} suggestions from the counsellor");
+            }
+        }
 
         var after = await RowsAsync();
         foreach (var table in before.Keys.Union(after.Keys))
@@ -262,12 +273,12 @@ public abstract class CounsellorMatrixTests<TFactory>(TFactory factory) : IClass
     }
 
     /// <summary>Every row of every table but the throttle's counters, sessions, the access log (a look is meant to be
-    /// written) and the instance's Web Push key (made on the first read of it, by anyone).</summary>
+    /// written), the counsellor's suggestions (counted per pair above) and the instance's Web Push key (made on the first read of it, by anyone).</summary>
     private Task<Dictionary<string, HashSet<string>>> RowsAsync() => factory.WithDbAsync(async db =>
     {
         var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var dump = typeof(CounsellorMatrixTests<TFactory>).GetMethod(nameof(RowsOfAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.HasSharedClrType && !t.IsOwned() && t.ClrType.Name is not "AttemptCounter" and not "CounsellorLook" and not "UserSession" and not "PushServerKey"))
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.HasSharedClrType && !t.IsOwned() && t.ClrType.Name is not "AttemptCounter" and not "CounsellorLook" and not "CounsellorSuggestion" and not "UserSession" and not "PushServerKey"))
         {
             result[type.ClrType.Name] = await (Task<HashSet<string>>)dump.MakeGenericMethod(type.ClrType).Invoke(null, [db])!;
         }

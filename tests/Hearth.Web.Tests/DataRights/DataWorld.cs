@@ -126,6 +126,11 @@ public sealed record DataWorld(Person Ana, Person Ben, Guid Paired, Guid Solo, G
             db.Add(new Hearth.Web.Features.Counsellors.CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, UserId = anaId, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map | Hearth.Web.Features.Counsellors.CounsellorScopes.Trends, Days = 30, ConsentedAt = started });
             db.Add(new Hearth.Web.Features.Counsellors.CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, UserId = benId, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map, Days = 60, ConsentedAt = started });
             db.Add(new Hearth.Web.Features.Counsellors.CounsellorLook { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, At = started, Scopes = Hearth.Web.Features.Counsellors.CounsellorScopes.Map });
+
+            // A practice the counsellor suggested (no note: the note's encryption has its own tests), put away by Ana.
+            var suggestion = new Hearth.Web.Features.Counsellors.CounsellorSuggestion { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = paired, CounsellorUserId = counsellorId, PracticeId = "practice.walk-and-talk", SuggestedAt = started };
+            db.Add(suggestion);
+            db.Add(new Hearth.Web.Features.Counsellors.CounsellorSuggestionDismissal { Id = Guid.CreateVersion7(), SuggestionId = suggestion.Id, SpaceId = paired, UserId = anaId, DismissedAt = started });
             return await db.SaveChangesAsync();
         });
         return world with { Paired = paired, Solo = solo, Left = left };

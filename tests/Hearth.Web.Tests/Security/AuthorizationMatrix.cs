@@ -335,5 +335,10 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/counsellor/pairs/{grantId:guid}", g: "SNNNN"),
         Row("PAGE", "/counsellor", g: "SNNNN"),
         Row("PAGE", "/counsellor/{grantId:guid}", g: "SNNNN"),
+        // What a counsellor suggested (ADR 50 §1): members read theirs (none in this world); putting away an unknown
+        // suggestion is the missing-id 404; suggesting is a counsellor's, so for everyone here the sheet's 404.
+        Space("GET", "/api/v1/spaces/{spaceId:guid}/counsellor/suggestions"),
+        Space("POST", "/api/v1/spaces/{spaceId:guid}/counsellor/suggestions/{suggestionId:guid}/dismiss", open: "SNNNN"),
+        Row("POST", "/api/v1/counsellor/pairs/{grantId:guid}/suggestions", """{"practiceId":"practice.walk-and-talk","note":"A thought"}""", g: "SNNNN"),
     ];
 }

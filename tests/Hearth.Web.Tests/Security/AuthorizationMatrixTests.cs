@@ -543,6 +543,7 @@ public sealed class MatrixWorld
             ["entryId"] = missing,
             ["deviceId"] = missing,
             ["grantId"] = missing,
+            ["suggestionId"] = missing,
         };
         Dictionary<string, string> State(Guid? space, Guid? memory = null, Guid? noteId = null, Guid? entryId = null)
         {

@@ -82,3 +82,43 @@ internal static class CounsellorEmails
         return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
     }
 }
+
+/// <summary>A practice a counsellor suggested to you both, their note, and when you put it away (null: you have not).</summary>
+public sealed record CounsellorSuggestionItem(string? CounsellorEmail, string PracticeId, string? Note, DateTimeOffset SuggestedAt, DateTimeOffset? DismissedAt);
+
+/// <summary>
+/// What a counsellor suggested to the pair (ADR 50 §1), with the counsellor's note and your own
+/// "put away": the pair's data, under "mine" for each member like the access log. Not imported (it
+/// names a counsellor of this Hearth).
+/// </summary>
+public sealed class CounsellorSuggestionData(HearthDbContext db, Hearth.Web.Data.Encryption.FieldCipher cipher) : IExportOnlyKind
+{
+    public string Name => "counsellorSuggestions";
+
+    public KindDisplay Display { get; } = new("What a counsellor suggested");
+
+    public async Task<KindExport> ExportAsync(MemberSpace space, CancellationToken ct)
+    {
+        var rows = await db.Set<CounsellorSuggestion>().IgnoreQueryFilters().AsNoTracking().Where(x => x.SpaceId == space.SpaceId).OrderBy(x => x.SuggestedAt).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var dismissed = await db.Set<CounsellorSuggestionDismissal>().IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.UserId == space.Me && ids.Contains(d.SuggestionId))
+            .ToDictionaryAsync(d => d.SuggestionId, d => d.DismissedAt, ct);
+        var emails = await CounsellorEmails.ReadAsync(db, rows.Select(r => r.CounsellorUserId), ct);
+        var mine = new List<CounsellorSuggestionItem>();
+        foreach (var row in rows)
+        {
+            var note = await cipher.DecryptAsync(row.NoteCiphertext, CounsellorSuggestionService.Context(row), ct);
+            mine.Add(new CounsellorSuggestionItem(emails.GetValueOrDefault(row.CounsellorUserId), row.PracticeId, note, ExportJson.Instant(row.SuggestedAt), dismissed.TryGetValue(row.Id, out var at) ? ExportJson.Instant(at) : null));
+        }
+
+        return KindExport.Of<CounsellorSuggestionItem, CounsellorSuggestionItem>(mine, null);
+    }
+
+    public ImportWriter? PrepareImport(JsonElement mine, string path, FieldErrors errors) =>
+        ExportJson.ReadList<CounsellorSuggestionItem>(mine, path, errors) is null ? null : (_, _) => Task.CompletedTask;
+
+    /// <summary>Your "put away" goes with your account (cascade); the suggestions are the space's and go with it.</summary>
+    public Task EraseAsync(Guid userId, CancellationToken ct) =>
+        db.Set<CounsellorSuggestionDismissal>().IgnoreQueryFilters().Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
+}

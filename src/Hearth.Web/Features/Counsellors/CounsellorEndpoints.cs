@@ -21,6 +21,12 @@ public static class CounsellorEndpoints
         group.MapDelete("/", async (Guid spaceId, CounsellorGrantService service, CancellationToken ct) =>
                 ApiResults.From(await service.EndAsync(spaceId, ct), _ => TypedResults.NoContent()))
             .WithSummary("End the counsellor's access (or withdraw the invitation) now, for both of you.");
+        group.MapGet("/suggestions", async (Guid spaceId, CounsellorSuggestionService service, CancellationToken ct) =>
+                ApiResults.From(await service.ForMemberAsync(spaceId, ct), v => TypedResults.Ok(v)))
+            .WithSummary("The practices a counsellor suggested to you both, with their own words, that you have not put away; newest first. They stay yours after the access ended.");
+        group.MapPost("/suggestions/{suggestionId:guid}/dismiss", async (Guid spaceId, Guid suggestionId, CounsellorSuggestionService service, CancellationToken ct) =>
+                ApiResults.From(await service.DismissAsync(spaceId, suggestionId, ct), _ => TypedResults.NoContent()))
+            .WithSummary("Put a suggestion away, for you only: the other member still sees it until they put it away too.");
         return space;
     }
 
@@ -35,6 +41,10 @@ public static class CounsellorEndpoints
                 ApiResults.From(await service.SheetAsync(grantId, ct), v => TypedResults.Ok(v)))
             .RequireConfirmedSession()
             .WithSummary("For a counsellor: one pair's read-only sheet, only what both allowed. Each look is in the pair's access log. 404 for anything ended, expired, not yours or unknown alike.");
+        group.MapPost("/pairs/{grantId:guid}/suggestions", async (Guid grantId, SuggestPracticeInput input, CounsellorSuggestionService service, CancellationToken ct) =>
+                ApiResults.From(await service.SuggestAsync(grantId, input, ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())
+            .RequireConfirmedSession()
+            .WithSummary("For a counsellor: suggest a practice of the catalogue to the pair, with a short note in your own words if you like. Both see it as from you. At most 10 waiting at once (409). 404 for anything ended, expired, not yours or unknown alike; nothing is written then.");
         return api;
     }
 }

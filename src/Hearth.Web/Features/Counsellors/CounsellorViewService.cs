@@ -39,7 +39,7 @@ public sealed class CounsellorViewService(
     private static readonly CheckInMeasure[] Measures =
         [.. CheckInMeasures.Definitions.OrderBy(d => d.ChartOrder).Select(d => d.Measure)];
 
-    private sealed record ActiveGrant(Guid Id, Guid SpaceId, Hearth.Core.Spaces.RelationshipKind Kind, IReadOnlyList<(Guid UserId, string Name)> Members, CounsellorScopes Scopes, DateTimeOffset ExpiresAt);
+    internal sealed record ActiveGrant(Guid Id, Guid SpaceId, Hearth.Core.Spaces.RelationshipKind Kind, bool LivingApart, IReadOnlyList<(Guid UserId, string Name)> Members, CounsellorScopes Scopes, DateTimeOffset ExpiresAt);
 
     public async Task<Outcome<IReadOnlyList<CounsellorPairView>>> ListAsync(CancellationToken ct = default)
     {
@@ -115,11 +115,13 @@ public sealed class CounsellorViewService(
             changes,
             rounds?.Rows.Select(r => r.View).ToList(),
             weeks?.Rows.Select(w => w.View).ToList(),
-            saved));
+            saved,
+            await CounsellorSuggestionService.OfGrantAsync(db, cipher, grant.Id, ct),
+            CounsellorSuggestionService.Options(grant.Kind, grant.LivingApart)));
     }
 
     /// <summary>The caller's active grants (one, with <paramref name="grantId"/>); null when the caller is not a counsellor.</summary>
-    private async Task<List<ActiveGrant>?> ActiveAsync(Guid? grantId, CancellationToken ct)
+    internal async Task<List<ActiveGrant>?> ActiveAsync(Guid? grantId, CancellationToken ct)
     {
         if (current.UserId is not { } me || !await CounsellorRole.HasAsync(db, me, ct))
         {
@@ -144,6 +146,7 @@ public sealed class CounsellorViewService(
             {
                 s.Id,
                 s.Kind,
+                LivingApart = db.Set<SpaceSettings>().IgnoreQueryFilters().Where(x => x.SpaceId == s.Id).Select(x => (bool?)x.LivingApart).FirstOrDefault() ?? false,
                 Members = s.Memberships.Where(m => m.LeftAt == null).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id).Select(m => new { m.UserId, m.User!.DisplayName }).ToList(),
             })
             .ToListAsync(ct);
@@ -172,7 +175,7 @@ public sealed class CounsellorViewService(
                 continue;
             }
 
-            active.Add(new ActiveGrant(grant.Id, grant.SpaceId, space.Kind, space.Members.Select(m => (m.UserId, m.DisplayName)).ToList(), scopes, grant.ExpiresAt!.Value));
+            active.Add(new ActiveGrant(grant.Id, grant.SpaceId, space.Kind, space.LivingApart, space.Members.Select(m => (m.UserId, m.DisplayName)).ToList(), scopes, grant.ExpiresAt!.Value));
         }
 
         return active;

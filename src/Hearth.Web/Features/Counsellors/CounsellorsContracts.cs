@@ -62,8 +62,9 @@ public sealed record CounsellorSavedView(string Id, string Text, bool SavedByBot
 public sealed record CounsellorChangesView(DateTimeOffset? LastVisitAt, int NewRounds, int NewWeeks, int NewSavedItems);
 
 /// <summary>
-/// The read-only session-prep sheet: only the scopes both members allowed (null: not allowed). Member
-/// names in the order of <see cref="Names"/>; each list of values is in that order too.
+/// The session-prep sheet: only the scopes both members allowed (null: not allowed). Member
+/// names in the order of <see cref="Names"/>; each list of values is in that order too. Also what
+/// the counsellor suggested to this pair so far, and the practices they may suggest (ADR 50 §1).
 /// </summary>
 public sealed record CounsellorSheetView(
     Guid Id,
@@ -73,4 +74,22 @@ public sealed record CounsellorSheetView(
     CounsellorChangesView Changes,
     IReadOnlyList<CounsellorRoundView>? Rounds,
     IReadOnlyList<CounsellorWeekView>? Weeks,
-    IReadOnlyList<CounsellorSavedView>? Saved);
+    IReadOnlyList<CounsellorSavedView>? Saved,
+    IReadOnlyList<CounsellorSuggestionView> Suggestions,
+    IReadOnlyList<CounsellorPracticeOption> Practices);
+
+/// <param name="PracticeId">A practice of the catalogue (see the sheet's <c>practices</c>) that fits this pair.</param>
+/// <param name="Note">Optional, your own words to the pair, up to 280 characters. They see it as yours, as plain text.</param>
+public sealed record SuggestPracticeInput(string? PracticeId, string? Note);
+
+/// <summary>A practice the counsellor may suggest to this pair: one that fits their kind of space and whether they live apart.</summary>
+public sealed record CounsellorPracticeOption(string Id, string Title);
+
+/// <summary>
+/// A practice a counsellor suggested: the practice in the reader's language, the counsellor's own note
+/// (plain text, their words, not Hearth's), and, for the members, the counsellor's name.
+/// </summary>
+public sealed record CounsellorSuggestionView(Guid Id, string PracticeId, string Title, string HowTo, int Minutes, string? Note, string? CounsellorName, DateTimeOffset SuggestedAt);
+
+/// <summary>What the "From your counsellor" section shows: the member's open suggestions, where the page is (to come back to it), and the pair's practice list when the page can add to it.</summary>
+public sealed record FromCounsellorSection(Guid SpaceId, IReadOnlyList<CounsellorSuggestionView> Items, string From, IReadOnlySet<string>? OurList);

@@ -9,8 +9,8 @@ public static class CounsellorsFeature
 {
     public static IServiceCollection AddCounsellors(this IServiceCollection services)
     {
-        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>()
-            .AddPersonalDataKind<CounsellorGrantData>().AddPersonalDataKind<CounsellorLookData>();
+        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>().AddScoped<CounsellorSuggestionService>()
+            .AddPersonalDataKind<CounsellorGrantData>().AddPersonalDataKind<CounsellorLookData>().AddPersonalDataKind<CounsellorSuggestionData>();
 
         // Every page in this folder exists only in practice mode (PracticeGate).
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention(

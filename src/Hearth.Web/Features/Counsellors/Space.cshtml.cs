@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hearth.Web.Features.Counsellors;
 
 /// <summary>The space's counsellor page, for both members: invite, agree, end, and the access log.</summary>
-public sealed class SpaceCounsellorModel(CounsellorGrantService service) : PageModel
+public sealed class SpaceCounsellorModel(CounsellorGrantService service, CounsellorSuggestionService suggestions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -14,6 +14,16 @@ public sealed class SpaceCounsellorModel(CounsellorGrantService service) : PageM
     public CounsellorForm Input { get; set; } = new();
 
     public SpaceCounsellorView? View { get; private set; }
+
+    /// <summary>What a counsellor suggested that you have not put away (ADR 50 §1).</summary>
+    public IReadOnlyList<CounsellorSuggestionView> Suggestions { get; private set; } = [];
+
+    [BindProperty]
+    public Guid SuggestionId { get; set; }
+
+    /// <summary>The page the "put it away" button was on: "practices" goes back there, anything else here.</summary>
+    [BindProperty]
+    public string? From { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
@@ -25,6 +35,19 @@ public sealed class SpaceCounsellorModel(CounsellorGrantService service) : PageM
 
     public async Task<IActionResult> OnPostEndAsync(CancellationToken ct) =>
         await AfterAsync(await service.EndAsync(SpaceId, ct), ct);
+
+    public async Task<IActionResult> OnPostDismissAsync(CancellationToken ct)
+    {
+        var outcome = await suggestions.DismissAsync(SpaceId, SuggestionId, ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        return From == "practices"
+            ? RedirectToPage("/Practices/Index", new { spaceId = SpaceId })
+            : RedirectToPage("/Counsellors/Space", new { spaceId = SpaceId });
+    }
 
     private async Task<IActionResult> AfterAsync<T>(Outcome<T> outcome, CancellationToken ct)
     {
@@ -51,6 +74,7 @@ public sealed class SpaceCounsellorModel(CounsellorGrantService service) : PageM
         }
 
         View = outcome.Value;
+        Suggestions = (await suggestions.ForMemberAsync(SpaceId, ct)).Value ?? [];
         return Page();
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hearth.Web.Features.Practices;
 
 [Authorize]
-public sealed class IndexModel(PracticeService practices) : PageModel
+public sealed class IndexModel(PracticeService practices, Hearth.Web.Features.Counsellors.CounsellorSuggestionService counsellor) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid SpaceId { get; set; }
@@ -23,6 +23,9 @@ public sealed class IndexModel(PracticeService practices) : PageModel
     public PracticeListView? List { get; private set; }
 
     public IReadOnlyList<PracticeView> Ours { get; private set; } = [];
+
+    /// <summary>Practices a counsellor suggested (practice mode only; ADR 50 §1).</summary>
+    public IReadOnlyList<Hearth.Web.Features.Counsellors.CounsellorSuggestionView> FromCounsellor { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +45,7 @@ public sealed class IndexModel(PracticeService practices) : PageModel
         }
 
         List = list.Value;
+        FromCounsellor = await counsellor.ShownOnPageAsync(SpaceId, ct);
         return Page();
     }
 
