@@ -4,9 +4,9 @@ using Microsoft.Playwright;
 namespace Hearth.Browser.Tests.Journeys;
 
 /// <summary>
-/// A counsellor on phones (390x844, ADR 46): Ana invites Cleo choosing two things, Ben agrees to one,
-/// Cleo opens the pair's sheet and prints it (only what both allowed), both see the look in the log,
-/// Ben ends it, and Cleo's next request is refused.
+/// A counsellor on phones (390x844, ADR 46, ADR 50): Ana invites Cleo choosing two things, Ben agrees to one,
+/// Cleo opens the pair's sheet and prints it (only what both allowed), suggests a practice that both
+/// see as from their counsellor, both see the looks in the log, Ben ends it, and Cleo's next request is refused.
 /// </summary>
 public sealed class CounsellorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -61,14 +61,38 @@ public sealed class CounsellorJourneyTests(BrowserFixture browser) : IClassFixtu
         await cleo.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(cleo.Locator(".breadcrumb")).ToBeHiddenAsync();
         await Assertions.Expect(cleo.Locator(".site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(cleo.Locator("#suggest-heading")).ToBeHiddenAsync();
         await cleo.ScreenshotAsync("counsellor-sheet-print");
         await cleo.EmulateMediaAsync(new() { Media = Media.Screen });
 
-        // Both see the look in the log; Ben ends it.
-        await ana.ReloadAsync();
-        await Assertions.Expect(ana.Locator("#counsellor-log tbody tr")).ToHaveCountAsync(1);
-        await ben.ReloadAsync();
-        await Assertions.Expect(ben.Locator("#counsellor-log tbody tr")).ToHaveCountAsync(1);
+        // Cleo suggests a practice, with a word of her own (ADR 50 §1); forgetting to choose one is explained beside the field.
+        await cleo.GetByLabel("A note from you (optional)").FillAsync("Maybe after Sunday dinner? <3");
+        await cleo.GetByRole(AriaRole.Button, new() { Name = "Suggest it" }).ClickAsync();
+        await Assertions.Expect(cleo.Locator("[data-valmsg-for='Input.PracticeId']")).ToHaveTextAsync("Please choose a practice.");
+        await Assertions.Expect(cleo.GetByLabel("A note from you (optional)")).ToHaveValueAsync("Maybe after Sunday dinner? <3");
+        await cleo.GetByLabel("Practice", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Walk and talk" });
+        await cleo.GetByRole(AriaRole.Button, new() { Name = "Suggest it" }).ClickAsync();
+        await Assertions.Expect(cleo.Locator("ul.suggestions")).ToContainTextAsync("Walk and talk");
+        await AssertFitsAsync(cleo);
+
+        // Both see it as from their counsellor: Ana with her practices, Ben on the counsellor page. Ana puts it away, for herself only.
+        await ana.GotoAsync(spaceUrl + "/practices");
+        var fromCleo = ana.GetByRole(AriaRole.Region, new() { Name = "From your counsellor" });
+        await Assertions.Expect(fromCleo).ToContainTextAsync("Walk and talk");
+        await Assertions.Expect(fromCleo).ToContainTextAsync("Cleo suggested this on");
+        await Assertions.Expect(fromCleo.Locator("blockquote")).ToHaveTextAsync("Maybe after Sunday dinner? <3");
+        await AssertFitsAsync(ana);
+        await ana.AssertAccessibleAsync("practices-from-counsellor");
+        await ana.ScreenshotAsync("practices-from-counsellor");
+        await fromCleo.GetByRole(AriaRole.Button, new() { Name = "Put it away" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "From your counsellor" })).ToHaveCountAsync(0);
+        await ben.GotoAsync(spaceUrl + "/counsellor");
+        await Assertions.Expect(ben.GetByRole(AriaRole.Region, new() { Name = "From your counsellor" })).ToContainTextAsync("Walk and talk");
+
+        // Both see Cleo's looks in the log (the sheet, again after each of her two tries); Ben ends it.
+        await ana.GotoAsync(spaceUrl + "/counsellor");
+        await Assertions.Expect(ana.Locator("#counsellor-log tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(ben.Locator("#counsellor-log tbody tr")).ToHaveCountAsync(3);
         await ben.GetByRole(AriaRole.Button, new() { Name = "End the counsellor's access now" }).ClickAsync();
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Invite a counsellor" })).ToBeVisibleAsync();
 
