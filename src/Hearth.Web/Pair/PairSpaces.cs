@@ -79,9 +79,17 @@ public sealed class PairSpaces(HearthDbContext db, CurrentMember current, TimePr
     public async Task<SpaceRitual?> RitualAsync(Guid spaceId, CancellationToken ct = default) =>
         (await OpenAsync(spaceId, ct))?.Ritual;
 
-    private async Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct)
+    /// <summary>
+    /// The space as its member <paramref name="memberId"/> sees it, not cached; for a counsellor's
+    /// pair-level view only, after the counsellor's own checks (CounsellorViewService), and within the
+    /// space filter (see <see cref="SpaceScope.Admit"/>).
+    /// </summary>
+    internal Task<PairSpace?> AsMemberAsync(Guid spaceId, Guid memberId, CancellationToken ct = default) => ReadAsync(spaceId, memberId, ct);
+
+    private Task<PairSpace?> ReadAsync(Guid spaceId, CancellationToken ct) => ReadAsync(spaceId, current.RequireUserId(), ct);
+
+    private async Task<PairSpace?> ReadAsync(Guid spaceId, Guid me, CancellationToken ct)
     {
-        var me = current.RequireUserId();
         var row = await ReadPair(db, spaceId, me, ct);
         if (row is null)
         {

@@ -32,6 +32,38 @@ public sealed class SpaceScope
         IsLoaded = true;
     }
 
+    /// <summary>
+    /// Lets this request's queries see one more space until the result is disposed. Only for a
+    /// counsellor's pair-level insights (ADR 50 §2): after CounsellorViewService checked the role, the
+    /// grant, both consents, expiry and that both are still in the open space, it computes what the
+    /// members' own insight code computes for them both, over that one space, and nothing else.
+    /// </summary>
+    public IDisposable Admit(Guid spaceId)
+    {
+        if (spaceIds.Contains(spaceId))
+        {
+            return Nothing.Instance;
+        }
+
+        var before = spaceIds;
+        spaceIds = [.. spaceIds, spaceId];
+        return new Restore(this, before);
+    }
+
+    private sealed class Restore(SpaceScope scope, List<Guid> before) : IDisposable
+    {
+        public void Dispose() => scope.spaceIds = before;
+    }
+
+    private sealed class Nothing : IDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>After a change of membership within the same request (create, join, leave).</summary>
     public Task ReloadAsync(Data.HearthDbContext db, Guid userId, CancellationToken ct = default) => LoadAsync(db, userId, ct);
 }

@@ -9,7 +9,7 @@ namespace Hearth.Web.Tests.Counsellors;
 /// <summary>Intent steps for the counsellor tests (ADR 46).</summary>
 public static class CounsellorSteps
 {
-    public static readonly string[] AllScopes = ["map", "trends", "saved"];
+    public static readonly string[] AllScopes = ["map", "trends", "saved", "insights"];
 
     /// <summary>A registered account with the counsellor role (what `hearth counsellors add` gives; that verb has its own test).</summary>
     public static async Task<Person> CounsellorAsync(HearthFactory factory, string name = "Cleo")

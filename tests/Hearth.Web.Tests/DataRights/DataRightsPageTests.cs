@@ -60,6 +60,7 @@ public sealed class DataRightsPageTests(SqliteHearthFactory factory) : IClassFix
         ["insightsNotFitting"] = ("Insights you marked as not fitting", "Insights you marked as not fitting"),
         ["counsellorGrants"] = ("Your consents to a counsellor", "Their consents to a counsellor"),
         ["counsellorLooks"] = ("When a counsellor looked", "When a counsellor looked"),
+        ["counsellorSuggestions"] = ("What a counsellor suggested", "What a counsellor suggested"),
     };
 
     [Fact]

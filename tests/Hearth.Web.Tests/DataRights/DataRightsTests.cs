@@ -412,11 +412,12 @@ public abstract class DataRightsTests<TFactory>(TFactory factory) : IClassFixtur
 
             space!.AsObject().Remove("sharedWithMe");
 
-            // Counsellor consents and looks name this Hearth's accounts: exported, never imported (ADR 49).
+            // Counsellor consents, looks and suggestions name this Hearth's accounts: exported, never imported (ADR 49, ADR 50).
             if (!importedSide)
             {
                 space["mine"]!["counsellorGrants"] = new JsonArray();
                 space["mine"]!["counsellorLooks"] = new JsonArray();
+                space["mine"]!["counsellorSuggestions"] = new JsonArray();
             }
         }
 

@@ -70,12 +70,15 @@ public sealed partial class AssessmentService
     public async Task<AssessmentHistory?> HistoryAsync(Guid spaceId, CancellationToken ct = default)
     {
         var space = await MySpaceAsync(spaceId, ct);
-        if (space is null)
-        {
-            return null;
-        }
+        return space is null ? null : await HistoryAsync(space, ct);
+    }
 
-        var me = current.RequireUserId();
+    /// <summary>The same, as <paramref name="space"/>'s member <see cref="PairSpace.Me"/> sees it (also for a counsellor's pair-level insights, ADR 50 §2).</summary>
+    public async Task<AssessmentHistory> HistoryAsync(PairSpace space, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        var spaceId = space.SpaceId;
+        var me = space.Me;
         var finished = await db.Set<AssessmentResponse>().AsNoTracking()
             .Where(r => r.SpaceId == spaceId && r.CompletedAt != null && (r.UserId == me || r.UserId == space.OtherId))
             .OrderBy(r => r.Round)

@@ -28,7 +28,8 @@ public sealed partial class CheckInService
     public async Task<CheckInHistory> HistoryAsync(PairSpace pair, int? lastWeeks = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var ritual = await pairs.RitualAsync(pair.SpaceId, ct);
+        // The pair's ritual as read with the pair; for a counsellor's pair-level view (ADR 50 §2), whose caller is no member, the one the pair was read with.
+        var ritual = await pairs.RitualAsync(pair.SpaceId, ct) ?? pair.Ritual;
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
         // A week of margin: stored week keys follow the ritual day of the time they were written.

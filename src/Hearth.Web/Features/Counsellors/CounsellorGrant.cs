@@ -22,12 +22,15 @@ public enum CounsellorScopes
 
     /// <summary>What either saved "for a counsellor" in the debrief (never who, when only one did).</summary>
     Saved = 4,
+
+    /// <summary>The insights both members see (ADR 50 §2), never one member's own.</summary>
+    Insights = 8,
 }
 
 public static class CounsellorScopeNames
 {
     public static readonly IReadOnlyList<(CounsellorScopes Scope, string Name)> All =
-        [(CounsellorScopes.Map, "map"), (CounsellorScopes.Trends, "trends"), (CounsellorScopes.Saved, "saved")];
+        [(CounsellorScopes.Map, "map"), (CounsellorScopes.Trends, "trends"), (CounsellorScopes.Saved, "saved"), (CounsellorScopes.Insights, "insights")];
 
     public static IReadOnlyList<string> Names(CounsellorScopes scopes) =>
         All.Where(s => (scopes & s.Scope) != 0).Select(s => s.Name).ToList();

@@ -30,6 +30,9 @@ public sealed class CounsellorViewService(
     TimeProvider clock,
     FieldCipher cipher,
     CounsellorShelf shelf,
+    SpaceScope scope,
+    PairSpaces pairs,
+    Hearth.Web.Features.Insights.InsightService insights,
     IStringLocalizer<CounsellorsText> text,
     IStringLocalizer<AssessmentsText> assessmentText)
 {
@@ -98,6 +101,8 @@ public sealed class CounsellorViewService(
             }
         }
 
+        var shared = (grant.Scopes & CounsellorScopes.Insights) != 0 ? await InsightsAsync(grant, ct) : null;
+
         var changes = new CounsellorChangesView(
             lastVisit,
             rounds?.Rows.Count(r => lastVisit is null || r.Seen > lastVisit) ?? 0,
@@ -116,6 +121,7 @@ public sealed class CounsellorViewService(
             rounds?.Rows.Select(r => r.View).ToList(),
             weeks?.Rows.Select(w => w.View).ToList(),
             saved,
+            shared,
             await CounsellorSuggestionService.OfGrantAsync(db, cipher, grant.Id, ct),
             CounsellorSuggestionService.Options(grant.Kind, grant.LivingApart)));
     }
@@ -179,6 +185,27 @@ public sealed class CounsellorViewService(
         }
 
         return active;
+    }
+
+    /// <summary>
+    /// The insights both members see, computed by the members' own insight code over this one space
+    /// (admitted to the request's space filter only while it runs, after every check of ActiveAsync),
+    /// as the first member sees the space. Only its shared part runs (InsightService.BothSeeAsync).
+    /// </summary>
+    private async Task<List<CounsellorInsightView>> InsightsAsync(ActiveGrant grant, CancellationToken ct)
+    {
+        using (scope.Admit(grant.SpaceId))
+        {
+            var pair = await pairs.AsMemberAsync(grant.SpaceId, grant.Members[0].UserId, ct);
+            if (pair is null)
+            {
+                return [];
+            }
+
+            return (await insights.BothSeeAsync(pair, ct))
+                .Select(i => new CounsellorInsightView(i.Kind, i.Message, i.Why, i.Dimensions, i.Measures))
+                .ToList();
+        }
     }
 
     private sealed record Section<T>(List<(T View, DateTimeOffset Seen)> Rows);

@@ -3,11 +3,11 @@ using System.Text.Json.Serialization;
 namespace Hearth.Web.Features.Counsellors;
 
 /// <param name="Email">The address of the counsellor's account on this Hearth.</param>
-/// <param name="Scopes">What you allow: any of "map", "trends", "saved".</param>
+/// <param name="Scopes">What you allow: any of "map", "trends", "saved", "insights".</param>
 /// <param name="Days">How long, in days (1-365; 90 if not given). The shorter of the two choices counts.</param>
 public sealed record InviteCounsellorInput(string? Email, IReadOnlyList<string>? Scopes, int? Days);
 
-/// <param name="Scopes">What you allow: any of "map", "trends", "saved". The counsellor sees only what you both allow.</param>
+/// <param name="Scopes">What you allow: any of "map", "trends", "saved", "insights". The counsellor sees only what you both allow.</param>
 /// <param name="Days">How long, in days (1-365; 90 if not given). The shorter of the two choices counts.</param>
 public sealed record CounsellorConsentInput(IReadOnlyList<string>? Scopes, int? Days);
 
@@ -75,6 +75,7 @@ public sealed record CounsellorSheetView(
     IReadOnlyList<CounsellorRoundView>? Rounds,
     IReadOnlyList<CounsellorWeekView>? Weeks,
     IReadOnlyList<CounsellorSavedView>? Saved,
+    IReadOnlyList<CounsellorInsightView>? Insights,
     IReadOnlyList<CounsellorSuggestionView> Suggestions,
     IReadOnlyList<CounsellorPracticeOption> Practices);
 
@@ -93,3 +94,6 @@ public sealed record CounsellorSuggestionView(Guid Id, string PracticeId, string
 
 /// <summary>What the "From your counsellor" section shows: the member's open suggestions, where the page is (to come back to it), and the pair's practice list when the page can add to it.</summary>
 public sealed record FromCounsellorSection(Guid SpaceId, IReadOnlyList<CounsellorSuggestionView> Items, string From, IReadOnlySet<string>? OurList);
+
+/// <summary>An insight both members see (audience "both"), in the words they read it in; without the evidence, which each member reads from their own side.</summary>
+public sealed record CounsellorInsightView(Hearth.Web.Features.Insights.InsightViewKind Kind, string Message, string Why, IReadOnlyList<string> Dimensions, IReadOnlyList<string> Measures);

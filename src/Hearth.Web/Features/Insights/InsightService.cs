@@ -101,18 +101,9 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         var finishedShared = plans.Where(p => p.OwnerUserId is null && IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
         var finishedAny = plans.Where(p => IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
 
-        IReadOnlyList<Insight> shared = [];
+        var shared = Shared(pair, history, assessment, finishedShared);
         var latestShared = assessment is { Shared.Count: > 0 } h ? h.Shared[^1] : null;
         var sharedByBoth = latestShared?.Shared ?? [];
-        if (pair.OtherId is { } otherId)
-        {
-            // Only what both may see: revealed weeks, and the shared dimensions of the round both finished.
-            var revealedMine = history.Mine.Where(r => history.TheirsRevealed.Any(t => t.Week == r.Week)).ToList();
-            var mineShared = new MemberHistory(me, latestShared?.Mine, revealedMine);
-            var theirsShared = new MemberHistory(otherId.ToString(), latestShared?.Theirs, history.TheirsRevealed);
-            var (first, second) = pair.FirstMemberIsMe ? (mineShared, theirsShared) : (theirsShared, mineShared);
-            shared = InsightEngine.Shared(SharedView.From(new InsightInput(first, second, sharedByBoth, finishedShared, history.CurrentWeek)), Words);
-        }
 
         var latest = assessment is { Mine.Count: > 0 } m ? m.Mine[^1].Result : null;
         var earlier = assessment is { Mine.Count: > 1 } a ? a.Mine[^2].Result : null;
@@ -120,6 +111,39 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         var nobody = new MemberHistory(Guid.Empty.ToString(), null, []);
         var mine = InsightEngine.ForMember(own, new InsightInput(own, nobody, sharedByBoth, finishedAny, history.CurrentWeek), shared, Words);
         return (shared, mine);
+    }
+
+    /// <summary>Only what both may see: revealed weeks, the shared dimensions of the round both finished, a plan both shared.</summary>
+    private static IReadOnlyList<Insight> Shared(PairSpace pair, CheckInHistory history, AssessmentHistory? assessment, FinishedReconnectPlan? finishedShared)
+    {
+        if (pair.OtherId is not { } otherId)
+        {
+            return [];
+        }
+
+        var latestShared = assessment is { Shared.Count: > 0 } h ? h.Shared[^1] : null;
+        var sharedByBoth = latestShared?.Shared ?? [];
+        var revealedMine = history.Mine.Where(r => history.TheirsRevealed.Any(t => t.Week == r.Week)).ToList();
+        var mineShared = new MemberHistory(pair.Me.ToString(), latestShared?.Mine, revealedMine);
+        var theirsShared = new MemberHistory(otherId.ToString(), latestShared?.Theirs, history.TheirsRevealed);
+        var (first, second) = pair.FirstMemberIsMe ? (mineShared, theirsShared) : (theirsShared, mineShared);
+        return InsightEngine.Shared(SharedView.From(new InsightInput(first, second, sharedByBoth, finishedShared, history.CurrentWeek)), Words);
+    }
+
+    /// <summary>
+    /// The insights both members of the pair see (audience "both"), computed as <paramref name="pair"/>'s
+    /// member sees the space: for a counsellor both allowed "insights" (ADR 50 §2). Only the shared part
+    /// runs, so nothing only one member may see (their own insights, an unmatched check-in, a safety
+    /// answer, which is never stored) is an input. Sets nothing aside: that is each member's own choice.
+    /// </summary>
+    public async Task<IReadOnlyList<InsightView>> BothSeeAsync(PairSpace pair, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var history = await checkIns.HistoryAsync(pair, HistoryWeeks, ct);
+        var assessment = await assessments.HistoryAsync(pair, ct);
+        var plans = await VisiblePlansAsync(pair, ct);
+        var finishedShared = plans.Where(p => p.OwnerUserId is null && IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
+        return CounsellingRule.CounsellingFirst(Shared(pair, history, assessment, finishedShared)).Select(i => View(i, pair)).ToList();
     }
 
     private InsightView View(Insight insight, PairSpace pair) => new(
