@@ -35,6 +35,9 @@ public static class CounsellorEndpoints
                 ApiResults.From(await service.SheetAsync(grantId, ct), v => TypedResults.Ok(v)))
             .RequireConfirmedSession()
             .WithSummary("For a counsellor: one pair's read-only sheet, only what both allowed. Each look is in the pair's access log. 404 for anything ended, expired, not yours or unknown alike.");
+        group.MapPost("/redeem", async (RedeemCounsellorCodeInput input, CounsellorCodeService service, CancellationToken ct) =>
+                ApiResults.From(await service.RedeemAsync(input, ct), v => TypedResults.Ok(v)).Or<Refusals.Conflict>())
+            .WithSummary("Redeem an invitation code from this Hearth's operator: your account becomes a counsellor, so pairs can invite you by your e-mail address. Only for an account in no space of its own; an unknown, used or expired code is the same field error.");
         return api;
     }
 }

@@ -74,3 +74,9 @@ public sealed record CounsellorSheetView(
     IReadOnlyList<CounsellorRoundView>? Rounds,
     IReadOnlyList<CounsellorWeekView>? Weeks,
     IReadOnlyList<CounsellorSavedView>? Saved);
+
+/// <param name="Code">The invitation code the operator gave you (spaces and dashes don't matter, nor upper or lower case).</param>
+public sealed record RedeemCounsellorCodeInput(string? Code);
+
+/// <summary>The code worked: the account is a counsellor now, and pairs can invite it by its e-mail address.</summary>
+public sealed record CounsellorRedeemedView(string Role, DateTimeOffset RedeemedAt);

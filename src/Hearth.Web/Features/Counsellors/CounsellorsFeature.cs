@@ -9,7 +9,7 @@ public static class CounsellorsFeature
 {
     public static IServiceCollection AddCounsellors(this IServiceCollection services)
     {
-        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>()
+        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>().AddScoped<CounsellorCodeService>()
             .AddPersonalDataKind<CounsellorGrantData>().AddPersonalDataKind<CounsellorLookData>();
 
         // Every page in this folder exists only in practice mode (PracticeGate).

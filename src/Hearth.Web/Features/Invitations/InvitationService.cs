@@ -20,7 +20,8 @@ public sealed class InvitationService(
     TimeProvider clock,
     AttemptCounters counters,
     Microsoft.Extensions.Options.IOptions<Hosting.HearthOptions> options,
-    IStringLocalizer<InvitationsText> text)
+    IStringLocalizer<InvitationsText> text,
+    IStringLocalizer<Spaces.SpacesText> spaceText)
 {
     private string NotValidMessage => text["NotValid"];
 
@@ -157,6 +158,13 @@ public sealed class InvitationService(
     public async Task<Outcome<InvitationAccepted>> AcceptAsync(AcceptInvitationInput input, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
+
+        // A counsellor has no space of their own (ADR 46, ADR 50 §3): the link stays unused.
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return Outcome<InvitationAccepted>.Refused(409, spaceText["CounsellorNoSpaceTitle"], spaceText["CounsellorNoJoinDetail"]);
+        }
+
         var found = await FindAsync(input.Token, ct);
         if (found is null)
         {

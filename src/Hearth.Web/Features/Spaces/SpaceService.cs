@@ -57,6 +57,13 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
     public async Task<Outcome<SpaceDetail>> CreateAsync(CreateSpaceInput input, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
+
+        // A counsellor has no space of their own (ADR 46, ADR 50 §3).
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return Outcome<SpaceDetail>.Refused(409, text["CounsellorNoSpaceTitle"], text["CounsellorNoSpaceDetail"]);
+        }
+
         var errors = new FieldErrors();
         if (!RelationshipKinds.TryParse(input.Kind, out var kind))
         {
