@@ -108,6 +108,9 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         // the counsellor's list of pairs (names and dates).
         $"GET {Space}/counsellor", $"POST {Space}/counsellor", $"POST {Space}/counsellor/consent", $"DELETE {Space}/counsellor", $"{SpacePage}/counsellor",
         "GET /api/v1/counsellor/pairs", "PAGE /counsellor",
+
+        // Redeeming an operator's invitation code (ADR 50 §3): shows no history, only gives a role.
+        "POST /api/v1/counsellor/redeem", "PAGE /counsellor/redeem",
     ];
 
     private static List<(string Key, bool Marked, bool Anonymous)> Endpoints(IServiceProvider services) =>

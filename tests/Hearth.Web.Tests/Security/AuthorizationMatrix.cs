@@ -335,5 +335,9 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/counsellor/pairs/{grantId:guid}", g: "SNNNN"),
         Row("PAGE", "/counsellor", g: "SNNNN"),
         Row("PAGE", "/counsellor/{grantId:guid}", g: "SNNNN"),
+        // Redeeming an operator's invitation code (ADR 50 §3): the page is for anyone signed in; a made-up
+        // code is the field error (400), and an account in an open space is refused first (409).
+        Row("PAGE", "/counsellor/redeem", g: "SAAAA"),
+        Row("POST", "/api/v1/counsellor/redeem", """{"code":"0000-0000-0000-0000-0000-0000-00"}""", g: "SRRRR"),
     ];
 }
