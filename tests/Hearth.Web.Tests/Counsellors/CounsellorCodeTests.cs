@@ -207,9 +207,14 @@ public abstract class CounsellorCodeTests<TFactory>(TFactory factory) : IClassFi
         var token = await mo.InviteAsync(space);
         var joined = await Expect.ProblemAsync(HttpStatusCode.Conflict, await lou.AcceptAsync(token));
         Assert.Contains("counsellor account", joined.Detail(), StringComparison.Ordinal);
-        var joinPage = await lou.Http.SubmitAsync($"/join/{token}", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Conflict, joinPage.StatusCode);
-        Assert.Contains("counsellor account", WebUtility.HtmlDecode((await joinPage.ParseAsync()).PageError() ?? ""), StringComparison.Ordinal);
+        // The link's page says so at once and offers nothing to accept; a form post anyway is refused the same way.
+        var joinPage = await lou.Http.GetPageAsync($"/join/{token}", HttpStatusCode.Conflict);
+        Assert.Contains("counsellor account", WebUtility.HtmlDecode(joinPage.PageError() ?? ""), StringComparison.Ordinal);
+        Assert.DoesNotContain(joinPage.Forms, f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && !f.Action.Contains("sign-out", StringComparison.Ordinal) && !f.Action.Contains("language", StringComparison.Ordinal));
+        var antiforgery = (await lou.Http.GetPageAsync("/counsellor/redeem")).QuerySelector("input[name='__af']")!.GetAttribute("value")!;
+        var joinPost = await lou.Http.PostAsync(new Uri($"/join/{token}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = antiforgery }));
+        Assert.Equal(HttpStatusCode.Conflict, joinPost.StatusCode);
+        Assert.Contains("counsellor account", WebUtility.HtmlDecode((await joinPost.ParseAsync()).PageError() ?? ""), StringComparison.Ordinal);
         Assert.Equal((0, 0), await WrittenAsync());
         Assert.Equal(1, await factory.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.SpaceId == space)));
 
