@@ -11,6 +11,8 @@ namespace Hearth.Web.Features.Operations.Cli;
 /// role, or takes it away. The counsellor registers as anyone does; the role lets pairs invite them.
 /// A counsellor has no space of their own: an account in an open space is refused. Taking the role away
 /// ends what every pair gave them on their very next request (the role is read per request).
+/// `code` prints an invitation code once (ADR 50 §3); the counsellor redeems it at /counsellor/redeem
+/// (<see cref="CounsellorCodeService"/>); only its hash is stored.
 /// </summary>
 internal static class CounsellorVerbs
 {
