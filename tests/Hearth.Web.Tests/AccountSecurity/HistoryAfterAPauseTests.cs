@@ -112,6 +112,9 @@ public abstract class HistoryAfterAPauseTests<TFactory>(TFactory factory) : ICla
         "GET /api/v1/counsellor/pairs", "PAGE /counsellor",
         // What a counsellor suggested to you both: a practice of the catalogue and the counsellor's own words, nothing either of you wrote.
         $"GET {Space}/counsellor/suggestions", $"POST {Space}/counsellor/suggestions/{{suggestionId:guid}}/dismiss",
+
+        // Redeeming an operator's invitation code (ADR 50 §3): shows no history, only gives a role.
+        "POST /api/v1/counsellor/redeem", "PAGE /counsellor/redeem",
     ];
 
     private static List<(string Key, bool Marked, bool Anonymous)> Endpoints(IServiceProvider services) =>

@@ -340,5 +340,9 @@ public static class AuthorizationMatrix
         Space("GET", "/api/v1/spaces/{spaceId:guid}/counsellor/suggestions"),
         Space("POST", "/api/v1/spaces/{spaceId:guid}/counsellor/suggestions/{suggestionId:guid}/dismiss", open: "SNNNN"),
         Row("POST", "/api/v1/counsellor/pairs/{grantId:guid}/suggestions", """{"practiceId":"practice.walk-and-talk","note":"A thought"}""", g: "SNNNN"),
+        // Redeeming an operator's invitation code (ADR 50 §3): the page is for anyone signed in; a made-up
+        // code is the field error (400), and an account in an open space is refused first (409).
+        Row("PAGE", "/counsellor/redeem", g: "SAAAA"),
+        Row("POST", "/api/v1/counsellor/redeem", """{"code":"0000-0000-0000-0000-0000-0000-00"}""", g: "SRRRR"),
     ];
 }

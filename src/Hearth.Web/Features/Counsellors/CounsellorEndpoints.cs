@@ -45,6 +45,9 @@ public static class CounsellorEndpoints
                 ApiResults.From(await service.SuggestAsync(grantId, input, ct), v => TypedResults.Created((string?)null, v)).Or<Refusals.Conflict>())
             .RequireConfirmedSession()
             .WithSummary("For a counsellor: suggest a practice of the catalogue to the pair, with a short note in your own words if you like. Both see it as from you. At most 10 waiting at once (409). 404 for anything ended, expired, not yours or unknown alike; nothing is written then.");
+        group.MapPost("/redeem", async (RedeemCounsellorCodeInput input, CounsellorCodeService service, CancellationToken ct) =>
+                ApiResults.From(await service.RedeemAsync(input, ct), v => TypedResults.Ok(v)).Or<Refusals.Conflict>())
+            .WithSummary("Redeem an invitation code from this Hearth's operator: your account becomes a counsellor, so pairs can invite you by your e-mail address. Only for an account in no space of its own; an unknown, used or expired code is the same field error.");
         return api;
     }
 }

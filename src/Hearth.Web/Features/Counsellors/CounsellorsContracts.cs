@@ -97,3 +97,9 @@ public sealed record FromCounsellorSection(Guid SpaceId, IReadOnlyList<Counsello
 
 /// <summary>An insight both members see (audience "both"), in the words they read it in; without the evidence, which each member reads from their own side.</summary>
 public sealed record CounsellorInsightView(Hearth.Web.Features.Insights.InsightViewKind Kind, string Message, string Why, IReadOnlyList<string> Dimensions, IReadOnlyList<string> Measures);
+
+/// <param name="Code">The invitation code the operator gave you (spaces and dashes don't matter, nor upper or lower case).</param>
+public sealed record RedeemCounsellorCodeInput(string? Code);
+
+/// <summary>The code worked: the account is a counsellor now, and pairs can invite it by its e-mail address.</summary>
+public sealed record CounsellorRedeemedView(string Role, DateTimeOffset RedeemedAt);

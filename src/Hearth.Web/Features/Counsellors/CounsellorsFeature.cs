@@ -9,7 +9,7 @@ public static class CounsellorsFeature
 {
     public static IServiceCollection AddCounsellors(this IServiceCollection services)
     {
-        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>().AddScoped<CounsellorSuggestionService>()
+        services.AddScoped<CounsellorGrantService>().AddScoped<CounsellorViewService>().AddScoped<CounsellorSuggestionService>().AddScoped<CounsellorCodeService>()
             .AddPersonalDataKind<CounsellorGrantData>().AddPersonalDataKind<CounsellorLookData>().AddPersonalDataKind<CounsellorSuggestionData>();
 
         // Every page in this folder exists only in practice mode (PracticeGate).

@@ -8,6 +8,10 @@ public sealed class CounsellorIndexModel(CounsellorViewService service) : PageMo
 {
     public IReadOnlyList<CounsellorPairView> Pairs { get; private set; } = [];
 
+    /// <summary>Just redeemed an invitation code: say what that means.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Welcome { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var outcome = await service.ListAsync(ct);

@@ -1,6 +1,7 @@
 using Hearth.Web.Api;
 using Hearth.Web.Data;
 using Hearth.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,39 @@ public static class CounsellorRole
 
     public static Task<bool> HasAsync(HearthDbContext db, Guid userId, CancellationToken ct) =>
         db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == NormalizedName), ct);
+
+    /// <summary>The role's id; with <paramref name="create"/>, the role is made when this Hearth has none yet.</summary>
+    public static async Task<Guid?> IdAsync(HearthDbContext db, bool create, CancellationToken ct)
+    {
+        var id = await db.Roles.Where(r => r.NormalizedName == NormalizedName).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (id is null && create)
+        {
+            var role = new IdentityRole<Guid> { Id = Guid.CreateVersion7(), Name = Name, NormalizedName = NormalizedName, ConcurrencyStamp = Guid.NewGuid().ToString() };
+            db.Roles.Add(role);
+            await db.SaveChangesAsync(ct);
+            id = role.Id;
+        }
+
+        return id;
+    }
+
+    /// <summary>Gives the role (making it first if needed); false when the account already had it.</summary>
+    public static async Task<bool> GiveAsync(HearthDbContext db, Guid userId, CancellationToken ct)
+    {
+        var roleId = (await IdAsync(db, create: true, ct))!.Value;
+        if (await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == roleId, ct))
+        {
+            return false;
+        }
+
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = userId, RoleId = roleId });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>How many open spaces the account is in (a counsellor has none of their own).</summary>
+    public static Task<int> OpenSpacesAsync(HearthDbContext db, Guid userId, CancellationToken ct) =>
+        db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == userId && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
 }
 
 /// <summary>Marks an endpoint or page that exists only in practice mode.</summary>

@@ -153,10 +153,21 @@ public sealed class InvitationService(
             && !space.IsClosed && space.ActiveMemberIds.Count < SpaceRules.MaxMembers;
     }
 
+    /// <summary>Whether the signed-in caller is a counsellor, who has no space of their own and so joins none.</summary>
+    public Task<bool> CallerIsCounsellorAsync(CancellationToken ct = default) =>
+        Counsellors.CounsellorRole.HasAsync(db, current.RequireUserId(), ct);
+
     /// <summary>Joins the space named by the link. Single use even under concurrent clicks.</summary>
     public async Task<Outcome<InvitationAccepted>> AcceptAsync(AcceptInvitationInput input, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
+
+        // A counsellor has no space of their own (ADR 46, ADR 50 §3): the link stays unused.
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return Outcome<InvitationAccepted>.Refused(409, text["CounsellorNoJoinTitle"], text["CounsellorNoJoinDetail"]);
+        }
+
         var found = await FindAsync(input.Token, ct);
         if (found is null)
         {

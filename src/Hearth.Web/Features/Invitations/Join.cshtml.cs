@@ -24,6 +24,9 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
     /// <summary>Signed out with a link that can't be used (used, withdrawn, expired, altered): say so first.</summary>
     public bool Dead { get; private set; }
 
+    /// <summary>Signed in with a counsellor account, which has no space of its own: say so, and offer nothing to accept.</summary>
+    public bool Counsellor { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!SignedIn)
@@ -35,6 +38,13 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
                 Response.StatusCode = StatusCodes.Status410Gone;
             }
 
+            return Page();
+        }
+
+        if (await invitations.CallerIsCounsellorAsync(ct))
+        {
+            Counsellor = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
@@ -65,7 +75,16 @@ public sealed class JoinModel(InvitationService invitations, CurrentMember membe
         var outcome = await invitations.AcceptAsync(new AcceptInvitationInput(Token), ct);
         if (!outcome.IsOk)
         {
-            this.ShowErrors(outcome);
+            Counsellor = outcome.Status == StatusCodes.Status409Conflict && await invitations.CallerIsCounsellorAsync(ct);
+            if (!Counsellor)
+            {
+                this.ShowErrors(outcome);
+            }
+            else
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+
             return Page();
         }
 

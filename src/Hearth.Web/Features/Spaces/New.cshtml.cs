@@ -9,16 +9,26 @@ public sealed class NewModel(SpaceService spaces) : PageModel
     [BindProperty]
     public NewSpaceForm Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>A counsellor account starts no space: the page says so instead of offering the form.</summary>
+    public bool Counsellor { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Counsellor = await spaces.CallerIsCounsellorAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await spaces.CreateAsync(new CreateSpaceInput(Input.Kind, Input.Label), ct);
         if (!outcome.IsOk)
         {
-            this.ShowErrors(outcome);
+            Counsellor = outcome.Status == StatusCodes.Status409Conflict && await spaces.CallerIsCounsellorAsync(ct);
+            if (Counsellor)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+            else
+            {
+                this.ShowErrors(outcome);
+            }
+
             return Page();
         }
 

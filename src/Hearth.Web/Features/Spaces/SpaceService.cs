@@ -54,9 +54,20 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         return list;
     }
 
+    /// <summary>Whether the signed-in caller is a counsellor, who has no space of their own (ADR 46, ADR 50 §3).</summary>
+    public Task<bool> CallerIsCounsellorAsync(CancellationToken ct = default) =>
+        Counsellors.CounsellorRole.HasAsync(db, current.RequireUserId(), ct);
+
     public async Task<Outcome<SpaceDetail>> CreateAsync(CreateSpaceInput input, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
+
+        // A counsellor has no space of their own (ADR 46, ADR 50 §3).
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return Outcome<SpaceDetail>.Refused(409, text["CounsellorNoSpaceTitle"], text["CounsellorNoSpaceDetail"]);
+        }
+
         var errors = new FieldErrors();
         if (!RelationshipKinds.TryParse(input.Kind, out var kind))
         {

@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hearth.Web.Features.Operations.Cli;
 
 /// <summary>
-/// `hearth counsellors list|add|remove` (ADR 46): a practice's operator gives an account the counsellor
+/// `hearth counsellors list|add|remove|code` (ADR 46): a practice's operator gives an account the counsellor
 /// role, or takes it away. The counsellor registers as anyone does; the role lets pairs invite them.
 /// A counsellor has no space of their own: an account in an open space is refused. Taking the role away
 /// ends what every pair gave them on their very next request (the role is read per request).
+/// `code` prints an invitation code once (ADR 50 §3); the counsellor redeems it at /counsellor/redeem
+/// (<see cref="CounsellorCodeService"/>); only its hash is stored.
 /// </summary>
 internal static class CounsellorVerbs
 {
@@ -31,7 +33,35 @@ internal static class CounsellorVerbs
         var remove = new Command("remove", "Take the counsellor role away; every pair's access to them ends now. The account stays.") { removeEmail };
         remove.SetAction((p, ct) => HearthCommand.Guarded(error, () => WithUserAsync(settings(p), p.GetValue(removeEmail)!, output, error, RemoveAsync, ct)));
         counsellors.Subcommands.Add(remove);
+
+        var days = new Option<int?>("--days") { Description = $"How many days the code works ({CounsellorRules.CodeMinDays}-{CounsellorRules.CodeMaxDays}; {CounsellorRules.CodeDefaultDays} if not given)." };
+        var code = new Command("code", "Print a new invitation code, once: whoever redeems it at /counsellor/redeem, signed in and in no space of their own, becomes a counsellor. Only its hash is kept.") { days };
+        code.SetAction((p, ct) => HearthCommand.Guarded(error, () => CodeAsync(settings(p), p.GetValue(days), output, error, ct)));
+        counsellors.Subcommands.Add(code);
         return counsellors;
+    }
+
+    private static async Task<int> CodeAsync(OperatorSettings settings, int? requested, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var days = requested ?? CounsellorRules.CodeDefaultDays;
+        if (days is < CounsellorRules.CodeMinDays or > CounsellorRules.CodeMaxDays)
+        {
+            await error.WriteLineAsync($"hearth counsellors code: --days must be {CounsellorRules.CodeMinDays} to {CounsellorRules.CodeMaxDays}, not {days}. Nothing was written.");
+            return HearthCommand.Usage;
+        }
+
+        if (await MissingDatabaseAsync(settings, error))
+        {
+            return HearthCommand.Usage;
+        }
+
+        await using var host = OperatorHost.Build(settings);
+        using var scope = host.Services.CreateScope();
+        var (issued, expires) = await scope.ServiceProvider.GetRequiredService<CounsellorCodeService>().IssueAsync(days, ct);
+        await output.WriteLineAsync(issued);
+        await output.WriteLineAsync($"This counsellor invitation code works once, until {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({days} day(s)). It is shown only now: Hearth keeps just its hash.");
+        await output.WriteLineAsync("Give it to the counsellor. They register (or sign in) with an account that is in no space of its own, open /counsellor/redeem and enter the code; pairs can then invite them by their e-mail address. (Practice mode must be on: Hearth:Practice:Enabled.)");
+        return HearthCommand.Done;
     }
 
     private static async Task<int> ListAsync(OperatorSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
@@ -45,7 +75,7 @@ internal static class CounsellorVerbs
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HearthDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var roleId = await RoleIdAsync(db, create: false, ct);
+        var roleId = await CounsellorRole.IdAsync(db, create: false, ct);
         var rows = roleId is null ? [] : await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
             .OrderBy(u => u.Email)
@@ -69,19 +99,14 @@ internal static class CounsellorVerbs
     private static async Task<int> AddAsync(IServiceProvider services, HearthUser user, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var db = services.GetRequiredService<HearthDbContext>();
-        var open = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == user.Id && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
+        var open = await CounsellorRole.OpenSpacesAsync(db, user.Id, ct);
         if (open > 0)
         {
             await error.WriteLineAsync($"hearth counsellors add: {user.Email} is in {open} open space(s) of their own; a counsellor has none. Ask them to use another account for counselling. Nothing was changed.");
             return HearthCommand.Refused;
         }
 
-        var roleId = (await RoleIdAsync(db, create: true, ct))!.Value;
-        if (!await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == roleId, ct))
-        {
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
-            await db.SaveChangesAsync(ct);
-        }
+        await CounsellorRole.GiveAsync(db, user.Id, ct);
 
         await output.WriteLineAsync($"{user.Email} is a counsellor: pairs on this Hearth may invite them. They see nothing until both members of a pair agree. (Practice mode must be on: Hearth:Practice:Enabled.)");
         return HearthCommand.Done;
@@ -90,7 +115,7 @@ internal static class CounsellorVerbs
     private static async Task<int> RemoveAsync(IServiceProvider services, HearthUser user, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var db = services.GetRequiredService<HearthDbContext>();
-        var roleId = await RoleIdAsync(db, create: false, ct);
+        var roleId = await CounsellorRole.IdAsync(db, create: false, ct);
         var removed = roleId is null ? 0 : await db.UserRoles.Where(r => r.UserId == user.Id && r.RoleId == roleId).ExecuteDeleteAsync(ct);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var ended = await db.Set<CounsellorGrant>().IgnoreQueryFilters()
@@ -100,20 +125,6 @@ internal static class CounsellorVerbs
             ? $"{user.Email} was not a counsellor. Nothing was changed."
             : $"{user.Email} is no longer a counsellor; {ended} pair(s)' access or invitation ended now.");
         return HearthCommand.Done;
-    }
-
-    private static async Task<Guid?> RoleIdAsync(HearthDbContext db, bool create, CancellationToken ct)
-    {
-        var id = await db.Roles.Where(r => r.NormalizedName == CounsellorRole.NormalizedName).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        if (id is null && create)
-        {
-            var role = new IdentityRole<Guid> { Id = Guid.CreateVersion7(), Name = CounsellorRole.Name, NormalizedName = CounsellorRole.NormalizedName, ConcurrencyStamp = Guid.NewGuid().ToString() };
-            db.Roles.Add(role);
-            await db.SaveChangesAsync(ct);
-            id = role.Id;
-        }
-
-        return id;
     }
 
     private static async Task<int> WithUserAsync(
