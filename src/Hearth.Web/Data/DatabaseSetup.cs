@@ -109,13 +109,21 @@ public static class DatabaseSetup
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
-                if (isSqlite && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+                var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+                if (isSqlite && applied)
                 {
                     BackupSqlite(db, paths, pending[0], scope.ServiceProvider.GetRequiredService<TimeProvider>(), log);
                 }
 
-                log.LogInformation("Applying {Count} database migration(s)", pending.Count);
-                await db.Database.MigrateAsync(ct);
+                if (isSqlite && !applied && await FreshSqlite.TryCreateAsync(db, ct))
+                {
+                    log.LogInformation("Created a new database in one step ({Count} migration(s) recorded as applied)", pending.Count);
+                }
+                else
+                {
+                    log.LogInformation("Applying {Count} database migration(s)", pending.Count);
+                    await db.Database.MigrateAsync(ct);
+                }
             }
         }
 
