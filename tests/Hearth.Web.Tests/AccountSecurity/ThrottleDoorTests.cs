@@ -32,6 +32,8 @@ public abstract class ThrottleDoorTests<TFactory>(TFactory factory) : IClassFixt
         ["POST /api/v1/account/register"] = "chooses a first passphrase; nothing is checked",
         ["PAGE /account/register"] = "chooses a first passphrase; nothing is checked",
         ["PAGE /account/reset"] = "the code is the e-mailed reset token: signed, a day long, used once; not guessable",
+        ["PAGE /counsellor/redeem"] = "the operator's counsellor invitation code: 128 random bits, used once, expires (ADR 50 §3); not guessable",
+        ["POST /api/v1/counsellor/redeem"] = "the operator's counsellor invitation code: 128 random bits, used once, expires (ADR 50 §3); not guessable",
         ["PAGE /account/security End"] = "signs a device out; the page's secret fields belong to its two-factor forms",
         ["PAGE /account/security EndOthers"] = "signs other devices out; takes no secret",
         ["PAGE /account/security SetupTwoFactor"] = "shows a new authenticator key; takes no secret",
