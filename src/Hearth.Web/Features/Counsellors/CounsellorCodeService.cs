@@ -136,7 +136,7 @@ public sealed class CounsellorCodeService(HearthDbContext db, CurrentMember curr
         {
             given = await CounsellorRole.GiveAsync(db, me, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same account redeeming two codes at once: the other request gave the role.
             given = false;

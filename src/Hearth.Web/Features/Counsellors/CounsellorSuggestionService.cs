@@ -141,7 +141,7 @@ public sealed class CounsellorSuggestionService(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 // The same member's other request put it away a moment ago: it is away, which is what they asked.
             }
