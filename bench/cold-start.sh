@@ -10,6 +10,7 @@ N=${N:-5} PORT=${PORT:-5161}
 WORK=$(mktemp -d /tmp/hearth-cold.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 times=()
+cpus=()
 for attempt in $(seq 1 "$N"); do
   data=$WORK/data-$attempt
   t0=$(date +%s%N)
@@ -21,11 +22,15 @@ for attempt in $(seq 1 "$N"); do
   done
   t1=$(date +%s%N)
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status 2>/dev/null || echo "?")
+  # CPU the server used to get there (user + system), steadier than wall time on a shared machine.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$pid/stat 2>/dev/null || echo "?")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   ms=$(( (t1 - t0) / 1000000 ))
   times+=("$ms")
-  echo "cold start $attempt: $ms ms, RSS after the first 200: $rss MB (load $(cut -d' ' -f1 /proc/loadavg))"
+  cpus+=("$cpu")
+  echo "cold start $attempt: $ms ms, $cpu ms of CPU, RSS after the first 200: $rss MB (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 t0=$(date +%s%N); dotnet --version >/dev/null; t1=$(date +%s%N)
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median: $median ms over $N starts (dotnet --version alone: $(( (t1 - t0) / 1000000 )) ms)"
+median_cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median: $median ms, $median_cpu ms of CPU, over $N starts (dotnet --version alone: $(( (t1 - t0) / 1000000 )) ms)"
