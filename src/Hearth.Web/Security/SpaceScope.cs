@@ -40,28 +40,18 @@ public sealed class SpaceScope
     /// </summary>
     public IDisposable Admit(Guid spaceId)
     {
-        if (spaceIds.Contains(spaceId))
+        var before = spaceIds;
+        if (!before.Contains(spaceId))
         {
-            return Nothing.Instance;
+            spaceIds = [.. before, spaceId];
         }
 
-        var before = spaceIds;
-        spaceIds = [.. spaceIds, spaceId];
         return new Restore(this, before);
     }
 
     private sealed class Restore(SpaceScope scope, List<Guid> before) : IDisposable
     {
         public void Dispose() => scope.spaceIds = before;
-    }
-
-    private sealed class Nothing : IDisposable
-    {
-        public static readonly Nothing Instance = new();
-
-        public void Dispose()
-        {
-        }
     }
 
     /// <summary>After a change of membership within the same request (create, join, leave).</summary>

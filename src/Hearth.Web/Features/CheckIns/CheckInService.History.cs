@@ -28,8 +28,9 @@ public sealed partial class CheckInService
     public async Task<CheckInHistory> HistoryAsync(PairSpace pair, int? lastWeeks = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        // The pair's ritual as read with the pair; for a counsellor's pair-level view (ADR 50 §2), whose caller is no member, the one the pair was read with.
-        var ritual = await pairs.RitualAsync(pair.SpaceId, ct) ?? pair.Ritual;
+        // The ritual read with the pair (the same row PairSpaces.RitualAsync hands out), so the history
+        // is the one its member sees, also when the caller is a counsellor (ADR 50 §2).
+        var ritual = pair.Ritual;
         var rule = PairCalendar.WeekRule(ritual, pair);
         var current = PairWeek.WeekOf(pair.Now, rule).Key;
         // A week of margin: stored week keys follow the ritual day of the time they were written.

@@ -98,7 +98,7 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
     {
         var me = pair.Me.ToString();
         var plans = await VisiblePlansAsync(pair, ct);
-        var finishedShared = plans.Where(p => p.OwnerUserId is null && IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
+        var finishedShared = FinishedShared(plans, history);
         var finishedAny = plans.Where(p => IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
 
         var shared = Shared(pair, history, assessment, finishedShared);
@@ -112,6 +112,10 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         var mine = InsightEngine.ForMember(own, new InsightInput(own, nobody, sharedByBoth, finishedAny, history.CurrentWeek), shared, Words);
         return (shared, mine);
     }
+
+    /// <summary>The reconnect plan both shared that is finished, if any: an input of the shared insights.</summary>
+    private static FinishedReconnectPlan? FinishedShared(List<ReconnectPlanRecord> plans, CheckInHistory history) =>
+        plans.Where(p => p.OwnerUserId is null && IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
 
     /// <summary>Only what both may see: revealed weeks, the shared dimensions of the round both finished, a plan both shared.</summary>
     private static IReadOnlyList<Insight> Shared(PairSpace pair, CheckInHistory history, AssessmentHistory? assessment, FinishedReconnectPlan? finishedShared)
@@ -142,7 +146,7 @@ public sealed partial class InsightService(HearthDbContext db, PairSpaces pairs,
         var history = await checkIns.HistoryAsync(pair, HistoryWeeks, ct);
         var assessment = await assessments.HistoryAsync(pair, ct);
         var plans = await VisiblePlansAsync(pair, ct);
-        var finishedShared = plans.Where(p => p.OwnerUserId is null && IsFinished(p, history)).Select(p => Finished(p, history)).FirstOrDefault();
+        var finishedShared = FinishedShared(plans, history);
         return CounsellingRule.CounsellingFirst(Shared(pair, history, assessment, finishedShared)).Select(i => View(i, pair)).ToList();
     }
 
