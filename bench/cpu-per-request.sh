@@ -23,6 +23,9 @@ cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -d "{\"em
 wrk -t2 -c32 -d${W:-15}s "$BASE/health" >/dev/null; wrk -t2 -c32 -d${W:-15}s -H "Cookie: $cookie" "$BASE/health" >/dev/null
 for round in $(seq 1 ${ROUNDS:-3}); do
   cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -d "{\"email\":\"q@example.test\",\"password\":\"$PASS\"}" "$BASE/api/v1/account/sign-in" | tr -d '\r' | grep -i '^set-cookie: __Host-hearth=' | sed 's/^[Ss]et-[Cc]ookie: //; s/;.*//')
+  # The signed-in runs count only if the cookie signs in (a refused cookie costs what an anonymous request does).
+  me=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/api/v1/me")
+  [ "$me" = 200 ] || { echo "the bench's cookie does not sign in (GET /api/v1/me answered $me)" >&2; kill $PID; exit 1; }
   a=$(measure anonymous); s=$(measure signed-in -H "Cookie: $cookie")
   echo "round $round: cpu ratio anonymous/signed-in = $(python3 -c "print(round($a/$s,2))")"
 done

@@ -40,6 +40,7 @@ public static class DatabaseSetup
                 ? SqliteConnectionString(paths.SqliteFile)
                 : db.ConnectionString;
             services.AddScoped<HearthDbContext>(Rent<SqliteHearthDbContext>);
+            services.AddSingleton(_ => new Security.SqliteSessionReads(connectionString));
             services.AddPooledDbContextFactory<SqliteHearthDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), ErrorLogging(sp)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()).ConfigureWarnings(Warnings), PoolSize);
         }
         else

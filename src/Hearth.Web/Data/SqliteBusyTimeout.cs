@@ -32,6 +32,9 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <summary>Native connections that already have secure_delete on (a pooled connection keeps it).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> SecureDeleteOn = [];
 
+    /// <summary>For a connection opened outside EF Core (SqliteSessionReads).</summary>
+    internal static void ApplyTo(DbConnection connection) => Apply(connection);
+
     private static void Apply(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle })

@@ -14,7 +14,7 @@ namespace Hearth.Web.Security;
 /// that the row still exists and was used recently. Signing out deletes the row, so a copied cookie
 /// stops working at once, and a person can see and end their other sessions.
 /// </summary>
-public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOptions<HearthOptions> options)
+public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOptions<HearthOptions> options, SqliteSessionReads? prepared = null)
 {
     /// <summary>LastSeenAt is written at most this often, so ordinary reads stay reads.</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
@@ -34,13 +34,6 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
         await db.SaveChangesAsync(ct);
         return session.Id;
     }
-
-    /// <summary>
-    /// What one read of the session tells the rest of the request: the session's state, the member's
-    /// own language and the open spaces they are an active member of (ADR 48). One round trip instead
-    /// of three (session, membership scope, language).
-    /// </summary>
-    private sealed record SessionRow(DateTimeOffset LastSeenAt, bool NeedsConfirmation, string? Language, List<Guid> SpaceIds);
 
     /// <summary>
     /// The session by its key, with the language and the spaces beside it. Not FirstOrDefault: with a
@@ -69,7 +62,19 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
                         .Select(m => m.SpaceId)
                         .ToList())));
 
-    private static async Task<SessionRow?> ReadSessionAsync(HearthDbContext db, Guid sessionId, Guid userId, CancellationToken ct)
+    /// <summary>The session with its language and spaces: on SQLite from the statement kept prepared (ADR 53), otherwise through EF Core.</summary>
+    private async Task<SessionRow?> ReadSessionAsync(Guid sessionId, Guid userId, CancellationToken ct)
+    {
+        if (prepared is not null)
+        {
+            return prepared.Read(sessionId, userId);
+        }
+
+        return await ReadWithEfAsync(db, sessionId, userId, ct);
+    }
+
+    /// <summary>The session read through EF Core (PostgreSQL; and SessionReadsAgreeTests' reference on SQLite).</summary>
+    internal static async Task<SessionRow?> ReadWithEfAsync(HearthDbContext db, Guid sessionId, Guid userId, CancellationToken ct)
     {
         var query = SessionQueries.GetValue(db.Model, static _ => CompileSessionQuery());
         await foreach (var row in query(db, sessionId, userId).WithCancellation(ct))
@@ -92,7 +97,7 @@ public sealed class SessionStore(HearthDbContext db, TimeProvider clock, IOption
     /// <summary>True when the session is live; touches it. False when it was ended or has gone idle.</summary>
     public async Task<bool> IsLiveAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
     {
-        var session = await ReadSessionAsync(db, sessionId, userId, ct);
+        var session = await ReadSessionAsync(sessionId, userId, ct);
         if (session is null)
         {
             return false;
