@@ -117,6 +117,9 @@ public static class PlatformServices
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToPage("/Invitations/Join");
             o.Conventions.AllowAnonymousToPage("/Languages/Choose");
+
+            // A verb or handler the page does not have: 405 or 404, never the page rendered without its OnGet.
+            o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         }).AddViewLocalization();
         services.AddHearthLanguages();
         services.AddHearthPageWords();

@@ -20,6 +20,15 @@ public sealed class StatusModel(IStringLocalizer<HomeText> text) : PageModel
 
     public void OnPost(int code) => Describe(code);
 
+    /// <summary>A refused PUT, DELETE or PATCH comes back here with its own verb, which has no handler: described all the same (UnknownHandlerFilter).</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null && int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            Describe(code);
+        }
+    }
+
     private void Describe(int code)
     {
         ClosedSpace = code == StatusCodes.Status410Gone ? HttpContext.Items[ClosedSpaces.ItemKey] as ClosedSpaceNotice : null;
