@@ -88,6 +88,9 @@ public static class DailyText
     public static string DayMonthYear(LocalDate date) =>
         InEnglish(out var culture) ? FriendlyWithYear(date) : date.ToString(culture.DateTimeFormat.MonthDayPattern + " yyyy", culture);
 
+    /// <summary>An instant's day, month and year in UTC ("1 July 2026", "1. Juli 2026"), never digits alone, which read two ways (12/4 is April to some, December to others).</summary>
+    public static string DayMonthYear(DateTimeOffset at) => DayMonthYear(LocalDate.FromDateTime(at.UtcDateTime));
+
     // English (and the pseudo-locale, which reads as English) keeps Hearth's British day-month order.
     private static bool InEnglish(out CultureInfo culture)
     {
