@@ -3,6 +3,8 @@
 # runtime's own start-up beside it (the same measurement as bench/load.sh's cold phase, on its own).
 #   bench/cold-start.sh [DLL]   (default: the Release build output of src/Hearth.Web)
 #   N=5 PORT=5161 bench/cold-start.sh
+#   HOSTCMD=/path/to/publish/Hearth.Web bench/cold-start.sh /path/to/publish/Hearth.Web.dll
+#     (a self-contained publish starts through its own executable instead of `dotnet DLL`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DLL=${1:-$(pwd)/src/Hearth.Web/bin/Release/net10.0/Hearth.Web.dll}
@@ -14,7 +16,7 @@ cpus=()
 for attempt in $(seq 1 "$N"); do
   data=$WORK/data-$attempt
   t0=$(date +%s%N)
-  (cd "$(dirname "$DLL")" && exec env Hearth__DataDirectory="$data" dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$WORK/server-$attempt.log" 2>&1) &
+  (cd "$(dirname "$DLL")" && exec env Hearth__DataDirectory="$data" ${HOSTCMD:-dotnet "$DLL"} --urls "http://127.0.0.1:$PORT" >"$WORK/server-$attempt.log" 2>&1) &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
     kill -0 "$pid" 2>/dev/null || { echo "the server stopped; its log:" >&2; cat "$WORK/server-$attempt.log" >&2; exit 1; }
