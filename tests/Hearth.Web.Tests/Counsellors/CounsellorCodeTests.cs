@@ -183,6 +183,60 @@ public abstract class CounsellorCodeTests<TFactory>(TFactory factory) : IClassFi
         }
     }
 
+    /// <summary>
+    /// One account redeeming a code at the very moment it starts or joins a space: each request checks
+    /// what the other writes, so without a lock both could pass their check and the account would be a
+    /// counsellor with a space of their own. Whatever the timing, it ends as one or the other.
+    /// </summary>
+    [Fact]
+    public async Task Redeeming_while_starting_or_joining_a_space_gives_one_or_the_other_never_both()
+    {
+        factory.RequireAvailable();
+        var host = await Person.RegisterAsync(factory, "Host");
+        for (var round = 0; round < 12; round++)
+        {
+            foreach (var joining in new[] { false, true })
+            {
+                var pat = await Person.RegisterAsync(factory, $"Pat {round} {joining}");
+                var patId = await IdAsync(pat);
+                var code = await IssueAsync();
+                var token = joining ? await host.InviteAsync(await host.CreateSpaceAsync("friends")) : null;
+                var space = joining ? pat.AcceptAsync(token!) : pat.Http.PostAsJsonAsync("/api/v1/spaces", new { kind = "friends" });
+                var answers = await Task.WhenAll(RedeemAsync(pat, code), space);
+
+                var counsellor = await IsCounsellorAsync(patId);
+                var memberships = await factory.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == patId && m.LeftAt == null));
+                Assert.False(counsellor && memberships > 0, $"round {round} ({(joining ? "joining" : "starting")}): a counsellor with a space of their own; answers {answers[0].StatusCode}, {answers[1].StatusCode}");
+                Assert.True(counsellor || memberships == 1);
+                // The request that lost says so with a 409, and the code is used only if it made a counsellor.
+                Assert.Contains(HttpStatusCode.Conflict, answers.Select(a => a.StatusCode));
+                Assert.Equal(counsellor, (await RowAsync(code)).RedeemedAt is not null);
+            }
+        }
+    }
+
+    /// <summary>Starting spaces at once from one account cannot pass the limit of open spaces a person may have.</summary>
+    [Fact]
+    public async Task Starting_spaces_at_once_stops_at_the_limit()
+    {
+        factory.RequireAvailable();
+        var limit = Hearth.Core.Spaces.SpaceRules.MaxOpenSpacesPerPerson;
+        for (var round = 0; round < 4; round++)
+        {
+            var quin = await Person.RegisterAsync(factory, $"Quin {round}");
+            var quinId = await IdAsync(quin);
+            for (var i = 0; i < limit - 1; i++)
+            {
+                await quin.CreateSpaceAsync("friends");
+            }
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => quin.Http.PostAsJsonAsync("/api/v1/spaces", new { kind = "friends" })));
+            Assert.Equal(limit, await factory.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == quinId && m.LeftAt == null)));
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+            Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        }
+    }
+
     [Fact]
     public async Task A_counsellor_cannot_start_or_join_a_space()
     {
@@ -224,6 +278,27 @@ public abstract class CounsellorCodeTests<TFactory>(TFactory factory) : IClassFi
 
         var ned = await Person.RegisterAsync(factory, "Ned");
         await Expect.StatusAsync(HttpStatusCode.OK, await ned.AcceptAsync(token));
+    }
+
+    /// <summary>
+    /// Importing an export brings spaces into a new account; a counsellor's account is not one that
+    /// may have spaces, so the import is refused like starting one, and nothing is written.
+    /// </summary>
+    [Fact]
+    public async Task A_counsellor_cannot_import_spaces_either()
+    {
+        factory.RequireAvailable();
+        var ivy = await Person.RegisterAsync(factory, "Ivy");
+        await ivy.CreateSpaceAsync("friends");
+        var (_, export, _) = await Hearth.Web.Tests.DataRights.DataWorld.ExportAsync(ivy);
+
+        var rue = await Person.RegisterAsync(factory, "Rue");
+        await Expect.StatusAsync(HttpStatusCode.OK, await RedeemAsync(rue, await IssueAsync()));
+        var rueId = await IdAsync(rue);
+        var refused = await Expect.ProblemAsync(HttpStatusCode.Conflict, await rue.Http.PostAsync(new Uri("/api/v1/account/import", UriKind.Relative), new StringContent(export, System.Text.Encoding.UTF8, "application/json")));
+        Assert.Contains("counsellor account", refused.Detail(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == rueId)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Spaces.IgnoreQueryFilters().CountAsync(s => s.CreatedByUserId == rueId)));
     }
 }
 

@@ -97,6 +97,11 @@ public sealed class CounsellorCodeService(HearthDbContext db, CurrentMember curr
     public async Task<Outcome<CounsellorRedeemedView>> RedeemAsync(RedeemCounsellorCodeInput input, CancellationToken ct = default)
     {
         var me = current.RequireUserId();
+
+        // The checks and the claim under the account's lock (ADR 55): a space started or joined at
+        // the same moment waits, or makes these checks refuse.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AccountLock.TakeAsync(db, me, ct);
         if (await CounsellorRole.HasAsync(db, me, ct))
         {
             return Outcome<CounsellorRedeemedView>.Refused(409, text["RedeemAlreadyTitle"], text["RedeemAlreadyDetail"]);
@@ -119,7 +124,6 @@ public sealed class CounsellorCodeService(HearthDbContext db, CurrentMember curr
         }
 
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // The claim: of two people redeeming one code at once, only one changes the row.
         var claimed = await db.Set<CounsellorCode>()

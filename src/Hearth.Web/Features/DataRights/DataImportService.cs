@@ -46,6 +46,11 @@ public sealed class DataImportService(
         }
 
         var document = read.Value!;
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return CounsellorHasNoSpace(text);
+        }
+
         var isNew = !await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct);
         if (!isNew)
         {
@@ -61,6 +66,10 @@ public sealed class DataImportService(
 
         return await new ImportWriting(db, scope, cipher, clock, text).WriteAsync(me, document, plan, ct);
     }
+
+    /// <summary>A counsellor has no space of their own (ADR 46, ADR 50 §3), imported ones included.</summary>
+    internal static Outcome<ImportSummary> CounsellorHasNoSpace(IStringLocalizer<DataRightsText> text) =>
+        Outcome<ImportSummary>.Refused(409, text["CounsellorNoImportTitle"], text["CounsellorNoImportDetail"]);
 
     internal static Outcome<ImportSummary> NotNew(IStringLocalizer<DataRightsText> text) =>
         Outcome<ImportSummary>.Refused(409, text["NotNewTitle"], text["NotNewDetail"]);

@@ -69,12 +69,17 @@ internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldC
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-            // Again inside the transaction, so two imports sent at once cannot both land (SQLite takes the write lock here).
-            if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct))
+            // Again inside the transaction and under the account's lock (ADR 55), so two imports, or an
+            // import and a space started, joined or a counsellor code redeemed, cannot both land.
+            await AccountLock.TakeAsync(db, me, ct);
+            var refusal = await Counsellors.CounsellorRole.HasAsync(db, me, ct) ? DataImportService.CounsellorHasNoSpace(text)
+                : await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct) ? DataImportService.NotNew(text)
+                : null;
+            if (refusal is not null)
             {
                 await tx.RollbackAsync(ct);
                 await RemoveAsync(created);
-                return DataImportService.NotNew(text);
+                return refusal;
             }
 
             var user = await db.Users.FirstAsync(u => u.Id == me, ct);

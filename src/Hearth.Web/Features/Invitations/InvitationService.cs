@@ -162,6 +162,11 @@ public sealed class InvitationService(
     {
         var me = current.RequireUserId();
 
+        // Everything below reads and writes under the account's lock (ADR 55): a code redeemed or
+        // another space joined or started at the same moment cannot slip past these checks.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AccountLock.TakeAsync(db, me, ct);
+
         // A counsellor has no space of their own (ADR 46, ADR 50 §3): the link stays unused.
         if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
         {
@@ -182,8 +187,6 @@ public sealed class InvitationService(
             var status = problem is InvitationProblem.Expired or InvitationProblem.AlreadyUsed or InvitationProblem.Revoked or InvitationProblem.SpaceClosed ? 410 : 409;
             return Outcome<InvitationAccepted>.Refused(status, "Invitation can't be used", Explain(problem));
         }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // Claim the invitation atomically: of two concurrent accepts only one updates the row.
         var claimed = await db.Invitations.IgnoreQueryFilters()

@@ -62,10 +62,10 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
     {
         var me = current.RequireUserId();
 
-        // A counsellor has no space of their own (ADR 46, ADR 50 §3).
+        // A counsellor has no space of their own (ADR 46, ADR 50 §3); asked first, so a counsellor hears that rather than a field error.
         if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
         {
-            return Outcome<SpaceDetail>.Refused(409, text["CounsellorNoSpaceTitle"], text["CounsellorNoSpaceDetail"]);
+            return CounsellorHasNoSpace();
         }
 
         var errors = new FieldErrors();
@@ -78,6 +78,15 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         if (errors.Any)
         {
             return errors.ToOutcome<SpaceDetail>();
+        }
+
+        // Both checks again under the account's lock (ADR 55), so a code redeemed or a space started
+        // at the same moment cannot slip past them.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AccountLock.TakeAsync(db, me, ct);
+        if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
+        {
+            return CounsellorHasNoSpace();
         }
 
         var open = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == me && m.LeftAt == null && m.Space!.ClosedAt == null, ct);
@@ -97,9 +106,12 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         db.Spaces.Add(space);
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         await scope.ReloadAsync(db, me, ct);
         return await GetAsync(space.Id, ct);
     }
+
+    private Outcome<SpaceDetail> CounsellorHasNoSpace() => Outcome<SpaceDetail>.Refused(409, text["CounsellorNoSpaceTitle"], text["CounsellorNoSpaceDetail"]);
 
     /// <summary>The space if the current person is in it; a neutral closed view if it has closed; otherwise not found.</summary>
     public async Task<Outcome<SpaceDetail>> GetAsync(Guid spaceId, CancellationToken ct = default)

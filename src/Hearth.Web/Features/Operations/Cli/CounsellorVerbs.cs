@@ -99,6 +99,10 @@ internal static class CounsellorVerbs
     private static async Task<int> AddAsync(IServiceProvider services, HearthUser user, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var db = services.GetRequiredService<HearthDbContext>();
+
+        // Under the account's lock (ADR 55): a space the person starts at this moment waits, or makes this refuse.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AccountLock.TakeAsync(db, user.Id, ct);
         var open = await CounsellorRole.OpenSpacesAsync(db, user.Id, ct);
         if (open > 0)
         {
@@ -107,6 +111,7 @@ internal static class CounsellorVerbs
         }
 
         await CounsellorRole.GiveAsync(db, user.Id, ct);
+        await tx.CommitAsync(ct);
 
         await output.WriteLineAsync($"{user.Email} is a counsellor: pairs on this Hearth may invite them. They see nothing until both members of a pair agree. (Practice mode must be on: Hearth:Practice:Enabled.)");
         return HearthCommand.Done;
