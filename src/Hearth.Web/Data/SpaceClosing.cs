@@ -7,7 +7,8 @@ public static class SpaceClosing
 {
     /// <summary>
     /// Closes an open space for both (the other person sees only "this space is closed") and switches
-    /// off its pending invitations and any counsellor's access. Used by leaving and by deleting an account; the caller saves.
+    /// off its pending invitations and any counsellor's access. Used by leaving and by deleting an account,
+    /// inside the caller's transaction; the caller saves.
     /// </summary>
     public static async Task CloseAsync(HearthDbContext db, Space space, DateTimeOffset now, CancellationToken ct)
     {
@@ -16,6 +17,8 @@ public static class SpaceClosing
             return;
         }
 
+        // The space's lock first (ADR 55), as joining and making a link take it before the invitations.
+        await RowLock.SpaceAsync(db, space.Id, ct);
         space.ClosedAt = now;
         var spaceId = space.Id;
         await db.Invitations.IgnoreQueryFilters()

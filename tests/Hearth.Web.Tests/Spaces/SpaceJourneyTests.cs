@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hearth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Tests.Spaces;
 
@@ -191,6 +192,67 @@ public abstract class SpaceJourneyTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.True((int)a.StatusCode is 409 or 410));
         Assert.Equal(2, await factory.WithDbAsync(db => Task.FromResult(db.Memberships.All().Count(m => m.SpaceId == spaceId))));
+    }
+
+    /// <summary>
+    /// A new link stops the earlier one, also for links made at the same moment; and two people
+    /// accepting two different links of one space at once cannot both get in: a space has two members.
+    /// </summary>
+    [Fact]
+    public async Task Links_made_at_once_leave_one_and_two_people_joining_at_once_leave_the_space_at_two()
+    {
+        factory.RequireAvailable();
+        for (var round = 0; round < 6; round++)
+        {
+            var ana = await Person.RegisterAsync(factory);
+            var spaceId = await ana.CreateSpaceAsync();
+            var made = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/invitations", new { })));
+            Assert.All(made, m => Assert.Equal(HttpStatusCode.Created, m.StatusCode));
+            Assert.Equal(1, await factory.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().CountAsync(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)));
+
+            // Two live links, whatever the first check let through: each accepted by someone else at once.
+            var first = await ana.InviteAsync(spaceId);
+            await factory.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().Where(i => i.SpaceId == spaceId).ExecuteUpdateAsync(x => x.SetProperty(i => i.RevokedAt, (DateTimeOffset?)null)));
+            var second = await ana.InviteAsync(spaceId);
+            await factory.WithDbAsync(db => db.Invitations.IgnoreQueryFilters().Where(i => i.SpaceId == spaceId).ExecuteUpdateAsync(x => x.SetProperty(i => i.RevokedAt, (DateTimeOffset?)null)));
+            var ben = await Person.RegisterAsync(factory);
+            var cy = await Person.RegisterAsync(factory);
+            var answers = await Task.WhenAll(ben.AcceptAsync(first), cy.AcceptAsync(second));
+            Assert.Equal(2, await factory.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.SpaceId == spaceId && m.LeftAt == null)));
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>
+    /// Leaving, making a new link and joining by the old one at the same moment take the same locks in
+    /// the same order (ADR 55): each answers as if it came first or second, never with an error, and
+    /// nobody ends up in a space that closed before they joined it with someone still there.
+    /// </summary>
+    [Fact]
+    public async Task Leaving_making_a_link_and_joining_at_once_end_in_a_state_that_could_have_happened_one_by_one()
+    {
+        factory.RequireAvailable();
+        for (var round = 0; round < 6; round++)
+        {
+            var ana = await Person.RegisterAsync(factory);
+            var spaceId = await ana.CreateSpaceAsync();
+            var token = await ana.InviteAsync(spaceId);
+            var ben = await Person.RegisterAsync(factory);
+            var answers = await Task.WhenAll(
+                ana.LeaveAsync(spaceId),
+                ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/invitations", new { }),
+                ben.AcceptAsync(token));
+            Assert.All(answers, a => Assert.True((int)a.StatusCode < 500, $"round {round}: {a.RequestMessage!.Method} {a.RequestMessage.RequestUri} answered {(int)a.StatusCode}"));
+            Assert.True(answers[0].IsSuccessStatusCode, $"round {round}: leaving answered {(int)answers[0].StatusCode}");
+
+            var state = await factory.WithDbAsync(async db => (
+                Closed: await db.Spaces.IgnoreQueryFilters().Where(s => s.Id == spaceId).Select(s => s.ClosedAt != null).FirstAsync(),
+                Live: await db.Invitations.IgnoreQueryFilters().CountAsync(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null),
+                Ben: await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.SpaceId == spaceId && m.LeftAt == null)));
+            Assert.True(state.Closed);
+            Assert.Equal(0, state.Live);
+            Assert.Equal(answers[2].StatusCode == HttpStatusCode.OK ? 1 : 0, state.Ben);
+        }
     }
 }
 

@@ -101,7 +101,7 @@ public sealed class CounsellorCodeService(HearthDbContext db, CurrentMember curr
         // The checks and the claim under the account's lock (ADR 55): a space started or joined at
         // the same moment waits, or makes these checks refuse.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AccountLock.TakeAsync(db, me, ct);
+        await RowLock.AccountAsync(db, me, ct);
         if (await CounsellorRole.HasAsync(db, me, ct))
         {
             return Outcome<CounsellorRedeemedView>.Refused(409, text["RedeemAlreadyTitle"], text["RedeemAlreadyDetail"]);

@@ -18,8 +18,10 @@ public sealed class AccountErasure(HearthDbContext db, IEnumerable<IPersonalData
         db.ChangeTracker.Clear();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // 1. Every open space closes for the other person, exactly as when leaving.
-            var memberships = await db.Memberships.IgnoreQueryFilters().Include(m => m.Space).Where(m => m.UserId == me).ToListAsync(ct);
+            // 1. Every open space closes for the other person, exactly as when leaving: under the
+            //    account's lock, then each space's in the order of their ids (ADR 55).
+            await RowLock.AccountAsync(db, me, ct);
+            var memberships = await db.Memberships.IgnoreQueryFilters().Include(m => m.Space).Where(m => m.UserId == me).OrderBy(m => m.SpaceId).ToListAsync(ct);
             foreach (var membership in memberships)
             {
                 await SpaceClosing.CloseAsync(db, membership.Space!, now, ct);

@@ -71,7 +71,7 @@ internal sealed class ImportWriting(HearthDbContext db, SpaceScope scope, FieldC
 
             // Again inside the transaction and under the account's lock (ADR 55), so two imports, or an
             // import and a space started, joined or a counsellor code redeemed, cannot both land.
-            await AccountLock.TakeAsync(db, me, ct);
+            await RowLock.AccountAsync(db, me, ct);
             var refusal = await Counsellors.CounsellorRole.HasAsync(db, me, ct) ? DataImportService.CounsellorHasNoSpace(text)
                 : await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == me, ct) ? DataImportService.NotNew(text)
                 : null;

@@ -75,7 +75,25 @@ public sealed class InvitationService(
                 tomorrow - now);
         }
 
+        // Under the space's lock (ADR 55): of links made at the same moment, the last one is the only live one.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RowLock.SpaceAsync(db, spaceId, ct);
+
+        // Again under the lock: the space may have closed, or filled, since it was read above.
+        var inSpace = await db.Spaces.IgnoreQueryFilters()
+            .Where(s => s.Id == spaceId)
+            .Select(s => new { Closed = s.ClosedAt != null, Mine = s.Memberships.Any(m => m.UserId == me && m.LeftAt == null), Members = s.Memberships.Count(m => m.LeftAt == null) })
+            .FirstAsync(ct);
+        if (inSpace.Closed || !inSpace.Mine)
+        {
+            return Outcome<InvitationCreated>.NotFound();
+        }
+
+        if (inSpace.Members >= SpaceRules.MaxMembers)
+        {
+            return Outcome<InvitationCreated>.Refused(409, "Space is full", text["SpaceFull"]);
+        }
+
         await db.Invitations
             .Where(i => i.SpaceId == spaceId && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
@@ -165,7 +183,7 @@ public sealed class InvitationService(
         // Everything below reads and writes under the account's lock (ADR 55): a code redeemed or
         // another space joined or started at the same moment cannot slip past these checks.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AccountLock.TakeAsync(db, me, ct);
+        await RowLock.AccountAsync(db, me, ct);
 
         // A counsellor has no space of their own (ADR 46, ADR 50 §3): the link stays unused.
         if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
@@ -188,12 +206,20 @@ public sealed class InvitationService(
             return Outcome<InvitationAccepted>.Refused(status, "Invitation can't be used", Explain(problem));
         }
 
+        // The space's lock (ADR 55), before the invitation's row as everywhere: two people accepting
+        // two links of one space at once take turns, and the second finds it full (or closed, if it
+        // closed meanwhile).
+        await RowLock.SpaceAsync(db, invitation.SpaceId, ct);
+
         // Claim the invitation atomically: of two concurrent accepts only one updates the row.
         var claimed = await db.Invitations.IgnoreQueryFilters()
             .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, me), ct);
-        var activeMembers = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.SpaceId == invitation.SpaceId && m.LeftAt == null, ct);
-        if (claimed != 1 || activeMembers >= SpaceRules.MaxMembers)
+        var inSpace = await db.Spaces.IgnoreQueryFilters()
+            .Where(s => s.Id == invitation.SpaceId)
+            .Select(s => new { Closed = s.ClosedAt != null, Members = s.Memberships.Count(m => m.LeftAt == null) })
+            .FirstAsync(ct);
+        if (claimed != 1 || inSpace.Closed || inSpace.Members >= SpaceRules.MaxMembers)
         {
             await tx.RollbackAsync(ct);
             return Outcome<InvitationAccepted>.Refused(410, "Invitation can't be used", Explain(InvitationProblem.AlreadyUsed));

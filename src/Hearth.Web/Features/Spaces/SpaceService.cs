@@ -83,7 +83,7 @@ public sealed class SpaceService(HearthDbContext db, CurrentMember current, Spac
         // Both checks again under the account's lock (ADR 55), so a code redeemed or a space started
         // at the same moment cannot slip past them.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AccountLock.TakeAsync(db, me, ct);
+        await RowLock.AccountAsync(db, me, ct);
         if (await Counsellors.CounsellorRole.HasAsync(db, me, ct))
         {
             return CounsellorHasNoSpace();

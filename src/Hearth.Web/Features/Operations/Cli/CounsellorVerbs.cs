@@ -102,7 +102,7 @@ internal static class CounsellorVerbs
 
         // Under the account's lock (ADR 55): a space the person starts at this moment waits, or makes this refuse.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AccountLock.TakeAsync(db, user.Id, ct);
+        await RowLock.AccountAsync(db, user.Id, ct);
         var open = await CounsellorRole.OpenSpacesAsync(db, user.Id, ct);
         if (open > 0)
         {
