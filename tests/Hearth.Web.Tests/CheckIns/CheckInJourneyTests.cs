@@ -221,7 +221,14 @@ public abstract class CheckInJourneyTests<TFactory>(TFactory factory) : IClassFi
         // Ana starts the plan; it is the pair's, so Ben sees it and his progress shows to Ana.
         var bad = await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 6 });
         Assert.NotEmpty((await Expect.ProblemAsync(HttpStatusCode.BadRequest, bad)).FieldErrors("weeks"));
-        await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 3 }));
+        // Both tap "start" at the same moment: one plan starts, the other hears it already has (409).
+        var started = await Task.WhenAll(
+            ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 3 }),
+            ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 3 }),
+            ana.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 3 }));
+        Assert.Single(started, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(started.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<Hearth.Web.Features.Insights.ReconnectPlanRecord>().IgnoreQueryFilters().CountAsync(p => p.SpaceId == spaceId)));
         await Expect.ProblemAsync(HttpStatusCode.Conflict, await ben.Http.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/reconnect-plan", new { weeks = 2 }));
         var plan = (await ben.GetJsonAsync($"/api/v1/spaces/{spaceId}/insights")).GetProperty("plan");
         Assert.Equal("both", plan.GetProperty("audience").GetString());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hearth.Web.Features.Counsellors;
 using Hearth.Web.Tests.Assessments;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,30 @@ public abstract class CounsellorConsentTests<TFactory>(TFactory factory) : IClas
         var left = await factory.WithDbAsync(db => db.Set<Hearth.Web.Features.Counsellors.CounsellorConsent>().IgnoreQueryFilters().Where(c => c.GrantId == grant).Select(c => c.UserId).ToListAsync());
         Assert.DoesNotContain(anaId, left);
         Assert.Single(left);
+    }
+
+    /// <summary>
+    /// Both members inviting a counsellor at the same moment (or one tapping twice) make one
+    /// invitation, and the other member agreeing twice at once agrees once: one answer says done, the
+    /// others say it is already done (409), never a 500 and never a second grant or consent.
+    /// </summary>
+    [Fact]
+    public async Task Inviting_and_agreeing_at_once_make_one_grant_and_one_consent_each()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var (ana, ben, space, cleo) = await PairAsync();
+            var invited = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => (i % 2 == 0 ? ana : ben).InviteCounsellorAsync(space, cleo)));
+            Assert.All(invited, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"round {round}: inviting answered {(int)a.StatusCode}"));
+            Assert.Single(invited, a => a.StatusCode == HttpStatusCode.OK);
+            var other = Array.FindIndex(invited, a => a.StatusCode == HttpStatusCode.OK) % 2 == 0 ? ben : ana;
+            Assert.Equal(1, await factory.WithDbAsync(db => db.Set<CounsellorGrant>().IgnoreQueryFilters().CountAsync(g => g.SpaceId == space)));
+
+            var agreed = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => other.ConsentToCounsellorAsync(space)));
+            Assert.All(agreed, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"round {round}: agreeing answered {(int)a.StatusCode}"));
+            Assert.Single(agreed, a => a.StatusCode == HttpStatusCode.OK);
+            Assert.Equal(2, await factory.WithDbAsync(db => db.Set<CounsellorConsent>().IgnoreQueryFilters().CountAsync(c => c.SpaceId == space)));
+        }
     }
 
     [Fact]

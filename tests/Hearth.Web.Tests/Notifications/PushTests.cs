@@ -106,6 +106,40 @@ public abstract class PushTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Assert.Single(devices.EnumerateArray(), d => d.GetProperty("lastDeliveryAt").ValueKind == JsonValueKind.Null);
     }
 
+    /// <summary>
+    /// A member has at most <see cref="Hearth.Web.Features.Notifications.PushDevices.MaxDevices"/> devices,
+    /// also when the last ones are added at the same moment; the one over says why beside its field.
+    /// The same device sent several times at once is still one device.
+    /// </summary>
+    [Fact]
+    public async Task Devices_added_at_once_stop_at_the_limit_and_one_device_sent_at_once_is_one()
+    {
+        factory.RequireAvailable();
+        var max = Hearth.Web.Features.Notifications.PushDevices.MaxDevices;
+        for (var round = 0; round < 3; round++)
+        {
+            var ana = await Person.RegisterAsync(factory);
+            for (var i = 0; i < max - 1; i++)
+            {
+                await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", Push.NewDevice().Subscription));
+            }
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", Push.NewDevice().Subscription)));
+            Assert.Equal(max, (await ana.GetJsonAsync("/api/v1/account/push/devices")).GetArrayLength());
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+            foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+            {
+                Assert.Contains("endpoint", (await Expect.ProblemAsync(HttpStatusCode.BadRequest, refused)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            }
+
+            var ben = await Person.RegisterAsync(factory);
+            var phone = Push.NewDevice();
+            var same = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ben.Http.PostAsJsonAsync("/api/v1/account/push/devices", phone.Subscription)));
+            Assert.All(same, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+            Assert.Equal(1, (await ben.GetJsonAsync("/api/v1/account/push/devices")).GetArrayLength());
+        }
+    }
+
     [Fact]
     public async Task The_same_device_twice_is_one_device_only_its_owner_removes_it_and_nothing_is_stored_in_plain()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Hearth.Web.Tests.DataRights;
 using Hearth.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Hearth.Web.Tests.Resilience;
@@ -137,6 +138,62 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
             $"{GetType().Name}.{nameof(Every_catch_of_a_failed_write_asks_whether_it_was_a_unique_violation)}", "every catch (DbUpdateException ...) in src");
         Assert.True(sites.Count >= 7, $"Found only {sites.Count} catch sites; the search is broken.");
         Assert.Empty(unchecked_);
+    }
+
+    /// <summary>
+    /// Marks a member sets for themselves, sent many times at once (a double tap, two tabs): each is
+    /// answered as done and stored once, never a 500. Setting an insight aside, saving a debrief item
+    /// for a counsellor; the push device is in <c>PushTests</c>.
+    /// </summary>
+    [Fact]
+    public async Task A_mark_sent_many_times_at_once_is_set_once_and_every_answer_says_done()
+    {
+        static Dictionary<Hearth.Core.Dimensions.Dimension, int> Feels(int emotional, int physical, int intellectual, int spiritual, int experiential) => new()
+        {
+            [Hearth.Core.Dimensions.Dimension.Emotional] = emotional, [Hearth.Core.Dimensions.Dimension.Physical] = physical, [Hearth.Core.Dimensions.Dimension.Intellectual] = intellectual,
+            [Hearth.Core.Dimensions.Dimension.Spiritual] = spiritual, [Hearth.Core.Dimensions.Dimension.Experiential] = experiential,
+        };
+
+        factory.RequireAvailable();
+        var problems = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            var ana = await Person.RegisterAsync(factory);
+            var ben = await Person.RegisterAsync(factory);
+            var space = await ana.PairWithAsync(ben);
+            // The debrief's own journey's two: close in some dimensions, far apart in others.
+            await Hearth.Web.Tests.Assessments.AssessmentDriver.TakeAsync(ana, space, Debriefs.DebriefJourneyTests<SqliteHearthFactory>.ByDimension(Feels(7, 2, 7, 4, 2)));
+            await Hearth.Web.Tests.Assessments.AssessmentDriver.TakeAsync(ben, space, Debriefs.DebriefJourneyTests<SqliteHearthFactory>.ByDimension(Feels(7, 6, 7, 4, 2)));
+            var insights = await ana.GetJsonAsync($"/api/v1/spaces/{space}/insights");
+            var insight = insights.GetProperty("insights").EnumerateArray().First().GetProperty("key").GetString();
+            static IEnumerable<System.Text.Json.JsonElement> All(System.Text.Json.JsonElement e) =>
+                e.ValueKind == System.Text.Json.JsonValueKind.Object ? e.EnumerateObject().SelectMany(p => All(p.Value)).Prepend(e)
+                : e.ValueKind == System.Text.Json.JsonValueKind.Array ? e.EnumerateArray().SelectMany(All) : [];
+            var debrief = await ana.GetJsonAsync($"/api/v1/spaces/{space}/assessment/debrief");
+            var item = All(debrief).First(e => e.TryGetProperty("saved", out _)).GetProperty("id").GetString();
+            foreach (var (what, url) in new[]
+            {
+                ("insight set aside", $"/api/v1/spaces/{space}/insights/not-fitting/{insight}"),
+                ("debrief item saved", $"/api/v1/spaces/{space}/assessment/debrief/saved/{item}"),
+            })
+            {
+                var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => Task.Run(() => ana.Http.PutAsync(new Uri(url, UriKind.Relative), null))));
+                if (answers.Any(a => a.StatusCode != HttpStatusCode.OK))
+                {
+                    problems.Add($"round {round}, {what}: {string.Join(", ", answers.Select(a => (int)a.StatusCode))}");
+                }
+            }
+
+            var stored = await factory.WithDbAsync(async db => (
+                Aside: await db.Set<Hearth.Web.Features.Insights.InsightNotFitting>().IgnoreQueryFilters().CountAsync(x => x.SpaceId == space),
+                Saved: await db.Set<Hearth.Web.Features.Debriefs.DebriefSavedItem>().IgnoreQueryFilters().CountAsync(x => x.SpaceId == space)));
+            if (stored != (1, 1))
+            {
+                problems.Add($"round {round}: stored {stored.Aside} set aside and {stored.Saved} saved, not one of each");
+            }
+        }
+
+        Assert.Empty(problems);
     }
 }
 

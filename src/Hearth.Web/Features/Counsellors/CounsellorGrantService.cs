@@ -61,11 +61,22 @@ public sealed class CounsellorGrantService(HearthDbContext db, PairSpaces pairs,
             return Outcome<SpaceCounsellorView>.Invalid("email", text["NoCounsellor"]);
         }
 
-        var now = clock.GetUtcNow();
-        var grant = new CounsellorGrant { Id = Guid.CreateVersion7(), SpaceId = spaceId, CounsellorUserId = counsellor.Id, CreatedAt = now };
-        db.Add(grant);
-        db.Add(new CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = spaceId, UserId = pair.Me, Scopes = scopes, Days = days, ConsentedAt = now });
-        await db.SaveChangesAsync(ct);
+        // Again under the space's lock (ADR 55): both members inviting at once, or a double tap, make one invitation.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await RowLock.SpaceAsync(db, spaceId, ct);
+            if (await LiveGrantAsync(spaceId, ct) is not null)
+            {
+                return Outcome<SpaceCounsellorView>.Refused(409, text["AlreadyTitle"], text["AlreadyDetail"]);
+            }
+
+            var now = clock.GetUtcNow();
+            var grant = new CounsellorGrant { Id = Guid.CreateVersion7(), SpaceId = spaceId, CounsellorUserId = counsellor.Id, CreatedAt = now };
+            db.Add(grant);
+            db.Add(new CounsellorConsent { Id = Guid.CreateVersion7(), GrantId = grant.Id, SpaceId = spaceId, UserId = pair.Me, Scopes = scopes, Days = days, ConsentedAt = now });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
 
         // Discreet: no names, nothing about the pair. The counsellor sees them only once both agreed.
         var list = links.BaseUrl.TrimEnd('/') + linkGenerator.GetPathByPage("/Counsellors/Index");
@@ -88,6 +99,9 @@ public sealed class CounsellorGrantService(HearthDbContext db, PairSpaces pairs,
             return errors.ToOutcome<SpaceCounsellorView>();
         }
 
+        // Under the space's lock (ADR 55): agreeing twice at once agrees once; the second hears it is done.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RowLock.SpaceAsync(db, spaceId, ct);
         var grant = await LiveGrantAsync(spaceId, ct);
         if (grant is null)
         {
@@ -105,6 +119,7 @@ public sealed class CounsellorGrantService(HearthDbContext db, PairSpaces pairs,
         grant.ActivatedAt = now;
         grant.ExpiresAt = now.AddDays(Math.Min(days, consents.Select(c => c.Days).DefaultIfEmpty(days).Min()));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<SpaceCounsellorView>.Ok(await ViewAsync(pair, ct));
     }
 

@@ -1,4 +1,5 @@
 using Hearth.Web.Api;
+using Hearth.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hearth.Web.Features.Insights;
@@ -47,9 +48,23 @@ public sealed partial class InsightService
         var mine = await SetAsideKeysAsync(pair, ct);
         if (!mine.Contains(key))
         {
-            db.Add(new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = spaceId, UserId = pair.Me, InsightKey = key, MarkedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            await CountAsync(InsightKeys.Wire(insight.Kind), +1, ct);
+            var row = db.Add(new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = spaceId, UserId = pair.Me, InsightKey = key, MarkedAt = clock.GetUtcNow() });
+            var saved = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // The same member's other request (a double tap) set it aside a moment ago: it is aside, as they asked, and counted once.
+                row.State = EntityState.Detached;
+                saved = false;
+            }
+
+            if (saved)
+            {
+                await CountAsync(InsightKeys.Wire(insight.Kind), +1, ct);
+            }
         }
 
         return await SetAsideAsync(spaceId, ct);
@@ -113,8 +128,17 @@ public sealed partial class InsightService
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.NotFitting, c => c.NotFitting + change < 0 ? 0 : c.NotFitting + change), ct);
         if (updated == 0 && change > 0)
         {
-            db.Add(new InsightFitCount { Kind = kind, NotFitting = change });
-            await db.SaveChangesAsync(ct);
+            var first = db.Add(new InsightFitCount { Kind = kind, NotFitting = change });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // Someone else's request made this kind's row a moment ago: add to it instead.
+                first.State = EntityState.Detached;
+                await db.Set<InsightFitCount>().Where(c => c.Kind == kind).ExecuteUpdateAsync(u => u.SetProperty(c => c.NotFitting, c => c.NotFitting + change), ct);
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ public sealed partial class InsightService
             return Outcome<InsightsView>.Refused(409, text["NothingToStartTitle"], text["NothingToStart"]);
         }
 
+        // Under the space's lock (ADR 55): both members tapping "start" at once start one plan.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RowLock.SpaceAsync(db, spaceId, ct);
         var plans = await VisiblePlansAsync(pair, ct);
         if (plans.Any(p => !IsFinished(p, history) && (p.OwnerUserId is null) == fading.Audience.IsShared))
         {
@@ -58,6 +61,7 @@ public sealed partial class InsightService
             StartedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await InsightsAsync(spaceId, ct);
     }
 

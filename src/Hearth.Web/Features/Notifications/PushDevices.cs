@@ -48,7 +48,11 @@ public sealed class PushDevices(
             return errors.ToOutcome<PushDeviceView>();
         }
 
+        // Under the account's lock (ADR 55): the same device sent twice at once is one row, and the
+        // limit holds for devices added at the same moment.
         var hash = Hash(valid.Endpoint);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RowLock.AccountAsync(db, me, ct);
         var device = await db.Set<PushDevice>().FirstOrDefaultAsync(d => d.UserId == me && d.EndpointHash == hash, ct);
         if (device is null)
         {
@@ -65,6 +69,7 @@ public sealed class PushDevices(
         device.Label = ClientLabels.Describe(userAgent);
         device.Sealed = await cipher.EncryptAsync(JsonSerializer.Serialize(valid, SealedJson.Options), Context(device), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Outcome<PushDeviceView>.Ok(View(device));
     }
 
