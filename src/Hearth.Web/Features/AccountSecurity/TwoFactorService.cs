@@ -14,7 +14,7 @@ namespace Hearth.Web.Features.AccountSecurity;
 /// The first step (the passphrase) leaves a short-lived, encrypted "second step" cookie naming the
 /// account; the code completes the sign-in. Codes are accepted once each (see <see cref="Totp"/>).
 /// </summary>
-public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle, IStringLocalizer<AccountSecurityText> text) : Accounts.ISecondSignInStep
+public sealed class TwoFactorService(UserManager<HearthUser> users, HearthDbContext db, CurrentMember current, IDataProtectionProvider dataProtection, TimeProvider clock, AccountThrottle throttle, IStringLocalizer<AccountSecurityText> text) : Accounts.ISecondSignInStep
 {
     public const string PendingCookie = "__Host-hearth-2step";
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(5);
@@ -31,7 +31,12 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
     /// <summary>The key to type or scan into an authenticator app (a new one if none yet).</summary>
     public async Task<Outcome<TwoFactorSetup>> SetupAsync()
     {
+        // Under the account's lock (ADR 55): two setups at once (two tabs, a double tap) make one key,
+        // so the app scanned from either page is the one the account checks.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await RowLock.AccountAsync(db, current.RequireUserId(), default);
         var user = await MeAsync();
+        await db.Entry(user).ReloadAsync();
         if (user.TwoFactorEnabled)
         {
             return Outcome<TwoFactorSetup>.Refused(409, text["AlreadyOnTitle"], text["AlreadyOnSetup"]);
@@ -43,6 +48,8 @@ public sealed class TwoFactorService(UserManager<HearthUser> users, CurrentMembe
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
+
+        await tx.CommitAsync();
 
         var grouped = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4)))).ToArray()).ToLowerInvariant();
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits={Totp.Digits}";

@@ -110,9 +110,9 @@ public sealed class MemoryService(HearthDbContext db, PairSpaces pairs, FieldCip
             return Outcome<Done>.NotFound();
         }
 
-        db.Remove(row);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Done>.Ok(default);
+        // One statement, so the same delete sent twice at once removes it once and the other finds nothing (404), never a 500.
+        var removed = await db.Set<Memory>().Where(m => m.Id == row.Id && m.AuthorUserId == pair.Me).ExecuteDeleteAsync(ct);
+        return removed == 1 ? Outcome<Done>.Ok(default) : Outcome<Done>.NotFound();
     }
 
     /// <summary>

@@ -172,8 +172,12 @@ public sealed class QualityTimeService(HearthDbContext db, PairSpaces pairs, ISt
             return Outcome<QualityTimeView>.NotFound();
         }
 
-        db.Remove(entry);
-        await db.SaveChangesAsync(ct);
+        // One statement, so the same removal sent twice at once removes it once and the other finds nothing (404), never a 500.
+        if (await db.Set<TimeTogether>().Where(t => t.Id == entry.Id && t.LoggedByUserId == pair.Me).ExecuteDeleteAsync(ct) == 0)
+        {
+            return Outcome<QualityTimeView>.NotFound();
+        }
+
         return Outcome<QualityTimeView>.Ok(await ViewAsync(pair, QualityTimeLog.WeekStartFor(LocalDate.FromDateOnly(entry.Day)), ct));
     }
 
