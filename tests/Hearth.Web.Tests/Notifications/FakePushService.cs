@@ -93,6 +93,11 @@ public sealed class FakePushService : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status404NotFound);
         }
 
+        if (device.WhileReceiving is { } meanwhile)
+        {
+            await meanwhile();
+        }
+
         if (device.Answer != HttpStatusCode.Created)
         {
             return Results.StatusCode((int)device.Answer);
@@ -189,6 +194,9 @@ public sealed class FakeDevice(FakePushService service, string id)
 
     /// <summary>What the push service answers for this device: 201, or 404 / 410 for a gone one.</summary>
     public HttpStatusCode Answer { get; set; } = HttpStatusCode.Created;
+
+    /// <summary>Something that happens while the push service holds this device's message, before it answers.</summary>
+    public Func<Task>? WhileReceiving { get; set; }
 
     /// <summary>The decrypted payloads that reached this device, as the service worker would read them.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();

@@ -107,6 +107,43 @@ public abstract class PushTests<TFactory>(TFactory factory) : IClassFixture<TFac
     }
 
     /// <summary>
+    /// The member removes their devices while a message to them is on its way: sending still ends
+    /// well (no 500), and what the member removed stays removed.
+    /// </summary>
+    [Fact]
+    public async Task Devices_removed_while_a_message_is_on_its_way_stay_removed_and_sending_ends_well()
+    {
+        factory.RequireAvailable();
+        var ana = await Person.RegisterAsync(factory);
+        var phone = Push.NewDevice();
+        var laptop = Push.NewDevice();
+        laptop.Answer = HttpStatusCode.Gone;
+        foreach (var device in new[] { phone, laptop })
+        {
+            await Expect.StatusAsync(HttpStatusCode.Created, await ana.Http.PostAsJsonAsync("/api/v1/account/push/devices", device.Subscription));
+        }
+
+        var ids = (await ana.GetJsonAsync("/api/v1/account/push/devices")).EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
+        var removedFirst = false;
+        phone.WhileReceiving = async () =>
+        {
+            if (!removedFirst)
+            {
+                removedFirst = true;
+                foreach (var id in ids)
+                {
+                    await Expect.StatusAsync(HttpStatusCode.NoContent, await ana.Http.DeleteAsync(new Uri($"/api/v1/account/push/devices/{id}", UriKind.Relative)));
+                }
+            }
+        };
+
+        var sent = await ana.Http.PostAsync(new Uri("/api/v1/account/push/test", UriKind.Relative), null);
+        await Expect.StatusAsync(HttpStatusCode.OK, sent);
+        Assert.True(removedFirst);
+        Assert.Equal(0, (await ana.GetJsonAsync("/api/v1/account/push/devices")).GetArrayLength());
+    }
+
+    /// <summary>
     /// A member has at most <see cref="Hearth.Web.Features.Notifications.PushDevices.MaxDevices"/> devices,
     /// also when the last ones are added at the same moment; the one over says why beside its field.
     /// The same device sent several times at once is still one device.

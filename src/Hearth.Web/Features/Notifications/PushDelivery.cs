@@ -60,7 +60,9 @@ public sealed class PushDelivery(
 
     public async Task<PushDeliveryResult> SendAsync(Guid userId, string? page, CancellationToken ct = default)
     {
-        var devices = await db.Set<PushDevice>().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        // Read without tracking: what happens to each device is written at once in its own statement,
+        // so a device the member removes while a message is on its way stays removed and nothing fails.
+        var devices = await db.Set<PushDevice>().AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         if (devices.Count == 0)
         {
             return new PushDeliveryResult(0, 0, 0);
@@ -91,13 +93,14 @@ public sealed class PushDelivery(
             try
             {
                 await client.RequestPushMessageDeliveryAsync(target, new PushMessage(payload) { Topic = "hearth", Urgency = PushMessageUrgency.Normal }, ct);
-                device.LastDeliveredAt = clock.GetUtcNow();
+                var at = clock.GetUtcNow();
+                await db.Set<PushDevice>().Where(d => d.Id == device.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.LastDeliveredAt, at), ct);
                 delivered++;
             }
             catch (PushServiceClientException gone) when (gone.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
                 // The browser unsubscribed or the push service forgot it: this device is no more.
-                db.Remove(device);
+                await db.Set<PushDevice>().Where(d => d.Id == device.Id).ExecuteDeleteAsync(ct);
                 removed++;
             }
             catch (Exception problem) when (problem is PushServiceClientException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -108,7 +111,6 @@ public sealed class PushDelivery(
             }
         }
 
-        await db.SaveChangesAsync(ct);
         return new PushDeliveryResult(delivered, removed, failed);
     }
 
