@@ -67,6 +67,12 @@ public sealed class DatabaseErrorLogging(ILoggerFactory logs) : DbCommandInterce
             return;
         }
 
+        if (DbErrors.IsChangedMeanwhile(exception))
+        {
+            log.LogInformation("A row changed or went away while it was being saved (two requests at the same moment); nothing was saved, answered 409");
+            return;
+        }
+
         Hosting.HearthMetrics.WriteFailed(DbErrors.IsStorageFull(exception));
         if (DbErrors.IsStorageFull(exception))
         {

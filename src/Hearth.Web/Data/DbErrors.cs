@@ -34,6 +34,23 @@ public static class DbErrors
     }
 
     /// <summary>
+    /// A row changed or went away between being read and being saved: another request (a second
+    /// tab, the same tap twice) got there first. Nothing was saved; answered 409 (ADR 55).
+    /// </summary>
+    public static bool IsChangedMeanwhile(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The storage cannot take the write right now: SQLite's SQLITE_FULL or an I/O error,
     /// PostgreSQL's disk_full (and the rest of its "insufficient resources" class 53), or the
     /// operating system saying there is no space left on the device. Answered 503 with Retry-After.

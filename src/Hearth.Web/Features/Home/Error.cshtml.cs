@@ -12,13 +12,24 @@ public sealed class ErrorModel(StorageStatus storage) : PageModel
 {
     public bool CannotSave { get; private set; }
 
+    /// <summary>What was being saved changed or went away at the same moment (another tab): nothing was saved (ADR 55).</summary>
+    public bool ChangedMeanwhile { get; private set; }
+
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
 
     private void Describe()
     {
-        CannotSave = DbErrors.IsStorageFull(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ChangedMeanwhile = DbErrors.IsChangedMeanwhile(error);
+        if (ChangedMeanwhile)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+
+        CannotSave = DbErrors.IsStorageFull(error);
         if (!CannotSave)
         {
             Response.StatusCode = StatusCodes.Status500InternalServerError;
