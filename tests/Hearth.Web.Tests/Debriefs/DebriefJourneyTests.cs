@@ -20,12 +20,13 @@ public abstract class DebriefJourneyTests<TFactory>(TFactory factory) : IClassFi
             ? (item.IsReverseKeyed ? 8 - e : e)
             : AssessmentDriver.Uniform(4)(item);
 
-    private static readonly Dictionary<Dimension, int> AnaFeels = new()
+    /// <summary>Two people close in some dimensions and far apart in others: a debrief with strengths and topics.</summary>
+    internal static readonly Dictionary<Dimension, int> AnaFeels = new()
     {
         [Dimension.Emotional] = 7, [Dimension.Physical] = 2, [Dimension.Intellectual] = 7, [Dimension.Spiritual] = 4, [Dimension.Experiential] = 2,
     };
 
-    private static readonly Dictionary<Dimension, int> BenFeels = new()
+    internal static readonly Dictionary<Dimension, int> BenFeels = new()
     {
         [Dimension.Emotional] = 7, [Dimension.Physical] = 6, [Dimension.Intellectual] = 7, [Dimension.Spiritual] = 4, [Dimension.Experiential] = 2,
     };

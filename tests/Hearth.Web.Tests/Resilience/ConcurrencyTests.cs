@@ -33,6 +33,40 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var titles = (await sam.GetJsonAsync($"/api/v1/spaces/{spaceId}/memories")).GetProperty("memories").EnumerateArray().Select(m => m.GetProperty("title").GetString()).ToList();
         Assert.Equal(6, titles.Count(t => t!.StartsWith("at once", StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// Editing something while it is being deleted (two tabs): the delete wins or the edit lands
+    /// first, and the edit that finds it gone is told so, a 404 or a 409, never a 500.
+    /// </summary>
+    [Fact]
+    public async Task An_edit_and_a_delete_of_one_thing_at_once_answer_without_a_server_error()
+    {
+        factory.RequireAvailable();
+        var ana = await Person.RegisterAsync(factory);
+        var space = await ana.CreateSpaceAsync();
+        var errors = new List<string>();
+        for (var round = 0; round < 16; round++)
+        {
+            var created = await ana.Http.PostAsJsonAsync($"/api/v1/spaces/{space}/memories", new { title = $"the lake {round}", shared = false });
+            await Expect.StatusAsync(HttpStatusCode.Created, created);
+            var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            var url = new Uri($"/api/v1/spaces/{space}/memories/{id}", UriKind.Relative);
+            var answers = await Task.WhenAll(
+                Task.Run(() => ana.Http.PutAsJsonAsync(url, new { title = "the lake, again" })),
+                Task.Run(() => ana.Http.DeleteAsync(url)));
+            errors.AddRange(answers.Where(a => (int)a.StatusCode >= 500).Select(a => $"round {round}: {a.RequestMessage!.Method} answered {(int)a.StatusCode}"));
+            Assert.Equal(HttpStatusCode.NoContent, answers[1].StatusCode);
+            Assert.Contains(answers[0].StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Conflict });
+            if (answers[0].StatusCode == HttpStatusCode.Conflict)
+            {
+                Assert.Contains("nothing was saved", (await Expect.ProblemAsync(HttpStatusCode.Conflict, answers[0])).Detail(), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await ana.Http.GetAsync(url)).StatusCode);
+        }
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }
 
 public sealed class ConcurrencyOnSqlite(SqliteHearthFactory factory) : ConcurrencyTests<SqliteHearthFactory>(factory);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hearth.Web.Tests.Assessments;
 using Hearth.Web.Tests.DataRights;
+using Hearth.Web.Tests.Debriefs;
 using Hearth.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -148,12 +150,6 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task A_mark_sent_many_times_at_once_is_set_once_and_every_answer_says_done()
     {
-        static Dictionary<Hearth.Core.Dimensions.Dimension, int> Feels(int emotional, int physical, int intellectual, int spiritual, int experiential) => new()
-        {
-            [Hearth.Core.Dimensions.Dimension.Emotional] = emotional, [Hearth.Core.Dimensions.Dimension.Physical] = physical, [Hearth.Core.Dimensions.Dimension.Intellectual] = intellectual,
-            [Hearth.Core.Dimensions.Dimension.Spiritual] = spiritual, [Hearth.Core.Dimensions.Dimension.Experiential] = experiential,
-        };
-
         factory.RequireAvailable();
         var problems = new List<string>();
         for (var round = 0; round < 3; round++)
@@ -162,8 +158,8 @@ public abstract class RaceAnswerTests<TFactory>(TFactory factory) : IClassFixtur
             var ben = await Person.RegisterAsync(factory);
             var space = await ana.PairWithAsync(ben);
             // The debrief's own journey's two: close in some dimensions, far apart in others.
-            await Hearth.Web.Tests.Assessments.AssessmentDriver.TakeAsync(ana, space, Debriefs.DebriefJourneyTests<SqliteHearthFactory>.ByDimension(Feels(7, 2, 7, 4, 2)));
-            await Hearth.Web.Tests.Assessments.AssessmentDriver.TakeAsync(ben, space, Debriefs.DebriefJourneyTests<SqliteHearthFactory>.ByDimension(Feels(7, 6, 7, 4, 2)));
+            await ana.TakeAsync(space, DebriefJourneyTests<SqliteHearthFactory>.ByDimension(DebriefJourneyTests<SqliteHearthFactory>.AnaFeels));
+            await ben.TakeAsync(space, DebriefJourneyTests<SqliteHearthFactory>.ByDimension(DebriefJourneyTests<SqliteHearthFactory>.BenFeels));
             var insights = await ana.GetJsonAsync($"/api/v1/spaces/{space}/insights");
             var insight = insights.GetProperty("insights").EnumerateArray().First().GetProperty("key").GetString();
             static IEnumerable<System.Text.Json.JsonElement> All(System.Text.Json.JsonElement e) =>

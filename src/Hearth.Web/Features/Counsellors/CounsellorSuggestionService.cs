@@ -136,15 +136,8 @@ public sealed class CounsellorSuggestionService(
 
         if (!await db.Set<CounsellorSuggestionDismissal>().AnyAsync(d => d.SuggestionId == suggestionId && d.UserId == pair.Me, ct))
         {
-            db.Add(new CounsellorSuggestionDismissal { Id = Guid.CreateVersion7(), SuggestionId = suggestionId, SpaceId = spaceId, UserId = pair.Me, DismissedAt = clock.GetUtcNow() });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // The same member's other request put it away a moment ago: it is away, which is what they asked.
-            }
+            // The same member's other request may have put it away a moment ago: it is away, which is what they asked.
+            await RaceSafeWrites.AddOnceAsync(db, new CounsellorSuggestionDismissal { Id = Guid.CreateVersion7(), SuggestionId = suggestionId, SpaceId = spaceId, UserId = pair.Me, DismissedAt = clock.GetUtcNow() }, ct);
         }
 
         return Outcome<Done>.Ok(default);

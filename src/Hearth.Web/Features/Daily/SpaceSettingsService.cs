@@ -53,33 +53,21 @@ public sealed class SpaceSettingsService(HearthDbContext db, PairSpaces pairs, T
             return errors.ToOutcome<SpaceSettingsView>();
         }
 
-        // Both members may save the very first settings at the same moment: the second insert
-        // loses the race, so it tries once more as an update of the row that now exists.
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await db.Set<SpaceSettings>().FirstOrDefaultAsync(s => s.SpaceId == spaceId, ct);
-            var created = row is null;
-            if (row is null)
+        // Both members may save the very first settings at the same moment.
+        await RaceSafeWrites.SaveFirstOrUpdateAsync(
+            db,
+            c => db.Set<SpaceSettings>().FirstOrDefaultAsync(s => s.SpaceId == spaceId, c),
+            () => new SpaceSettings { SpaceId = spaceId, TimeZoneId = pair.TimeZoneId },
+            row =>
             {
-                row = new SpaceSettings { SpaceId = spaceId, TimeZoneId = pair.TimeZoneId };
-                db.Add(row);
-            }
-
-            row.LivingApart = input.LivingApart ?? row.LivingApart;
-            row.TimeZoneId = zone ?? row.TimeZoneId;
-            row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
-            row.QuestionMinute = question is null ? row.QuestionMinute : questionMinute;
-            row.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return await GetAsync(spaceId, ct);
-            }
-            catch (DbUpdateException race) when (created && attempt == 0 && DbErrors.IsUniqueViolation(race))
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-        }
+                row.LivingApart = input.LivingApart ?? row.LivingApart;
+                row.TimeZoneId = zone ?? row.TimeZoneId;
+                row.DailyGoalMinutes = input.DailyGoalMinutes ?? row.DailyGoalMinutes;
+                row.QuestionMinute = question is null ? row.QuestionMinute : questionMinute;
+                row.UpdatedAt = clock.GetUtcNow();
+            },
+            ct);
+        return await GetAsync(spaceId, ct);
     }
 
     private static SpaceSettingsView View(PairSpace pair, int? questionMinute) =>

@@ -61,16 +61,8 @@ public sealed class DebriefService(HearthDbContext db, PairSpaces pairs, Assessm
         var mine = await SavedIdsAsync(pair, ct);
         if (!mine.Contains(itemId))
         {
-            var row = db.Add(new DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = pair.SpaceId, UserId = pair.Me, ItemId = itemId, SavedAt = clock.GetUtcNow() });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // The same member's other request (a double tap) saved it a moment ago: it is saved, as they asked.
-                row.State = EntityState.Detached;
-            }
+            // A double tap saves it once; the other request's answer is the same list.
+            await RaceSafeWrites.AddOnceAsync(db, new DebriefSavedItem { Id = Guid.CreateVersion7(), SpaceId = pair.SpaceId, UserId = pair.Me, ItemId = itemId, SavedAt = clock.GetUtcNow() }, ct);
 
             mine = [.. mine, itemId];
         }

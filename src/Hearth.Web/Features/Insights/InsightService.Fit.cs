@@ -48,20 +48,8 @@ public sealed partial class InsightService
         var mine = await SetAsideKeysAsync(pair, ct);
         if (!mine.Contains(key))
         {
-            var row = db.Add(new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = spaceId, UserId = pair.Me, InsightKey = key, MarkedAt = clock.GetUtcNow() });
-            var saved = true;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // The same member's other request (a double tap) set it aside a moment ago: it is aside, as they asked, and counted once.
-                row.State = EntityState.Detached;
-                saved = false;
-            }
-
-            if (saved)
+            // A double tap sets it aside (and counts it) once.
+            if (await RaceSafeWrites.AddOnceAsync(db, new InsightNotFitting { Id = Guid.CreateVersion7(), SpaceId = spaceId, UserId = pair.Me, InsightKey = key, MarkedAt = clock.GetUtcNow() }, ct))
             {
                 await CountAsync(InsightKeys.Wire(insight.Kind), +1, ct);
             }
@@ -128,15 +116,9 @@ public sealed partial class InsightService
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.NotFitting, c => c.NotFitting + change < 0 ? 0 : c.NotFitting + change), ct);
         if (updated == 0 && change > 0)
         {
-            var first = db.Add(new InsightFitCount { Kind = kind, NotFitting = change });
-            try
+            // Someone else's request may have made this kind's row a moment ago: then add to it.
+            if (!await RaceSafeWrites.AddOnceAsync(db, new InsightFitCount { Kind = kind, NotFitting = change }, ct))
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // Someone else's request made this kind's row a moment ago: add to it instead.
-                first.State = EntityState.Detached;
                 await db.Set<InsightFitCount>().Where(c => c.Kind == kind).ExecuteUpdateAsync(u => u.SetProperty(c => c.NotFitting, c => c.NotFitting + change), ct);
             }
         }

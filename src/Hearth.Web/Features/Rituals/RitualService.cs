@@ -75,32 +75,20 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             return errors.ToOutcome<RitualView>();
         }
 
-        // Both members (or a double tap) may save the very first ritual at the same moment: the
-        // second insert loses the race, so it tries once more as an update of the row that now exists.
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await db.Set<SpaceRitual>().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct);
-            var created = row is null;
-            if (row is null)
+        // Both members (or a double tap) may save the very first ritual at the same moment.
+        await RaceSafeWrites.SaveFirstOrUpdateAsync(
+            db,
+            c => db.Set<SpaceRitual>().FirstOrDefaultAsync(r => r.SpaceId == spaceId, c),
+            () => new SpaceRitual { SpaceId = spaceId },
+            row =>
             {
-                row = new SpaceRitual { SpaceId = spaceId };
-                db.Add(row);
-            }
-
-            row.Day = (int)ritual.Day;
-            row.MinuteOfDay = (ritual.Time.Hour * 60) + ritual.Time.Minute;
-            row.TimeZoneId = ritual.Zone.Id;
-            row.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
-            }
-            catch (DbUpdateException race) when (created && attempt == 0 && DbErrors.IsUniqueViolation(race))
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-        }
+                row.Day = (int)ritual.Day;
+                row.MinuteOfDay = (ritual.Time.Hour * 60) + ritual.Time.Minute;
+                row.TimeZoneId = ritual.Zone.Id;
+                row.UpdatedAt = clock.GetUtcNow();
+            },
+            ct);
+        return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
     }
 
     public async Task<Outcome<RitualView>> SetWakingHoursAsync(Guid spaceId, WakingHoursInput input, CancellationToken ct = default)
@@ -124,31 +112,19 @@ public sealed class RitualService(HearthDbContext db, PairSpaces pairs, TimeProv
             return errors.ToOutcome<RitualView>();
         }
 
-        // The same member's two requests at once (a double tap) may both find no row: the second
-        // insert loses the race, so it tries once more as an update of the row that now exists.
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await db.Set<MemberWakingHours>().FirstOrDefaultAsync(w => w.SpaceId == spaceId && w.UserId == pair.Me, ct);
-            var created = row is null;
-            if (row is null)
+        // The same member's two requests at once (a double tap) may both find no row yet.
+        await RaceSafeWrites.SaveFirstOrUpdateAsync(
+            db,
+            c => db.Set<MemberWakingHours>().FirstOrDefaultAsync(w => w.SpaceId == spaceId && w.UserId == pair.Me, c),
+            () => new MemberWakingHours { SpaceId = spaceId, UserId = pair.Me },
+            row =>
             {
-                row = new MemberWakingHours { SpaceId = spaceId, UserId = pair.Me };
-                db.Add(row);
-            }
-
-            row.FromMinute = (window.From.Hour * 60) + window.From.Minute;
-            row.ToMinute = (window.To.Hour * 60) + window.To.Minute;
-            row.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
-            }
-            catch (DbUpdateException race) when (created && attempt == 0 && DbErrors.IsUniqueViolation(race))
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-        }
+                row.FromMinute = (window.From.Hour * 60) + window.From.Minute;
+                row.ToMinute = (window.To.Hour * 60) + window.To.Minute;
+                row.UpdatedAt = clock.GetUtcNow();
+            },
+            ct);
+        return Outcome<RitualView>.Ok(await ViewAsync(pair, ct));
     }
 
     private async Task<RitualView> ViewAsync(PairSpace pair, CancellationToken ct)
