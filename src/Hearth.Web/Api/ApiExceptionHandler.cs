@@ -49,13 +49,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         BadHttpRequestException { StatusCode: 413 } => (413, "Too large", "That request is larger than Hearth accepts."),
         BadHttpRequestException { InnerException: JsonException } => (400, "Unreadable JSON", "The body is not valid JSON, or a field has the wrong type. Check the field names and values and try again."),
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 => (bad.StatusCode, "Bad request", BadRequestDetail(bad)),
-        _ when DbErrors.IsChangedMeanwhile(exception) => (409, "Changed meanwhile", ChangedMeanwhileDetail),
+        _ when DbErrors.IsChangedMeanwhile(exception) => (409, "Changed meanwhile", "This changed or was removed at the same moment, on another device or tab, so nothing was saved. Reload to see it as it is now, and try again if you still want to."),
         _ when DbErrors.IsStorageFull(exception) => (503, "Can't save right now", StorageStatus.CannotSaveDetail),
         KeyRingMissingException => (503, "Unavailable", "Hearth cannot unlock its data right now. The operator has been told."),
         _ => (500, "Something went wrong", "Something went wrong on our side. Nothing you sent was half-saved; please try again."),
     };
-
-    public const string ChangedMeanwhileDetail = "This changed or was removed at the same moment, on another device or tab, so nothing was saved. Reload to see it as it is now, and try again if you still want to.";
 
     private static string BadRequestDetail(BadHttpRequestException bad) =>
         bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)

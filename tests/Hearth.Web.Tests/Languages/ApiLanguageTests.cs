@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Hearth.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Web.Tests.Languages;
 
@@ -60,6 +62,38 @@ public sealed class ApiLanguageTests
             var message = problem.RootElement.GetProperty("errors").EnumerateObject().Single().Value[0].GetString();
             Assert.Equal("Der Idempotency-Key darf höchstens 100 Zeichen lang sein.", message);
         }
+    }
+
+    /// <summary>
+    /// Every answer the API's exception handler can give (one exception per arm of its description)
+    /// is one of the platform's sentences, so it leaves in German for a German request too.
+    /// </summary>
+    [Fact]
+    public async Task Every_problem_the_exception_handler_describes_is_said_in_German_too()
+    {
+        await using var world = new SqliteHearthFactory();
+        var words = world.Services.GetRequiredService<Hearth.Web.Api.ProblemWords>();
+        var german = new System.Globalization.CultureInfo("de");
+        Exception[] samples =
+        [
+            new BadHttpRequestException("unsupported", 415),
+            new BadHttpRequestException("too large", 413),
+            new BadHttpRequestException("unreadable", new JsonException()),
+            new BadHttpRequestException("Required request body is missing", 400),
+            new BadHttpRequestException("a route value", 400),
+            new IOException("No space left on device", 28),
+            new Hearth.Web.Data.Encryption.KeyRingMissingException(new InvalidOperationException()),
+            new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException("a row went away"),
+            new InvalidOperationException("anything else"),
+        ];
+        var english = new List<string>();
+        foreach (var sample in samples)
+        {
+            var (_, title, detail) = Hearth.Web.Api.ApiExceptionHandler.Describe(sample);
+            english.AddRange(new[] { title, detail }.Where(t => words.Translate(t, german) == t));
+        }
+
+        Assert.Empty(english);
     }
 
     [Fact]
